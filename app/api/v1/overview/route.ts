@@ -1,0 +1,8 @@
+import { route } from "@/lib/api/route";
+import { getOverview } from "@/lib/finops/overview";
+import { OverviewQuery } from "@/lib/schemas/overview";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export const GET = route({ query: OverviewQuery }, ({ query }) => getOverview(query.days));

@@ -1,0 +1,20 @@
+import { getStore } from "@/lib/clickhouse/client";
+import { migrate } from "@/lib/clickhouse/migrate";
+import { loadDemoIfEmpty } from "@/lib/demo/load-demo";
+import { env } from "@/lib/env";
+
+/**
+ * Server start-up (called from instrumentation.ts): take the event store, bring its schema up to date,
+ * load the demo into an empty store. Prisma migrations ran before the server started (bin/start.ts).
+ */
+export async function bootServer(log: (line: string) => void = console.log): Promise<void> {
+  const e = env();
+  const store = await getStore("the TokenLedger server");
+  log(`[tokenledger] event store: ${store.kind === "embedded" ? `embedded chDB at ${e.clickhouseDataDir}` : e.CLICKHOUSE_URL}`);
+  const { ran, applied } = await migrate();
+  log(`[tokenledger] ClickHouse migrations: ${ran.length ? `applied ${ran.join(", ")}` : `up to date (${applied.length} applied)`}`);
+  const started = Date.now();
+  const seeded = await loadDemoIfEmpty({ seed: e.TOKENLEDGER_DEMO_SEED, demo: e.TOKENLEDGER_DEMO === "on" });
+  if (seeded.prices) log(`[tokenledger] price book: seeded ${seeded.prices} list prices`);
+  if (seeded.events) log(`[tokenledger] demo data: loaded ${seeded.events} events in ${Date.now() - started} ms`);
+}

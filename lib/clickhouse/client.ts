@@ -1,0 +1,129 @@
+import { mkdirSync } from "node:fs";
+import { createClient, type ClickHouseClient, type ClickHouseSettings } from "@clickhouse/client";
+import type { ClickHouseClientConfigOptions } from "@clickhouse/client";
+import type { z } from "zod";
+import { env } from "@/lib/env";
+import { claimStore, readStoreOwner, StoreBusyError, storeBusyMessage } from "./store-owner";
+
+/**
+ * The one ClickHouse gateway. Embedded chDB by default, a server when CLICKHOUSE_URL is set: the same
+ * @clickhouse/client API and the same SQL either way. One handle per process, created lazily (never at
+ * import time, so a build never opens the store) and kept on globalThis to survive dev hot reloads.
+ */
+export type StoreKind = "embedded" | "server";
+type Store = { client: ClickHouseClient; kind: StoreKind };
+
+const holder = globalThis as typeof globalThis & { __tokenledgerStore?: Promise<Store> };
+
+/** Settings every query gets: money (Decimal) and 64-bit integers travel as strings, never as floats. */
+const BASE_SETTINGS: ClickHouseSettings = {
+  output_format_json_quote_decimals: 1,
+  output_format_json_quote_64bit_integers: 1,
+};
+
+async function openStore(role: string): Promise<Store> {
+  const e = env();
+  if (e.CLICKHOUSE_URL) {
+    // The database must exist before a client can be bound to it.
+    const bootstrap = createClient({ url: e.CLICKHOUSE_URL, username: e.CLICKHOUSE_USER, password: e.CLICKHOUSE_PASSWORD });
+    await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${e.CLICKHOUSE_DATABASE}` });
+    await bootstrap.close();
+    const client = createClient({
+      url: e.CLICKHOUSE_URL,
+      username: e.CLICKHOUSE_USER,
+      password: e.CLICKHOUSE_PASSWORD,
+      database: e.CLICKHOUSE_DATABASE,
+      clickhouse_settings: BASE_SETTINGS,
+    });
+    return { client, kind: "server" };
+  }
+  const dir = e.clickhouseDataDir;
+  const owner = readStoreOwner(dir);
+  if (owner) throw new StoreBusyError(storeBusyMessage(dir, owner));
+  mkdirSync(dir, { recursive: true });
+  const { createChdbConnection } = await import("chdb/connection");
+  let connection: ReturnType<typeof createChdbConnection>;
+  try {
+    connection = createChdbConnection({ path: dir });
+  } catch (err) {
+    throw new StoreBusyError(storeBusyMessage(dir, readStoreOwner(dir)), { cause: err });
+  }
+  claimStore(dir, role, e.TOKENLEDGER_PUBLIC_URL);
+  // chDB types its connection with its own copy of @clickhouse/client-common; the shapes match at runtime.
+  const client = createClient({
+    connection: connection as unknown as ClickHouseClientConfigOptions["connection"],
+    clickhouse_settings: BASE_SETTINGS,
+  });
+  return { client, kind: "embedded" };
+}
+
+/** The process's store, opened on first use. `role` names this process in the lock message others see. */
+export function getStore(role = "a TokenLedger process"): Promise<Store> {
+  holder.__tokenledgerStore ??= openStore(role).catch((err) => {
+    holder.__tokenledgerStore = undefined;
+    throw err;
+  });
+  return holder.__tokenledgerStore;
+}
+
+/** Closes the process's store (tests, CLI commands). */
+export async function closeStore(): Promise<void> {
+  const pending = holder.__tokenledgerStore;
+  holder.__tokenledgerStore = undefined;
+  if (!pending) return;
+  const store = await pending.catch(() => null);
+  await store?.client.close();
+}
+
+/** A query definition: one per file under lib/clickhouse/queries. */
+export type QueryDef<P extends Record<string, unknown>, R extends z.ZodType> = {
+  name: string;
+  sql: string;
+  row: R;
+  /** Only for tests and tooling; queries never carry their own settings. */
+  params?: P;
+};
+
+/**
+ * Runs a parameterized query ({name:Type} placeholders only) and parses each row with the query's schema.
+ * Tags the query with its name (log_comment) so it can be found in system.query_log.
+ */
+export async function chQuery<P extends Record<string, unknown>, R extends z.ZodType>(
+  def: QueryDef<P, R>,
+  params: P,
+): Promise<z.infer<R>[]> {
+  const { client } = await getStore();
+  const result = await client.query({
+    query: def.sql,
+    query_params: params,
+    format: "JSONEachRow",
+    clickhouse_settings: { log_comment: def.name, max_execution_time: 30 },
+  });
+  const rows = await result.json<unknown>();
+  return rows.map((r) => def.row.parse(r));
+}
+
+/** Runs a statement that returns no rows (DDL, migrations). */
+export async function chCommand(query: string, params: Record<string, unknown> = {}): Promise<void> {
+  const { client } = await getStore();
+  await client.command({ query, query_params: params });
+}
+
+/** Inserts rows as JSONEachRow. */
+export async function chInsert(table: string, values: readonly Record<string, unknown>[]): Promise<void> {
+  if (values.length === 0) return;
+  const { client } = await getStore();
+  await client.insert({ table, values: values as Record<string, unknown>[], format: "JSONEachRow" });
+}
+
+/** Engine name and version for /api/health. */
+export async function storeInfo(): Promise<{ kind: StoreKind; version: string; chdb?: string }> {
+  const store = await getStore();
+  const rs = await store.client.query({ query: "SELECT version() AS v", format: "JSONEachRow" });
+  const [row] = await rs.json<{ v: string }>();
+  if (store.kind === "embedded") {
+    const chdb = await import("chdb");
+    return { kind: "embedded", version: row.v, chdb: chdb.version().chdb };
+  }
+  return { kind: "server", version: row.v };
+}

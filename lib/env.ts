@@ -1,0 +1,64 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env (next.config.js aside). Parsed once, with a message naming the
+ * variable on a bad value, so a misconfigured start stops before it touches a store.
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  TOKENLEDGER_DATA_DIR: z.string().min(1).default("./data"),
+  TOKENLEDGER_DEMO: z.enum(["on", "off"]).default("on"),
+  TOKENLEDGER_DEMO_SEED: z.coerce.number().int().min(0).default(42),
+  CLICKHOUSE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:8123" }).optional(),
+  CLICKHOUSE_USER: z.string().default("default"),
+  CLICKHOUSE_PASSWORD: z.string().default(""),
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a plain identifier (letters, digits, underscore)")
+    .default("tokenledger"),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: (SQLite) or postgres:// (PostgreSQL)")
+    .optional(),
+  /** Where this server is reached; set by `npm start`, shown to a second process that finds the store busy. */
+  TOKENLEDGER_PUBLIC_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & {
+  dataDir: string;
+  clickhouseDataDir: string;
+  databaseUrl: string;
+  databaseKind: "sqlite" | "postgresql";
+};
+
+export class EnvError extends Error {}
+
+/** Parse an environment (default: process.env) into typed, resolved settings; throws EnvError naming the variables. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}=${JSON.stringify(cleaned[String(i.path[0])] ?? "")}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  const dataDir = path.resolve(env.TOKENLEDGER_DATA_DIR);
+  const databaseUrl = env.DATABASE_URL ?? `file:${path.join(dataDir, "app.db")}`;
+  return {
+    ...env,
+    dataDir,
+    clickhouseDataDir: path.join(dataDir, "clickhouse"),
+    databaseUrl,
+    databaseKind: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
+  };
+}
+
+let cached: Env | undefined;
+
+/** The process's settings, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,36 @@
+import { Money } from "./money";
+
+/**
+ * The only place amounts become text. Currency is shown to the cent (half-even, as stored sums round);
+ * the exact value stays available for tooltips and exports.
+ */
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const usdCompact = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
+const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+
+/** "$1,234.57" from a decimal string, rounded to the cent without passing through a float sum. */
+export function formatUsd(amount: string): string {
+  const cents = new Money(amount).toDecimalPlaces(2, Money.ROUND_HALF_EVEN);
+  // A value rounded to the cent has at most 2 decimals, which a double represents closely enough to print.
+  return usd.format(cents.toNumber());
+}
+
+/** "$1.2K" for axis ticks only. */
+export function formatUsdCompact(amount: number): string {
+  return usdCompact.format(amount);
+}
+
+export function formatInt(n: number): string {
+  return integer.format(n);
+}
+
+/** "Nov 3" for a YYYY-MM-DD day. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+}
+
+/** A team key as shown: "" is the unattributed bucket. */
+export function teamLabel(team: string): string {
+  return team === "" ? "Unattributed" : team;
+}

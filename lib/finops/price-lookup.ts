@@ -1,0 +1,77 @@
+import type { PriceRates } from "./cost";
+
+/** A price row as stored in the price book (decimal strings, effective-dated, optionally tiered). */
+export type PriceRow = {
+  id: string;
+  provider: string;
+  model: string;
+  serviceTier: string;
+  longContextAbove: number;
+  validFrom: Date;
+  inputPerToken: string;
+  cacheReadPerToken: string | null;
+  cacheWritePerToken: string | null;
+  cacheWrite1hPerToken: string | null;
+  outputPerToken: string;
+  reasoningPerToken: string | null;
+  batchDiscount: string;
+};
+
+export type PriceIndex = Map<string, PriceRow[]>;
+
+const key = (provider: string, model: string) => `${provider.toLowerCase()}\u0000${model.toLowerCase()}`;
+
+/** Groups price rows by (provider, model) for repeated lookups during an ingest. */
+export function buildPriceIndex(rows: readonly PriceRow[]): PriceIndex {
+  const index: PriceIndex = new Map();
+  for (const row of rows) {
+    const k = key(row.provider, row.model);
+    const list = index.get(k) ?? [];
+    list.push(row);
+    index.set(k, list);
+  }
+  return index;
+}
+
+/**
+ * The row in force for a call: same provider and model, valid_from at or before the call, the call's
+ * service tier if such rows exist (else the standard rows), and the highest long-context threshold the
+ * call's input exceeds. Among rows that qualify, the latest valid_from wins. null = unpriced.
+ */
+export function findPrice(
+  index: PriceIndex,
+  call: { provider: string; model: string; ts: Date; serviceTier: string; inputTokens: number },
+): PriceRow | null {
+  const rows = index.get(key(call.provider, call.model));
+  if (!rows) return null;
+  const inForce = rows.filter((r) => r.validFrom.getTime() <= call.ts.getTime());
+  const tier = call.serviceTier && inForce.some((r) => r.serviceTier === call.serviceTier) ? call.serviceTier : "";
+  const candidates = inForce.filter(
+    (r) => r.serviceTier === tier && (r.longContextAbove === 0 || call.inputTokens > r.longContextAbove),
+  );
+  let best: PriceRow | null = null;
+  for (const r of candidates) {
+    if (
+      !best ||
+      r.validFrom.getTime() > best.validFrom.getTime() ||
+      (r.validFrom.getTime() === best.validFrom.getTime() && r.longContextAbove > best.longContextAbove)
+    ) {
+      best = r;
+    }
+  }
+  return best;
+}
+
+/** The rates of a price row, in the shape computeCost takes. */
+export function ratesOf(row: PriceRow): PriceRates {
+  return {
+    id: row.id,
+    input: row.inputPerToken,
+    cacheRead: row.cacheReadPerToken,
+    cacheWrite: row.cacheWritePerToken,
+    cacheWrite1h: row.cacheWrite1hPerToken,
+    output: row.outputPerToken,
+    reasoning: row.reasoningPerToken,
+    batchDiscount: row.batchDiscount,
+  };
+}

@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+/** Canonical usage event on the wire (PRODUCT.md "The data"): snake_case, one per billed call attempt. */
+const tokenCount = z.number().int("must be a whole number").min(0, "must not be negative").max(1e12, "is implausibly large");
+const dim = z.string().max(256, "must be at most 256 characters");
+
+export const STATUSES = ["success", "error", "rate_limited", "timeout", "cancelled"] as const;
+
+export const UsageEventInput = z
+  .object({
+    event_id: z.string().min(1, "is required").max(128, "must be at most 128 characters"),
+    timestamp: z.union([z.string(), z.number()]),
+    provider: dim.min(1, "is required"),
+    model: dim.min(1, "is required"),
+    batch: z.boolean().default(false),
+    service_tier: dim.default(""),
+    latency_ms: z.number().int().min(0).max(86_400_000).optional(),
+    ttft_ms: z.number().int().min(0).max(86_400_000).optional(),
+    input_tokens: tokenCount,
+    cache_read_tokens: tokenCount.default(0),
+    cache_write_tokens: tokenCount.default(0),
+    cache_write_1h_tokens: tokenCount.default(0),
+    output_tokens: tokenCount,
+    reasoning_tokens: tokenCount.default(0),
+    delivered_output_tokens: tokenCount.optional(),
+    status: z.enum(STATUSES).default("success"),
+    error_type: dim.default(""),
+    request_id: dim.default(""),
+    attempt: z.number().int().min(1, "must be 1 or more").max(1000).default(1),
+    team: dim.default(""),
+    repo: dim.default(""),
+    feature: dim.default(""),
+    environment: dim.default(""),
+    pipeline_stage: dim.default(""),
+    service: dim.default(""),
+    user: dim.default(""),
+    customer: dim.default(""),
+    work_item: dim.default(""),
+    pull_request: dim.default(""),
+    branch: dim.default(""),
+    trigger: dim.default(""),
+    trace_id: dim.default(""),
+    span_id: dim.default(""),
+    parent_span_id: dim.default(""),
+    session_id: dim.default(""),
+    cost_usd: z.union([z.string().regex(/^\d+(\.\d{1,9})?$/, "must be a non-negative decimal"), z.number().min(0)]).optional(),
+    tags: z.record(z.string().max(128), z.string().max(1024)).default({}),
+  })
+  .superRefine((e, ctx) => {
+    if (e.cache_read_tokens + e.cache_write_tokens > e.input_tokens)
+      ctx.addIssue({ code: "custom", path: ["cache_read_tokens"], message: "cache_read_tokens + cache_write_tokens exceed input_tokens" });
+    if (e.cache_write_1h_tokens > e.cache_write_tokens)
+      ctx.addIssue({ code: "custom", path: ["cache_write_1h_tokens"], message: "exceeds cache_write_tokens" });
+    if (e.reasoning_tokens > e.output_tokens)
+      ctx.addIssue({ code: "custom", path: ["reasoning_tokens"], message: "exceeds output_tokens" });
+    if (e.delivered_output_tokens !== undefined && e.delivered_output_tokens > e.output_tokens)
+      ctx.addIssue({ code: "custom", path: ["delivered_output_tokens"], message: "exceeds output_tokens" });
+  });
+export type UsageEventInput = z.input<typeof UsageEventInput>;
+export type UsageEvent = z.output<typeof UsageEventInput>;
