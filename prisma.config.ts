@@ -14,6 +14,8 @@ export default defineConfig({
   migrations: { path: postgres ? "prisma/postgres/migrations" : "prisma/migrations" },
   async adapter() {
     if (postgres) {
+      const { patchPgCatalogTypes } = await import("./lib/db/pg-catalog-types");
+      await patchPgCatalogTypes();
       const { PrismaPg } = await import("@prisma/adapter-pg");
       return new PrismaPg({ connectionString: url });
     }

@@ -18,3 +18,13 @@ export async function bootServer(log: (line: string) => void = console.log): Pro
   if (seeded.prices) log(`[tokenledger] price book: seeded ${seeded.prices} list prices`);
   if (seeded.events) log(`[tokenledger] demo data: loaded ${seeded.events} events in ${Date.now() - started} ms`);
 }
+
+/** bootServer for instrumentation.ts: a server that cannot own its store must not half-run, so say why and stop. */
+export async function bootServerOrExit(): Promise<void> {
+  try {
+    await bootServer();
+  } catch (err) {
+    console.error(`\n${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
+}

@@ -36,7 +36,7 @@ export type Env = z.infer<typeof EnvSchema> & {
 export class EnvError extends Error {}
 
 /** Parse an environment (default: process.env) into typed, resolved settings; throws EnvError naming the variables. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = EnvSchema.safeParse(cleaned);
   if (!result.success) {

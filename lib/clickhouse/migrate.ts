@@ -16,7 +16,7 @@ export class MigrationMismatchError extends Error {
   readonly code = "migration_mismatch";
 }
 
-export const MIGRATIONS_DIR = path.join(process.cwd(), "lib", "clickhouse", "migrations");
+export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "clickhouse", "migrations");
 
 /** Splits a file into statements: `;` at the end of a line ends one; `--` comment lines are dropped. */
 export function splitStatements(sql: string): string[] {
@@ -32,7 +32,7 @@ export function splitStatements(sql: string): string[] {
 
 /** Reads and orders the migration files of a folder. */
 export function readMigrationFiles(dir = MIGRATIONS_DIR): MigrationFile[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".sql")).sort();
+  const files = readdirSync(/*turbopackIgnore: true*/ dir).filter((f) => f.endsWith(".sql")).sort();
   const seen = new Set<number>();
   return files.map((file) => {
     const match = /^(\d{4})_([a-z0-9_]+)\.sql$/.exec(file);
@@ -40,7 +40,7 @@ export function readMigrationFiles(dir = MIGRATIONS_DIR): MigrationFile[] {
     const version = Number(match[1]);
     if (seen.has(version)) throw new Error(`Two migration files share version ${match[1]}`);
     seen.add(version);
-    const sql = readFileSync(path.join(dir, file), "utf8");
+    const sql = readFileSync(path.join(/*turbopackIgnore: true*/ dir, file), "utf8");
     return {
       version,
       name: match[2],

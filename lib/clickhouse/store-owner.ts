@@ -45,7 +45,7 @@ export function storeBusyMessage(chDataDir: string, owner: StoreOwner | null): s
     `The TokenLedger event store at ${chDataDir} is in use by ${who}.`,
     "The embedded engine (chDB) allows one process per data directory. Either:",
     owner?.url
-      ? `  - use the running server's HTTP API (${owner.url}/api/v1/...), or npm run cli, which goes through it; or`
+      ? `  - use the running server's HTTP API (${owner.url}/api/v1/...); or`
       : "  - use the running server's HTTP API; or",
     owner ? `  - stop it first (kill ${owner.pid}); or` : "  - stop that process first; or",
     "  - point this process at another TOKENLEDGER_DATA_DIR.",

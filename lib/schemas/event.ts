@@ -47,6 +47,9 @@ export const UsageEventInput = z
     tags: z.record(z.string().max(128), z.string().max(1024)).default({}),
   })
   .superRefine((e, ctx) => {
+    // Cross-field checks only between counts that are themselves valid, so one bad field gives one error.
+    const valid = (...ns: (number | undefined)[]) => ns.every((n) => n === undefined || (Number.isInteger(n) && n >= 0));
+    if (!valid(e.input_tokens, e.output_tokens, e.cache_read_tokens, e.cache_write_tokens, e.cache_write_1h_tokens, e.reasoning_tokens, e.delivered_output_tokens)) return;
     if (e.cache_read_tokens + e.cache_write_tokens > e.input_tokens)
       ctx.addIssue({ code: "custom", path: ["cache_read_tokens"], message: "cache_read_tokens + cache_write_tokens exceed input_tokens" });
     if (e.cache_write_1h_tokens > e.cache_write_tokens)

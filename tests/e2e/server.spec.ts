@@ -1,0 +1,33 @@
+import { spawnSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
+
+test("health reports the embedded engine, the metadata database and migration versions", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.status).toBe("ok");
+  expect(body.event_store.engine).toMatch(/^chDB \d+\.\d+\.\d+ \(embedded\)$/);
+  expect(body.event_store.migrations).toEqual(["0001_usage_events", "0002_usage_hourly"]);
+  expect(body.metadata_db.kind).toBe("sqlite");
+  expect(body.metadata_db.migrations.length).toBeGreaterThan(0);
+});
+
+test("a second npm start on the same data fails with a message saying what holds it", () => {
+  const second = spawnSync(process.execPath, ["--import", "tsx", "bin/start.ts"], {
+    env: { ...process.env, PORT: "1", TOKENLEDGER_DATA_DIR: process.env.E2E_DATA_DIR },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  expect(second.status).toBe(1);
+  expect(second.stderr).toContain("is in use by the TokenLedger server");
+  expect(second.stderr).toContain(`serving http://localhost:${process.env.E2E_PORT}`);
+  expect(second.stderr).not.toMatch(/\n\s+at /);
+});
+
+test("bad parameters get the one error shape", async ({ request }) => {
+  const res = await request.get("/api/v1/overview?days=0");
+  expect(res.status()).toBe(400);
+  const body = await res.json();
+  expect(body.error.code).toBe("bad_request");
+  expect(body.error.issues.fieldErrors.days[0]).toMatch(/>=1|greater/i);
+});

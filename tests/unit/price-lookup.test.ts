@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { buildPriceIndex, findPrice, type PriceRow } from "@/lib/finops/price-lookup";
+
+const row = (p: Partial<PriceRow>): PriceRow => ({
+  id: "x", provider: "openai", model: "gpt-4.1", serviceTier: "", longContextAbove: 0, validFrom: new Date("2026-01-01T00:00:00Z"),
+  inputPerToken: "0.000002", cacheReadPerToken: null, cacheWritePerToken: null, cacheWrite1hPerToken: null, outputPerToken: "0.000008",
+  reasoningPerToken: null, batchDiscount: "0", ...p,
+});
+const index = buildPriceIndex([
+  row({ id: "jan" }),
+  row({ id: "mar", validFrom: new Date("2026-03-01T00:00:00Z") }),
+  row({ id: "mar-long", validFrom: new Date("2026-03-01T00:00:00Z"), longContextAbove: 200_000 }),
+  row({ id: "flex", serviceTier: "flex" }),
+]);
+const call = (over: Partial<Parameters<typeof findPrice>[1]> = {}) => ({ provider: "openai", model: "gpt-4.1", ts: new Date("2026-02-01T00:00:00Z"), serviceTier: "", inputTokens: 1000, ...over });
+
+describe("findPrice", () => {
+  it("uses the row in force at the event's timestamp", () => {
+    expect(findPrice(index, call())?.id).toBe("jan");
+    expect(findPrice(index, call({ ts: new Date("2026-03-01T00:00:00Z") }))?.id).toBe("mar");
+  });
+  it("picks the long-context tier above its threshold only", () => {
+    expect(findPrice(index, call({ ts: new Date("2026-04-01Z"), inputTokens: 200_000 }))?.id).toBe("mar");
+    expect(findPrice(index, call({ ts: new Date("2026-04-01Z"), inputTokens: 200_001 }))?.id).toBe("mar-long");
+  });
+  it("picks a service tier's rows when they exist, standard rows otherwise", () => {
+    expect(findPrice(index, call({ serviceTier: "flex" }))?.id).toBe("flex");
+    expect(findPrice(index, call({ serviceTier: "priority" }))?.id).toBe("jan");
+  });
+  it("is case-insensitive on provider and model, and null for unknown models or before any price", () => {
+    expect(findPrice(index, call({ provider: "OpenAI", model: "GPT-4.1" }))?.id).toBe("jan");
+    expect(findPrice(index, call({ model: "gpt-9" }))).toBeNull();
+    expect(findPrice(index, call({ ts: new Date("2025-12-31T23:59:59Z") }))).toBeNull();
+  });
+});
