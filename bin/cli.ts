@@ -9,6 +9,9 @@ import { StoreBusyError } from "../lib/clickhouse/store-owner";
 import { closeDb } from "../lib/db/prisma";
 import { loadDemoIfEmpty } from "../lib/demo/load-demo";
 import { env, EnvError } from "../lib/env";
+import { createIngestKey, listIngestKeys, revokeIngestKey } from "../lib/db/ingest-keys";
+import { importLitellmFile } from "../lib/cli/prices-command";
+import { importFile } from "../lib/cli/import-command";
 
 const program = new Command("tokenledger").description("TokenLedger command line").showHelpAfterError();
 
@@ -31,6 +34,54 @@ program
     await migrate();
     const result = await loadDemoIfEmpty({ seed: opts.seed ?? env().TOKENLEDGER_DEMO_SEED, demo: true });
     console.log(result.events ? `loaded ${result.events} demo events` : "the event store is not empty: nothing loaded");
+  });
+
+const keys = program.command("keys").description("ingest keys (they only ingest; stored hashed)");
+keys
+  .command("create")
+  .description("create an ingest key; the key is printed once, as the last word")
+  .requiredOption("--name <name>", "what the key is for")
+  .option("--team <slug>", "team for events that name none and match no ownership rule")
+  .option("--source <text>", "free-form note on the sender")
+  .action(async (opts: { name: string; team?: string; source?: string }) => {
+    const key = await createIngestKey({ name: opts.name, teamSlug: opts.team, source: opts.source });
+    console.log(`created ingest key "${opts.name}" (${key.prefix}…). Store it now; it is not shown again:\n${key.secret}`);
+  });
+keys
+  .command("list")
+  .description("list ingest keys")
+  .action(async () => {
+    for (const k of await listIngestKeys())
+      console.log(`${k.id}  ${k.prefix}…  ${k.name}  team=${k.defaultTeam ?? "-"}  ${k.revokedAt ? "REVOKED" : "live"}  last used ${k.lastUsedAt?.toISOString() ?? "never"}`);
+  });
+keys
+  .command("revoke <id>")
+  .description("revoke an ingest key")
+  .action(async (id: string) => {
+    console.log((await revokeIngestKey(id)) ? "revoked" : "no live key with that id");
+  });
+
+program
+  .command("prices")
+  .description("price book")
+  .command("import <file>")
+  .description("load prices from LiteLLM's model_prices_and_context_window.json")
+  .option("--valid-from <date>", "date the prices take effect (default: now)")
+  .action(async (file: string, opts: { validFrom?: string }) => {
+    const r = await importLitellmFile(file, opts.validFrom ? new Date(opts.validFrom) : new Date());
+    console.log(`prices: ${r.created} new, ${r.updated} replaced, ${r.unchanged} unchanged; ${r.skipped} entries skipped (not text generation or no prices)`);
+  });
+
+program
+  .command("import <file>")
+  .description("import events from NDJSON or CSV (through the server's API when a server holds the store)")
+  .option("--key <ingest key>", "ingest key to send with (default: a one-off key, revoked after)")
+  .option("--server <url>", "send to this TokenLedger server")
+  .action(async (file: string, opts: { key?: string; server?: string }) => {
+    const s = await importFile(file, opts);
+    console.log(`imported via ${s.via}: ${s.accepted} accepted, ${s.duplicates} duplicate, ${s.rejected} rejected`);
+    for (const e of s.firstErrors) console.log(`  ${e}`);
+    if (s.rejected > s.firstErrors.length) console.log(`  … and ${s.rejected - s.firstErrors.length} more rejected rows`);
   });
 
 async function main(): Promise<void> {

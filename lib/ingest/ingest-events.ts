@@ -1,22 +1,30 @@
 import { writeEvents } from "@/lib/clickhouse/events-writer";
-import { listPrices } from "@/lib/db/price-book";
-import { buildPriceIndex } from "@/lib/finops/price-lookup";
+import { attribute } from "@/lib/finops/attribution";
 import { UsageEventInput } from "@/lib/schemas/event";
+import { getIngestContext } from "./ingest-context";
+import { Unparseable } from "./read-body";
 import { toEventRow, parseTimestamp, type EventRow } from "./to-row";
 
 export type RejectedEvent = { index: number; errors: { path: string; message: string }[] };
 export type IngestResult = { accepted: number; duplicates: number; rejected: RejectedEvent[] };
+export type IngestSource = { keyId: string; defaultTeam: string | null };
 
 /**
- * Validates, prices and stores a batch of canonical events. Each event is judged on its own: valid ones
- * are stored even when others are rejected; ids already stored count as duplicates and change nothing.
+ * Validates, attributes, prices and stores a batch of canonical events. Each event is judged on its own:
+ * valid ones are stored even when others are rejected; ids already stored count as duplicates and change
+ * nothing.
  */
-export async function ingestEvents(inputs: readonly unknown[], opts: { now?: Date } = {}): Promise<IngestResult> {
+export async function ingestEvents(inputs: readonly unknown[], opts: { now?: Date; source?: IngestSource } = {}): Promise<IngestResult> {
   const now = opts.now ?? new Date();
-  const prices = buildPriceIndex(await listPrices());
+  const { prices, rules } = await getIngestContext();
   const rows: EventRow[] = [];
   const rejected: RejectedEvent[] = [];
+  const keyId = opts.source?.keyId ?? "";
   inputs.forEach((input, index) => {
+    if (input instanceof Unparseable) {
+      rejected.push({ index, errors: [{ path: "(event)", message: input.message }] });
+      return;
+    }
     const parsed = UsageEventInput.safeParse(input);
     if (!parsed.success) {
       rejected.push({
@@ -25,12 +33,14 @@ export async function ingestEvents(inputs: readonly unknown[], opts: { now?: Dat
       });
       return;
     }
-    const ts = parseTimestamp(parsed.data.timestamp, now);
+    const e = parsed.data;
+    const ts = parseTimestamp(e.timestamp, now);
     if (typeof ts === "string") {
       rejected.push({ index, errors: [{ path: "timestamp", message: ts }] });
       return;
     }
-    rows.push(toEventRow(parsed.data, ts, prices));
+    const owner = attribute({ ...e, ingest_key_id: keyId }, rules, opts.source?.defaultTeam ?? null);
+    rows.push(toEventRow({ ...e, team: owner.team }, ts, prices, { team_source: owner.source, ingest_key_id: keyId }));
   });
   const { accepted, duplicates } = await writeEvents(rows);
   return { accepted, duplicates, rejected };

@@ -36,7 +36,8 @@ CREATE TABLE "Price" (
     "reasoningPerToken" TEXT,
     "batchDiscount" TEXT NOT NULL DEFAULT '0',
     "source" TEXT NOT NULL DEFAULT '',
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL
 );
 
 -- CreateTable

@@ -5,4 +5,4 @@ import { OverviewQuery } from "@/lib/schemas/overview";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = route({ query: OverviewQuery }, ({ query }) => getOverview(query.days));
+export const GET = route({ query: OverviewQuery, auth: "open" }, ({ query }) => getOverview(query.days));

@@ -43,6 +43,7 @@ CREATE TABLE "Price" (
     "batchDiscount" TEXT NOT NULL DEFAULT '0',
     "source" TEXT NOT NULL DEFAULT '',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "Price_pkey" PRIMARY KEY ("id")
 );

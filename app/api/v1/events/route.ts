@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { route } from "@/lib/api/route";
+import { ingestRequest } from "@/lib/ingest/ingest-request";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/** Ingest: a JSON array or NDJSON of events (gzip allowed). 200 if any accepted or all duplicates, else 400. */
+export const POST = route({ query: z.object({}), auth: "ingest" }, ({ request, key }) => ingestRequest(request, key));

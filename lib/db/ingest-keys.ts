@@ -1,0 +1,60 @@
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "./prisma";
+
+/**
+ * Ingest keys: bearer secrets that only ingest. The secret is shown once and stored as a SHA-256 hash:
+ * keys are 192 random bits, so a fast hash is safe (a memory-hard hash is for guessable passwords) and
+ * keeps per-request verification cheap.
+ */
+export const INGEST_KEY_PREFIX = "tlk_";
+
+export const hashKey = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+export type IngestKeyInfo = { id: string; name: string; prefix: string; defaultTeam: string | null; source: string | null; lastUsedAt: Date | null; revokedAt: Date | null; createdAt: Date };
+
+/** Creates a key; the returned secret is never retrievable again. */
+export async function createIngestKey(input: { name: string; teamSlug?: string; source?: string }): Promise<{ id: string; secret: string; prefix: string }> {
+  const prisma = await db();
+  let defaultTeamId: string | null = null;
+  if (input.teamSlug) {
+    const team = await prisma.team.findUnique({ where: { slug: input.teamSlug } });
+    if (!team) throw new Error(`Unknown team "${input.teamSlug}"`);
+    defaultTeamId = team.id;
+  }
+  const secret = INGEST_KEY_PREFIX + randomBytes(24).toString("base64url");
+  const prefix = secret.slice(0, INGEST_KEY_PREFIX.length + 6);
+  const row = await prisma.ingestKey.create({
+    data: { name: input.name, prefix, hash: hashKey(secret), defaultTeamId, source: input.source ?? null },
+  });
+  return { id: row.id, secret, prefix };
+}
+
+/** Lists keys (never secrets). */
+export async function listIngestKeys(): Promise<IngestKeyInfo[]> {
+  const rows = await (await db()).ingestKey.findMany({ include: { defaultTeam: true }, orderBy: { createdAt: "desc" } });
+  return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, defaultTeam: r.defaultTeam?.slug ?? null, source: r.source, lastUsedAt: r.lastUsedAt, revokedAt: r.revokedAt, createdAt: r.createdAt }));
+}
+
+export async function revokeIngestKey(id: string): Promise<boolean> {
+  const res = await (await db()).ingestKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  return res.count > 0;
+}
+
+export type VerifiedKey = { id: string; name: string; defaultTeam: string | null; source: string | null };
+
+const LAST_USED_EVERY_MS = 60_000;
+const lastUsedWritten = new Map<string, number>();
+
+/** The live key for a secret, or null. Records last use (at most once a minute per key). */
+export async function verifyIngestKey(secret: string): Promise<VerifiedKey | null> {
+  if (!secret.startsWith(INGEST_KEY_PREFIX)) return null;
+  const prisma = await db();
+  const row = await prisma.ingestKey.findUnique({ where: { hash: hashKey(secret) }, include: { defaultTeam: true } });
+  if (!row || row.revokedAt) return null;
+  const now = Date.now();
+  if (now - (lastUsedWritten.get(row.id) ?? 0) > LAST_USED_EVERY_MS) {
+    lastUsedWritten.set(row.id, now);
+    await prisma.ingestKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+  }
+  return { id: row.id, name: row.name, defaultTeam: row.defaultTeam?.slug ?? null, source: row.source };
+}
