@@ -7,14 +7,20 @@ import { existingEventIds } from "./queries/existing-event-ids";
  * the embedded store), so two overlapping batches cannot both see an id as new. Ids repeated inside a
  * batch keep their first occurrence.
  */
-let queue: Promise<unknown> = Promise.resolve();
+// On globalThis: route bundles may each carry a copy of this module, but the store is one per process.
+const holder = globalThis as typeof globalThis & { __tokenledgerWriteQueue?: Promise<unknown> };
 
 export type WriteResult = { accepted: number; duplicates: number };
 
-export function writeEvents(rows: readonly EventRow[]): Promise<WriteResult> {
-  const run = queue.then(() => writeNow(rows));
-  queue = run.catch(() => undefined);
+/** Runs `work` after every earlier write or rewrite has finished, and before any later one starts. */
+export function runExclusive<T>(work: () => Promise<T>): Promise<T> {
+  const run = (holder.__tokenledgerWriteQueue ?? Promise.resolve()).then(work);
+  holder.__tokenledgerWriteQueue = run.catch(() => undefined);
   return run;
+}
+
+export function writeEvents(rows: readonly EventRow[]): Promise<WriteResult> {
+  return runExclusive(() => writeNow(rows));
 }
 
 async function writeNow(rows: readonly EventRow[]): Promise<WriteResult> {
