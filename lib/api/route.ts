@@ -10,7 +10,8 @@ import { ApiError, toErrorResponse } from "./errors";
  * auth "open": no credential (until sign-in lands, every dashboard endpoint is open; see README).
  */
 type Auth = "ingest" | "open";
-type Ctx<Q extends z.ZodType, A extends Auth> = { query: z.infer<Q>; request: Request } & (A extends "ingest" ? { key: VerifiedKey } : object);
+type Ctx<Q extends z.ZodType, B extends z.ZodType, A extends Auth> = { query: z.infer<Q>; body: z.infer<B>; request: Request; params: Record<string, string> } & (A extends "ingest" ? { key: VerifiedKey } : object);
+type NextCtx = { params?: Promise<Record<string, string | string[]>> };
 
 function bearer(request: Request): string | null {
   const header = request.headers.get("authorization") ?? "";
@@ -18,11 +19,12 @@ function bearer(request: Request): string | null {
   return m ? m[1] : null;
 }
 
-export function route<Q extends z.ZodType, A extends Auth>(
-  opts: { query: Q; auth: A },
-  handler: (ctx: Ctx<Q, A>) => Promise<unknown>,
-): (request: Request) => Promise<Response> {
-  return async (request) => {
+/** Options: `query` parses the query string, `body` (if given) the JSON body; `auth` as above. */
+export function route<Q extends z.ZodType, A extends Auth, B extends z.ZodType = z.ZodUndefined>(
+  opts: { query: Q; auth: A; body?: B },
+  handler: (ctx: Ctx<Q, B, A>) => Promise<unknown>,
+): (request: Request, next?: NextCtx) => Promise<Response> {
+  return async (request, next) => {
     try {
       let extra = {};
       if (opts.auth === "ingest") {
@@ -34,8 +36,16 @@ export function route<Q extends z.ZodType, A extends Auth>(
       }
       const params = Object.fromEntries(new URL(request.url).searchParams);
       const query = opts.query.parse(params);
-      const body = await handler({ query, request, ...extra } as Ctx<Q, A>);
-      return body instanceof Response ? body : Response.json(body);
+      let body: unknown = undefined;
+      if (opts.body) {
+        const raw: unknown = await request.json().catch(() => {
+          throw new ApiError("bad_request", "Body must be JSON");
+        });
+        body = opts.body.parse(raw);
+      }
+      const routeParams = Object.fromEntries(Object.entries((await next?.params) ?? {}).map(([k, v]) => [k, String(v)]));
+      const result = await handler({ query, body, request, params: routeParams, ...extra } as Ctx<Q, B, A>);
+      return result instanceof Response ? result : Response.json(result);
     } catch (err) {
       return toErrorResponse(err);
     }

@@ -20,3 +20,15 @@ export function sumMoney(values: Iterable<Decimal.Value>): Decimal {
   for (const v of values) total = total.plus(v);
   return total;
 }
+
+const MILLION = 1_000_000;
+
+/** USD per token → USD per million tokens, exact ("0.0000025" → "2.5"). */
+export function perMillion(perToken: string): string {
+  return new Money(perToken).times(MILLION).toFixed();
+}
+
+/** USD per million tokens → USD per token, exact ("2.5" → "0.0000025"). */
+export function perToken(perMillionTokens: string): string {
+  return new Money(perMillionTokens).div(MILLION).toFixed();
+}

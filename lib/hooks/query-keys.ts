@@ -3,3 +3,11 @@ export const overviewKeys = {
   all: ["overview"] as const,
   summary: (days: number) => ["overview", "summary", { days }] as const,
 };
+export const settingsKeys = {
+  prices: ["settings", "prices"] as const,
+  unpriced: ["settings", "unpriced"] as const,
+  rules: ["settings", "rules"] as const,
+  keys: ["settings", "keys"] as const,
+  teams: ["settings", "teams"] as const,
+  audit: ["settings", "audit"] as const,
+};

@@ -1,6 +1,7 @@
 import { writeEvents } from "@/lib/clickhouse/events-writer";
 import { attribute } from "@/lib/finops/attribution";
 import { UsageEventInput } from "@/lib/schemas/event";
+import { applyProviderUsage } from "./apply-usage";
 import { getIngestContext } from "./ingest-context";
 import { Unparseable } from "./read-body";
 import { toEventRow, parseTimestamp, type EventRow } from "./to-row";
@@ -25,7 +26,12 @@ export async function ingestEvents(inputs: readonly unknown[], opts: { now?: Dat
       rejected.push({ index, errors: [{ path: "(event)", message: input.message }] });
       return;
     }
-    const parsed = UsageEventInput.safeParse(input);
+    const withUsage = applyProviderUsage(input);
+    if ("errors" in withUsage) {
+      rejected.push({ index, errors: withUsage.errors });
+      return;
+    }
+    const parsed = UsageEventInput.safeParse(withUsage.event);
     if (!parsed.success) {
       rejected.push({
         index,

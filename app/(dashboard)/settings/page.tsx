@@ -1,5 +1,15 @@
-import { NotBuilt } from "@/components/ui/not-built";
+import { Suspense } from "react";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
 
-export default function Page() {
-  return <NotBuilt title="Settings" what="Price book, ownership rules, ingest keys, users and roles." />;
+export const dynamic = "force-dynamic";
+
+export default function SettingsPage() {
+  return (
+    <div className="page">
+      <h1>Settings</h1>
+      <Suspense>
+        <SettingsTabs />
+      </Suspense>
+    </div>
+  );
 }

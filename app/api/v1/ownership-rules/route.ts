@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { actorOf } from "@/lib/admin/actor";
+import { addRule } from "@/lib/admin/ownership";
+import { route } from "@/lib/api/route";
+import { listOwnershipRules } from "@/lib/db/ownership-rules";
+import { sortRules } from "@/lib/finops/attribution";
+import { RuleCreate } from "@/lib/schemas/settings";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export const GET = route({ query: z.object({}), auth: "open" }, async () => ({ rules: sortRules(await listOwnershipRules()) }));
+export const POST = route({ query: z.object({}), auth: "open", body: RuleCreate }, ({ body, request }) => addRule(body, actorOf(request)));

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { actorOf } from "@/lib/admin/actor";
+import { savePrice } from "@/lib/admin/price-book";
+import { route } from "@/lib/api/route";
+import { listPrices } from "@/lib/db/price-book";
+import { PriceCreate } from "@/lib/schemas/settings";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/** The price book: every effective-dated row. */
+export const GET = route({ query: z.object({}), auth: "open" }, async () => ({ prices: await listPrices() }));
+
+/** Adds a price row (same key and valid_from: corrects it). Stored events are repriced only by POST /prices/reprice. */
+export const POST = route({ query: z.object({}), auth: "open", body: PriceCreate }, async ({ body, request }) => savePrice(body, actorOf(request)));

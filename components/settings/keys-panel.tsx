@@ -1,0 +1,77 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { Card, StatusMessage } from "@/components/ui/card";
+import { Field, FormError } from "@/components/ui/form";
+import { useCreateKey, useKeys, useRevokeKey, useTeams } from "@/lib/hooks/use-ownership";
+
+const when = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16).replace("T", " ") : "never");
+
+export function KeysPanel() {
+  const keys = useKeys();
+  const teams = useTeams();
+  const create = useCreateKey();
+  const revoke = useRevokeKey();
+  const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    const name = String(f.get("name"));
+    const created = await create.mutateAsync({ name, teamSlug: f.get("teamSlug"), source: f.get("source") }).catch(() => null);
+    if (created) {
+      setSecret({ name, secret: created.secret });
+      form.reset();
+    }
+  }
+
+  return (
+    <div className="stack">
+      {secret && (
+        <div className="secret-box" role="status">
+          <strong>Ingest key “{secret.name}” created. Copy it now: it is not shown again.</strong>
+          <code data-testid="new-key">{secret.secret}</code>
+          <span className="muted">Send it as <code>Authorization: Bearer …</code> to POST /api/v1/events or /api/v1/otlp/v1/traces.</span>
+          <div><button className="button small" onClick={() => navigator.clipboard?.writeText(secret.secret)}>Copy</button> <button className="button small" onClick={() => setSecret(null)}>Done</button></div>
+        </div>
+      )}
+      <Card title="Ingest keys" subtitle="Keys only ingest. Stored as hashes; revoked keys get 401 at once.">
+        {keys.isPending ? (
+          <StatusMessage kind="loading" title="Loading keys…" />
+        ) : keys.error ? (
+          <StatusMessage kind="error" title="Could not load keys">{keys.error.message}</StatusMessage>
+        ) : keys.data.keys.length === 0 ? (
+          <StatusMessage kind="empty" title="No ingest keys yet">Create one below, or with npm run cli -- keys create --name NAME.</StatusMessage>
+        ) : (
+          <table className="table">
+            <thead><tr><th>Name</th><th>Key</th><th>Default team</th><th>Last used (UTC)</th><th>Status</th><th /></tr></thead>
+            <tbody>
+              {keys.data.keys.map((k) => (
+                <tr key={k.id}>
+                  <td className="truncate" title={k.name}>{k.name}</td>
+                  <td><code>{k.prefix}…</code></td>
+                  <td>{k.defaultTeam ?? <span className="muted">none</span>}</td>
+                  <td>{when(k.lastUsedAt)}</td>
+                  <td>{k.revokedAt ? <span className="badge muted">revoked</span> : <span className="badge ok">live</span>}</td>
+                  <td>{!k.revokedAt && <button className="button small danger" onClick={() => confirm(`Revoke “${k.name}”? Senders using it get 401 from now on.`) && revoke.mutate(k.id)}>Revoke</button>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <FormError error={revoke.error} />
+      </Card>
+      <Card title="Create an ingest key">
+        <form className="form-grid" onSubmit={submit} aria-label="Create an ingest key">
+          <Field label="Name"><input name="name" required maxLength={100} placeholder="gateway-prod" /></Field>
+          <Field label="Default team" hint="for events with no team that no rule matches">
+            <select name="teamSlug"><option value="">none</option>{teams.data?.teams.map((t) => <option key={t.id} value={t.slug}>{t.name}</option>)}</select>
+          </Field>
+          <Field label="Source" hint="optional note"><input name="source" maxLength={200} placeholder="LiteLLM proxy" /></Field>
+          <div className="form-actions"><button className="button primary" disabled={create.isPending}>Create key</button></div>
+          <FormError error={create.error} />
+        </form>
+      </Card>
+    </div>
+  );
+}

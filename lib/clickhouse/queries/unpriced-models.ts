@@ -1,0 +1,25 @@
+import { z } from "zod";
+import type { QueryDef } from "../client";
+
+/**
+ * Which (provider, model) pairs have unpriced events, how many, and when? Reads the usage_hourly rollup.
+ * first_seen/last_seen are hour buckets (UTC).
+ */
+const Row = z.object({
+  provider: z.string(),
+  model: z.string(),
+  events: z.coerce.number(),
+  first_seen: z.string(),
+  last_seen: z.string(),
+});
+
+export const unpricedModels: QueryDef<Record<string, never>, typeof Row> = {
+  name: "unpriced-models",
+  sql: `SELECT provider, model, sum(attempts) AS events,
+               toString(min(hour)) AS first_seen, toString(max(hour)) AS last_seen
+        FROM usage_hourly
+        WHERE NOT priced
+        GROUP BY provider, model
+        ORDER BY events DESC`,
+  row: Row,
+};
