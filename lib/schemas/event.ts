@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { INGEST_LIMITS } from "@/lib/ingest/limits";
 
 /** Canonical usage event on the wire (PRODUCT.md "The data"): snake_case, one per billed call attempt. */
 const tokenCount = z.number().int("must be a whole number").min(0, "must not be negative").max(1e12, "is implausibly large");
-const dim = z.string().max(256, "must be at most 256 characters");
+const dim = z.string().max(INGEST_LIMITS.maxDimensionLength, `must be at most ${INGEST_LIMITS.maxDimensionLength} characters`);
 
 export const STATUSES = ["success", "error", "rate_limited", "timeout", "cancelled"] as const;
 
@@ -44,7 +45,10 @@ export const UsageEventInput = z
     parent_span_id: dim.default(""),
     session_id: dim.default(""),
     cost_usd: z.union([z.string().regex(/^\d+(\.\d{1,9})?$/, "must be a non-negative decimal"), z.number().min(0)]).optional(),
-    tags: z.record(z.string().max(128), z.string().max(1024)).default({}),
+    tags: z
+      .record(z.string().min(1).max(128, "tag names must be at most 128 characters"), z.string().max(1024, "tag values must be at most 1024 characters"))
+      .refine((t) => Object.keys(t).length <= INGEST_LIMITS.maxTags, `at most ${INGEST_LIMITS.maxTags} tags per event`)
+      .default({}),
   })
   .superRefine((e, ctx) => {
     // Cross-field checks only between counts that are themselves valid, so one bad field gives one error.

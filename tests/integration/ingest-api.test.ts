@@ -109,3 +109,16 @@ describe("POST /api/v1/events", () => {
     ]);
   });
 });
+
+describe("per-event limits", () => {
+  it("rejects too many tags and too-long values, naming the field", async () => {
+    const tags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
+    const res = await post(JSON.stringify([makeUsageEvent({ tags }), makeUsageEvent({ repo: "r".repeat(257) }), makeUsageEvent({ event_id: "e".repeat(129) })]));
+    const body = await res.json();
+    expect(body.rejected).toEqual([
+      { index: 0, errors: [{ path: "tags", message: "at most 50 tags per event" }] },
+      { index: 1, errors: [{ path: "repo", message: "must be at most 256 characters" }] },
+      { index: 2, errors: [{ path: "event_id", message: "must be at most 128 characters" }] },
+    ]);
+  });
+});
