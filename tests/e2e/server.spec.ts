@@ -7,7 +7,7 @@ test("health reports the embedded engine, the metadata database and migration ve
   const body = await res.json();
   expect(body.status).toBe("ok");
   expect(body.event_store.engine).toMatch(/^chDB \d+\.\d+\.\d+ \(embedded\)$/);
-  expect(body.event_store.migrations).toEqual(["0001_usage_events", "0002_usage_hourly"]);
+  expect(body.event_store.migrations).toEqual(["0001_usage_events", "0002_usage_hourly", "0003_rewrite_staging"]);
   expect(body.metadata_db.kind).toBe("sqlite");
   expect(body.metadata_db.migrations.length).toBeGreaterThan(0);
 });
