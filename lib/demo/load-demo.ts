@@ -1,7 +1,9 @@
 import { chQuery } from "@/lib/clickhouse/client";
 import { eventCount } from "@/lib/clickhouse/queries/event-count";
 import { seedPricesIfEmpty } from "@/lib/db/price-book";
+import { createOwnershipRule, listOwnershipRules } from "@/lib/db/ownership-rules";
 import { ensureTeams } from "@/lib/db/teams";
+import { DEMO_OWNERSHIP_RULES } from "./catalog";
 import { ingestEvents } from "@/lib/ingest/ingest-events";
 import { DEMO_TEAMS, generateDemoEvents } from "./generate";
 
@@ -16,6 +18,9 @@ export async function loadDemoIfEmpty(opts: { seed: number; demo: boolean; now?:
   const [{ n }] = await chQuery(eventCount, {});
   if (n > 0) return { prices, events: 0 };
   await ensureTeams(DEMO_TEAMS);
+  if ((await listOwnershipRules()).length === 0) {
+    for (const [i, r] of DEMO_OWNERSHIP_RULES.entries()) await createOwnershipRule({ ...r, priority: (i + 1) * 10, teamSlug: r.team });
+  }
   const events = generateDemoEvents({ seed: opts.seed, days: DEMO_DAYS, end: now });
   let accepted = 0;
   for (let i = 0; i < events.length; i += CHUNK) {
