@@ -23,7 +23,7 @@ export type IngestBenchResult = {
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 300_000);
 const BATCH = 5_000;
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 3);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const MODELS = [["openai", "gpt-4.1"], ["openai", "gpt-4o-mini"], ["anthropic", "claude-sonnet-4-5"], ["google", "gemini-2.5-flash"], ["openai", "o4-mini"]] as const;
 const TEAMS = ["platform", "search", "growth", "support-ai", ""];
 
@@ -111,7 +111,7 @@ async function httpRun(batches: string[]): Promise<{ seconds: number; rssMb: num
 async function rawRun(events: Record<string, unknown>[]): Promise<number> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tokenledger-bench-raw-"));
   process.env.TOKENLEDGER_DATA_DIR = dataDir;
-  const { getStore, closeStore } = await import("../lib/clickhouse/client");
+  const { getStore, closeStore, chInsert } = await import("../lib/clickhouse/client");
   const { migrate } = await import("../lib/clickhouse/migrate");
   const { buildPriceIndex } = await import("../lib/finops/price-lookup");
   const { SEED_PRICES } = await import("../lib/finops/price-seed");
@@ -133,9 +133,8 @@ async function rawRun(events: Record<string, unknown>[]): Promise<number> {
       const parsed = UsageEventInput.parse(e);
       return toEventRow(parsed, new Date(String(parsed.timestamp)), prices);
     });
-    const { client } = await getStore();
     const t0 = performance.now();
-    for (let i = 0; i < rows.length; i += BATCH) await client.insert({ table: "usage_events", values: rows.slice(i, i + BATCH), format: "JSONEachRow" });
+    for (let i = 0; i < rows.length; i += BATCH) await chInsert("usage_events", rows.slice(i, i + BATCH));
     return (performance.now() - t0) / 1000;
   } finally {
     await closeStore();

@@ -46,7 +46,7 @@ export function OverviewPanel() {
       </Card>
       {!empty && (
         <Card title="Spend by team" subtitle={range}>
-          <table className="table">
+          <table className="table fixed">
             <thead>
               <tr>
                 <th scope="col">Team</th>

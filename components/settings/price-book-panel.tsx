@@ -2,12 +2,13 @@
 import { useMemo, useState, type ChangeEvent } from "react";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form";
+import { formatRate } from "@/lib/finops/format";
 import { perMillion } from "@/lib/finops/money";
 import { useImportLitellm, usePrices, useReprice } from "@/lib/hooks/use-prices";
 import { PriceForm } from "./price-form";
 import { RecomputeResult } from "./recompute-result";
 
-const rate = (v: string | null, fallback: string) => (v === null ? <span className="muted" title="not set: defaults apply">= {fallback}</span> : `$${perMillion(v)}`);
+const rate = (v: string | null, fallback: string) => (v === null ? <span className="muted" title="not set: defaults apply">= {fallback}</span> : formatRate(perMillion(v)));
 
 export function PriceBookPanel() {
   const prices = usePrices();
@@ -62,10 +63,10 @@ export function PriceBookPanel() {
                     <td className="truncate" title={p.model}>{p.model}</td>
                     <td>{[p.serviceTier, p.longContextAbove ? `> ${p.longContextAbove.toLocaleString("en-US")} input` : ""].filter(Boolean).join(", ") || "standard"}</td>
                     <td>{p.validFrom.slice(0, 10)}</td>
-                    <td className="num">${perMillion(p.inputPerToken)}</td>
+                    <td className="num">{formatRate(perMillion(p.inputPerToken))}</td>
                     <td className="num">{rate(p.cacheReadPerToken, "input")}</td>
                     <td className="num">{rate(p.cacheWritePerToken, "input")}</td>
-                    <td className="num">${perMillion(p.outputPerToken)}</td>
+                    <td className="num">{formatRate(perMillion(p.outputPerToken))}</td>
                     <td className="num">{Number(p.batchDiscount) ? `${Number(p.batchDiscount) * 100}%` : "–"}</td>
                     <td className="truncate muted" title={p.source}>{p.source}</td>
                   </tr>

@@ -1,5 +1,5 @@
 import { toStored } from "@/lib/finops/money";
-import { getStore } from "./client";
+import { chInsert, getStore } from "./client";
 import { runExclusive } from "./events-writer";
 
 /**
@@ -33,7 +33,7 @@ export function rewriteMonth(month: number, transform: (row: StoredRow) => Store
     let changed = 0;
     let batch: StoredRow[] = [];
     const flush = async () => {
-      if (batch.length) await client.insert({ table: "usage_events_rewrite", values: batch, format: "JSONEachRow" });
+      if (batch.length) await chInsert("usage_events_rewrite", batch);
       batch = [];
     };
     for await (const chunk of rs.stream<StoredRow>()) {

@@ -4,12 +4,12 @@
  * else the ingest key's default team; else unattributed ("").
  */
 export type OwnershipRuleRow = { id: string; field: string; matchType: string; pattern: string; priority: number; team: string; createdAt: Date };
-export type Attributable = { team: string; repo: string; feature: string; service: string; ingest_key_id: string; tags: Record<string, string> };
+export type Attributable = { team: string; repo: string; feature: string; service: string; tags: Record<string, string> };
 export type Attribution = { team: string; source: string };
 
 export const RULE_FIELDS = ["repo", "feature", "service", "ingest_key"] as const;
 
-function fieldValue(e: Attributable, field: string): string | undefined {
+function fieldValue(e: Attributable, keyId: string, field: string): string | undefined {
   if (field.startsWith("tag:")) return e.tags[field.slice(4)];
   switch (field) {
     case "repo":
@@ -19,7 +19,7 @@ function fieldValue(e: Attributable, field: string): string | undefined {
     case "service":
       return e.service;
     case "ingest_key":
-      return e.ingest_key_id;
+      return keyId;
     default:
       return undefined;
   }
@@ -30,10 +30,10 @@ export function sortRules<T extends OwnershipRuleRow>(rules: readonly T[]): T[] 
 }
 
 /** Decides an event's team. `rules` must be sorted with sortRules. */
-export function attribute(e: Attributable, rules: readonly OwnershipRuleRow[], keyDefaultTeam: string | null): Attribution {
+export function attribute(e: Attributable, keyId: string, rules: readonly OwnershipRuleRow[], keyDefaultTeam: string | null): Attribution {
   if (e.team) return { team: e.team, source: "event" };
   for (const r of rules) {
-    const v = fieldValue(e, r.field);
+    const v = fieldValue(e, keyId, r.field);
     if (!v) continue;
     if (r.matchType === "prefix" ? v.startsWith(r.pattern) : v === r.pattern) return { team: r.team, source: `rule:${r.id}` };
   }

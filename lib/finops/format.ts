@@ -34,3 +34,9 @@ export function formatDay(day: string): string {
 export function teamLabel(team: string): string {
   return team === "" ? "Unattributed" : team;
 }
+
+/** A per-million-tokens rate as "$0.10", "$0.075", "$15.00": at least cents, never fewer digits than exact. */
+export function formatRate(perMillionTokens: string): string {
+  const v = new Money(perMillionTokens);
+  return `$${v.decimalPlaces() < 2 ? v.toFixed(2) : v.toFixed()}`;
+}

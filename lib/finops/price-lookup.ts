@@ -44,13 +44,21 @@ export function findPrice(
 ): PriceRow | null {
   const rows = index.get(key(call.provider, call.model));
   if (!rows) return null;
-  const inForce = rows.filter((r) => r.validFrom.getTime() <= call.ts.getTime());
-  const tier = call.serviceTier && inForce.some((r) => r.serviceTier === call.serviceTier) ? call.serviceTier : "";
-  const candidates = inForce.filter(
-    (r) => r.serviceTier === tier && (r.longContextAbove === 0 || call.inputTokens > r.longContextAbove),
-  );
+  const at = call.ts.getTime();
+  // Hot path (every ingested event): plain loops, no intermediate arrays.
+  let tier = "";
+  if (call.serviceTier) {
+    for (const r of rows) {
+      if (r.serviceTier === call.serviceTier && r.validFrom.getTime() <= at) {
+        tier = call.serviceTier;
+        break;
+      }
+    }
+  }
   let best: PriceRow | null = null;
-  for (const r of candidates) {
+  for (const r of rows) {
+    if (r.serviceTier !== tier || r.validFrom.getTime() > at) continue;
+    if (r.longContextAbove !== 0 && call.inputTokens <= r.longContextAbove) continue;
     if (
       !best ||
       r.validFrom.getTime() > best.validFrom.getTime() ||
@@ -62,8 +70,19 @@ export function findPrice(
   return best;
 }
 
-/** The rates of a price row, in the shape computeCost takes. */
+const ratesCache = new WeakMap<PriceRow, PriceRates>();
+
+/** The rates of a price row, in the shape computeCost takes (one object per row, so its preparation is cached). */
 export function ratesOf(row: PriceRow): PriceRates {
+  let rates = ratesCache.get(row);
+  if (!rates) {
+    rates = makeRates(row);
+    ratesCache.set(row, rates);
+  }
+  return rates;
+}
+
+function makeRates(row: PriceRow): PriceRates {
   return {
     id: row.id,
     input: row.inputPerToken,

@@ -40,7 +40,8 @@ export function reattributeRow(row: StoredRow, rules: readonly OwnershipRuleRow[
   if (row.team_source === "event") return row;
   const keyId = String(row.ingest_key_id ?? "");
   const owner = attribute(
-    { team: "", repo: String(row.repo), feature: String(row.feature), service: String(row.service), ingest_key_id: keyId, tags: (row.tags ?? {}) as Record<string, string> },
+    { team: "", repo: String(row.repo), feature: String(row.feature), service: String(row.service), tags: (row.tags ?? {}) as Record<string, string> },
+    keyId,
     rules,
     keyTeams.get(keyId) ?? null,
   );

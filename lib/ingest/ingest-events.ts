@@ -45,8 +45,8 @@ export async function ingestEvents(inputs: readonly unknown[], opts: { now?: Dat
       rejected.push({ index, errors: [{ path: "timestamp", message: ts }] });
       return;
     }
-    const owner = attribute({ ...e, ingest_key_id: keyId }, rules, opts.source?.defaultTeam ?? null);
-    rows.push(toEventRow({ ...e, team: owner.team }, ts, prices, { team_source: owner.source, ingest_key_id: keyId }));
+    const owner = attribute(e, keyId, rules, opts.source?.defaultTeam ?? null);
+    rows.push(toEventRow(e, ts, prices, { team: owner.team, team_source: owner.source, ingest_key_id: keyId }));
   });
   const { accepted, duplicates } = await writeEvents(rows);
   return { accepted, duplicates, rejected };

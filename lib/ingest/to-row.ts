@@ -25,7 +25,8 @@ export function chDateTime(date: Date): string {
 }
 
 /** Prices an event at its timestamp and shapes it as a usage_events row. Unknown models are stored unpriced. */
-export function toEventRow(e: UsageEvent, ts: Date, prices: PriceIndex, extra: { team_source?: string; ingest_key_id?: string } = {}): EventRow {
+/** `extra.team` overrides the event's team (attribution decided it). */
+export function toEventRow(e: UsageEvent, ts: Date, prices: PriceIndex, extra: { team?: string; team_source?: string; ingest_key_id?: string } = {}): EventRow {
   const price = findPrice(prices, { provider: e.provider, model: e.model, ts, serviceTier: e.service_tier, inputTokens: e.input_tokens });
   const breakdown = price
     ? computeCost(
@@ -63,7 +64,7 @@ export function toEventRow(e: UsageEvent, ts: Date, prices: PriceIndex, extra: {
     error_type: e.error_type,
     request_id: e.request_id,
     attempt: e.attempt,
-    team: e.team,
+    team: extra.team ?? e.team,
     team_source: extra.team_source ?? (e.team ? "event" : ""),
     repo: e.repo,
     feature: e.feature,

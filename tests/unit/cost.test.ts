@@ -49,3 +49,24 @@ describe("computeCost (PRODUCT.md formula)", () => {
     expect(computeCost(usage({ input: 3 }), { id: "p", input: "0.0000001", output: "0" }).cost).toBe("0.000000300");
   });
 });
+
+describe("computeCost (BigInt fixed point) equals the decimal.js reference", () => {
+  it("on 20,000 random calls and price rows, including batch discounts and odd rates", async () => {
+    const { computeCostDecimal } = await import("@/lib/finops/cost");
+    let seed = 12345;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const int = (max: number) => Math.floor(rnd() * max);
+    const price = () => (rnd() < 0.2 ? null : (int(10_000_000) / 10 ** (6 + int(7))).toString());
+    for (let i = 0; i < 20_000; i++) {
+      const input = int(2_000_000);
+      const cacheRead = int(input + 1);
+      const cacheWrite = int(input - cacheRead + 1);
+      const cacheWrite1h = int(cacheWrite + 1);
+      const output = int(200_000);
+      const reasoning = int(output + 1);
+      const u = { input, cacheRead, cacheWrite, cacheWrite1h, output, reasoning, deliveredOutput: rnd() < 0.5 ? null : int(output + 1), batch: rnd() < 0.3, cancelled: rnd() < 0.2 };
+      const p: PriceRates = { id: `p${i}`, input: price() ?? "0.000003", cacheRead: price(), cacheWrite: price(), cacheWrite1h: price(), output: price() ?? "0.000015", reasoning: price(), batchDiscount: ["0", "0.5", "0.25", "0.333333333"][int(4)] };
+      expect(computeCost(u, p)).toEqual(computeCostDecimal(u, p));
+    }
+  });
+});

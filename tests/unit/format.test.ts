@@ -19,3 +19,10 @@ describe("format", () => {
     ]);
   });
 });
+
+describe("formatRate", () => {
+  it("shows at least cents and every exact digit", async () => {
+    const { formatRate } = await import("@/lib/finops/format");
+    expect(["1", "0.1", "0.075", "18.75", "0.0000025"].map(formatRate)).toEqual(["$1.00", "$0.10", "$0.075", "$18.75", "$0.0000025"]);
+  });
+});
