@@ -48,6 +48,8 @@ CREATE TABLE "IngestKey" (
     "hash" TEXT NOT NULL,
     "defaultTeamId" TEXT,
     "source" TEXT,
+    "rateLimitPerMinute" INTEGER NOT NULL DEFAULT 600,
+    "allowedTeams" TEXT NOT NULL DEFAULT '',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastUsedAt" DATETIME,
     "revokedAt" DATETIME,
@@ -114,6 +116,42 @@ CREATE TABLE "UserTeam" (
 );
 
 -- CreateTable
+CREATE TABLE "Session" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "csrfToken" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME NOT NULL,
+    "userAgent" TEXT,
+    "ip" TEXT,
+    CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "ApiToken" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "hash" TEXT NOT NULL,
+    "role" TEXT NOT NULL DEFAULT 'viewer',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastUsedAt" DATETIME,
+    "revokedAt" DATETIME,
+    "createdBy" TEXT NOT NULL DEFAULT ''
+);
+
+-- CreateTable
+CREATE TABLE "ApiTokenTeam" (
+    "tokenId" TEXT NOT NULL,
+    "teamId" TEXT NOT NULL,
+
+    PRIMARY KEY ("tokenId", "teamId"),
+    CONSTRAINT "ApiTokenTeam_tokenId_fkey" FOREIGN KEY ("tokenId") REFERENCES "ApiToken" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ApiTokenTeam_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "AuditLog" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -145,4 +183,13 @@ CREATE UNIQUE INDEX "Period_start_key" ON "Period"("start");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+
+-- CreateIndex
+CREATE INDEX "Session_userId_idx" ON "Session"("userId");
+
+-- CreateIndex
+CREATE INDEX "Session_expiresAt_idx" ON "Session"("expiresAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ApiToken_hash_key" ON "ApiToken"("hash");
 
