@@ -39,6 +39,13 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), TOKENLEDGER_DATA_DIR: process.env.E2E_DATA_DIR, TOKENLEDGER_DEMO: "on" },
+    env: {
+      PORT: String(port),
+      TOKENLEDGER_DATA_DIR: process.env.E2E_DATA_DIR,
+      TOKENLEDGER_DEMO: "on",
+      // The first admin (tests/e2e/fixtures.ts signs in with it).
+      TOKENLEDGER_ADMIN_EMAIL: "admin@e2e.test",
+      TOKENLEDGER_ADMIN_PASSWORD: "e2e-admin-password-1",
+    },
   },
 });

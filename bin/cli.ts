@@ -12,6 +12,9 @@ import { env, EnvError } from "../lib/env";
 import { createIngestKey, listIngestKeys, revokeIngestKey } from "../lib/db/ingest-keys";
 import { importLitellmFile } from "../lib/cli/prices-command";
 import { importFile } from "../lib/cli/import-command";
+import { usersCreateCommand, usersDisableCommand, usersListCommand, usersSetRoleCommand, usersSetTeamsCommand } from "../lib/cli/users-command";
+import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from "../lib/cli/tokens-command";
+import { ApiError } from "../lib/api/errors";
 
 const program = new Command("tokenledger").description("TokenLedger command line").showHelpAfterError();
 
@@ -61,6 +64,48 @@ keys
     console.log((await revokeIngestKey(id)) ? "revoked" : "no live key with that id");
   });
 
+const users = program.command("users").description("dashboard users (passwords stored as scrypt hashes)");
+users
+  .command("create")
+  .description("create a user; without --password one is generated and printed once, as the last word")
+  .requiredOption("--email <email>", "sign-in email (stored lower case)")
+  .requiredOption("--role <role>", "admin | finance | lead | viewer")
+  .option("--teams <slugs>", "comma-separated team slugs (what a lead or viewer sees)")
+  .option("--name <name>", "display name")
+  .option("--password <password>", "at least 12 characters (visible in shell history: prefer a generated one)")
+  .action(async (opts: { email: string; role: string; teams?: string; name?: string; password?: string }) => {
+    console.log(await usersCreateCommand(opts));
+  });
+users.command("list").description("list users (never passwords)").action(async () => {
+  console.log(await usersListCommand());
+});
+users.command("disable <email>").description("disable a user and end its sessions").action(async (email: string) => {
+  console.log(await usersDisableCommand(email));
+});
+users.command("role <email> <role>").description("change a user's role (admin | finance | lead | viewer)").action(async (email: string, role: string) => {
+  console.log(await usersSetRoleCommand(email, role));
+});
+users.command("teams <email> <slugs>").description('replace a user\'s teams (comma-separated slugs; "" for none)').action(async (email: string, slugs: string) => {
+  console.log(await usersSetTeamsCommand(email, slugs));
+});
+
+const tokens = program.command("tokens").description("API tokens for scripts and BI tools (tla_…; read and administer, never ingest)");
+tokens
+  .command("create")
+  .description("create an API token; the token is printed once, as the last word")
+  .requiredOption("--name <name>", "what the token is for")
+  .requiredOption("--role <role>", "admin | finance | lead | viewer")
+  .option("--teams <slugs>", "comma-separated team slugs (what a lead or viewer token sees)")
+  .action(async (opts: { name: string; role: string; teams?: string }) => {
+    console.log(await tokensCreateCommand(opts));
+  });
+tokens.command("list").description("list API tokens (never secrets)").action(async () => {
+  console.log(await tokensListCommand());
+});
+tokens.command("revoke <id>").description("revoke an API token").action(async (id: string) => {
+  console.log(await tokensRevokeCommand(id));
+});
+
 program
   .command("prices")
   .description("price book")
@@ -88,7 +133,7 @@ async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);
   } catch (err) {
-    if (err instanceof StoreBusyError || err instanceof MigrationMismatchError || err instanceof EnvError) {
+    if (err instanceof StoreBusyError || err instanceof MigrationMismatchError || err instanceof EnvError || err instanceof ApiError) {
       console.error(`\n${err.message}\n`);
       process.exitCode = 1;
     } else {

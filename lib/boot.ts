@@ -1,6 +1,8 @@
 import { getStore } from "@/lib/clickhouse/client";
 import { migrate } from "@/lib/clickhouse/migrate";
 import { loadDemoIfEmpty } from "@/lib/demo/load-demo";
+import { createDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap";
+import { purgeExpiredSessions } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 
 /**
@@ -17,6 +19,21 @@ export async function bootServer(log: (line: string) => void = console.log): Pro
   const seeded = await loadDemoIfEmpty({ seed: e.TOKENLEDGER_DEMO_SEED, demo: e.TOKENLEDGER_DEMO === "on" });
   if (seeded.prices) log(`[tokenledger] price book: seeded ${seeded.prices} list prices`);
   if (seeded.events) log(`[tokenledger] demo data: loaded ${seeded.events} events in ${Date.now() - started} ms`);
+  await ensureUsers(log);
+  await purgeExpiredSessions();
+}
+
+/** The first admin from the environment; or, with the demo on and nobody configured, demo users. */
+async function ensureUsers(log: (line: string) => void): Promise<void> {
+  const e = env();
+  const admin = await ensureFirstAdmin({ email: e.TOKENLEDGER_ADMIN_EMAIL, password: e.TOKENLEDGER_ADMIN_PASSWORD });
+  if (admin.action === "created") {
+    log(`[tokenledger] created admin ${admin.email}${admin.generatedPassword ? `; password (shown once): ${admin.generatedPassword}` : ""}`);
+  } else if (admin.reason === "not_configured" && e.TOKENLEDGER_DEMO === "on") {
+    for (const c of await createDemoUsers()) log(`[tokenledger] demo sign-in: ${c.email} (${c.role}${c.teams.length ? ` of ${c.teams.join(", ")}` : ""}) password ${c.password}`);
+  } else if (admin.reason === "not_configured") {
+    log("[tokenledger] no users yet: set TOKENLEDGER_ADMIN_EMAIL, or run npm run cli -- users create --email you@example.com --role admin");
+  }
 }
 
 /** bootServer for instrumentation.ts: a server that cannot own its store must not half-run, so say why and stop. */

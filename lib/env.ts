@@ -23,6 +23,9 @@ const EnvSchema = z.object({
     .optional(),
   /** Where this server is reached; set by `npm start`, shown to a second process that finds the store busy. */
   TOKENLEDGER_PUBLIC_URL: z.string().optional(),
+  /** First admin, created on start when there are no users (the password may be omitted: one is generated and printed once). */
+  TOKENLEDGER_ADMIN_EMAIL: z.email("must be an email address").optional(),
+  TOKENLEDGER_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

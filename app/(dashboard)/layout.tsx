@@ -1,11 +1,23 @@
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { Nav } from "@/components/ui/nav";
+import { currentPrincipal, permissionsOf } from "@/lib/auth/current";
 
-export default function DashboardLayout({ children }: { children: ReactNode }) {
+export const dynamic = "force-dynamic";
+
+/** The signed-in shell: every page below requires a session (each API it calls checks again). */
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const principal = await currentPrincipal();
+  if (!principal) {
+    const path = (await headers()).get("x-pathname") ?? "/overview";
+    redirect(`/login?next=${encodeURIComponent(path)}`);
+  }
+  const user = { name: principal.name, role: principal.role, teams: principal.teams, all: principal.all, permissions: permissionsOf(principal) };
   return (
     <div className="shell">
-      <Nav />
+      <Nav user={user} />
       <main className="main">
         <Providers>{children}</Providers>
       </main>

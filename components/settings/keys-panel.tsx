@@ -6,7 +6,7 @@ import { useCreateKey, useKeys, useRevokeKey, useTeams } from "@/lib/hooks/use-o
 
 const when = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16).replace("T", " ") : "never");
 
-export function KeysPanel() {
+export function KeysPanel({ canWrite }: { canWrite: boolean }) {
   const keys = useKeys();
   const teams = useTeams();
   const create = useCreateKey();
@@ -18,7 +18,8 @@ export function KeysPanel() {
     const form = e.currentTarget;
     const f = new FormData(form);
     const name = String(f.get("name"));
-    const created = await create.mutateAsync({ name, teamSlug: f.get("teamSlug"), source: f.get("source") }).catch(() => null);
+    const allowedTeams = String(f.get("allowedTeams") ?? "").split(",").map((t) => t.trim()).filter(Boolean);
+    const created = await create.mutateAsync({ name, teamSlug: f.get("teamSlug"), source: f.get("source"), rateLimitPerMinute: f.get("rateLimitPerMinute"), allowedTeams }).catch(() => null);
     if (created) {
       setSecret({ name, secret: created.secret });
       form.reset();
@@ -44,16 +45,18 @@ export function KeysPanel() {
           <StatusMessage kind="empty" title="No ingest keys yet">Create one below, or with npm run cli -- keys create --name NAME.</StatusMessage>
         ) : (
           <table className="table">
-            <thead><tr><th>Name</th><th>Key</th><th>Default team</th><th>Last used (UTC)</th><th>Status</th><th /></tr></thead>
+            <thead><tr><th>Name</th><th>Key</th><th>Default team</th><th>Scope</th><th className="num">Req/min</th><th>Last used (UTC)</th><th>Status</th><th /></tr></thead>
             <tbody>
               {keys.data.keys.map((k) => (
                 <tr key={k.id}>
                   <td className="truncate" title={k.name}>{k.name}</td>
                   <td><code>{k.prefix}…</code></td>
                   <td>{k.defaultTeam ?? <span className="muted">none</span>}</td>
+                  <td>{k.allowedTeams.length ? k.allowedTeams.join(", ") : <span className="muted">any team</span>}</td>
+                  <td className="num">{k.rateLimitPerMinute.toLocaleString("en-US")}</td>
                   <td>{when(k.lastUsedAt)}</td>
                   <td>{k.revokedAt ? <span className="badge muted">revoked</span> : <span className="badge ok">live</span>}</td>
-                  <td>{!k.revokedAt && <button className="button small danger" onClick={() => confirm(`Revoke “${k.name}”? Senders using it get 401 from now on.`) && revoke.mutate(k.id)}>Revoke</button>}</td>
+                  <td>{canWrite && !k.revokedAt && <button className="button small danger" onClick={() => confirm(`Revoke “${k.name}”? Senders using it get 401 from now on.`) && revoke.mutate(k.id)}>Revoke</button>}</td>
                 </tr>
               ))}
             </tbody>
@@ -61,6 +64,7 @@ export function KeysPanel() {
         )}
         <FormError error={revoke.error} />
       </Card>
+      {canWrite && (
       <Card title="Create an ingest key">
         <form className="form-grid" onSubmit={submit} aria-label="Create an ingest key">
           <Field label="Name"><input name="name" required maxLength={100} placeholder="gateway-prod" /></Field>
@@ -68,10 +72,13 @@ export function KeysPanel() {
             <select name="teamSlug"><option value="">none</option>{teams.data?.teams.map((t) => <option key={t.id} value={t.slug}>{t.name}</option>)}</select>
           </Field>
           <Field label="Source" hint="optional note"><input name="source" maxLength={200} placeholder="LiteLLM proxy" /></Field>
+          <Field label="Requests per minute" hint="429 with Retry-After beyond"><input name="rateLimitPerMinute" inputMode="numeric" defaultValue="600" /></Field>
+          <Field label="Only for teams" hint="comma-separated slugs; empty = any"><input name="allowedTeams" placeholder="search, growth" /></Field>
           <div className="form-actions"><button className="button primary" disabled={create.isPending}>Create key</button></div>
           <FormError error={create.error} />
         </form>
       </Card>
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { RecomputeResult } from "./recompute-result";
 
 const rate = (v: string | null, fallback: string) => (v === null ? <span className="muted" title="not set: defaults apply">= {fallback}</span> : formatRate(perMillion(v)));
 
-export function PriceBookPanel() {
+export function PriceBookPanel({ canWrite }: { canWrite: boolean }) {
   const prices = usePrices();
   const importer = useImportLitellm();
   const reprice = useReprice();
@@ -76,6 +76,8 @@ export function PriceBookPanel() {
           </div>
         )}
       </Card>
+      {canWrite && (
+      <>
       <Card title="Add or correct a price" subtitle="A new valid-from date adds a price change; the same date corrects that row.">
         <PriceForm />
       </Card>
@@ -106,6 +108,8 @@ export function PriceBookPanel() {
         </div>
         <FormError error={reprice.error} />
       </Card>
+      </>
+      )}
     </div>
   );
 }

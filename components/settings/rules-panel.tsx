@@ -8,7 +8,7 @@ import { RecomputeResult } from "./recompute-result";
 const FIELD_LABEL: Record<string, string> = { repo: "Repository", feature: "Feature", service: "Service", ingest_key: "Ingest key id" };
 const fieldLabel = (f: string) => FIELD_LABEL[f] ?? (f.startsWith("tag:") ? `Tag "${f.slice(4)}"` : f);
 
-export function RulesPanel() {
+export function RulesPanel({ canWrite }: { canWrite: boolean }) {
   const rules = useRules();
   const teams = useTeams();
   const add = useAddRule();
@@ -52,7 +52,7 @@ export function RulesPanel() {
                   <td>{fieldLabel(r.field)} {r.matchType === "prefix" ? "starts with" : "is"}</td>
                   <td className="truncate" title={r.pattern}><code>{r.pattern}</code></td>
                   <td>{r.team}</td>
-                  <td><button className="button small danger" disabled={del.isPending} onClick={() => confirm(`Delete the rule for ${r.pattern}?`) && del.mutate(r.id)}>Delete</button></td>
+                  <td>{canWrite && <button className="button small danger" disabled={del.isPending} onClick={() => confirm(`Delete the rule for ${r.pattern}?`) && del.mutate(r.id)}>Delete</button>}</td>
                 </tr>
               ))}
             </tbody>
@@ -60,6 +60,8 @@ export function RulesPanel() {
         )}
         <FormError error={del.error} />
       </Card>
+      {canWrite && (
+      <>
       <Card title="Add a rule">
         {teams.data?.teams.length === 0 ? (
           <StatusMessage kind="empty" title="Create a team first">Rules assign events to teams (Teams tab).</StatusMessage>
@@ -92,6 +94,8 @@ export function RulesPanel() {
         </div>
         <FormError error={reapply.error} />
       </Card>
+      </>
+      )}
     </div>
   );
 }

@@ -1,36 +1,44 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
+import type { Permission } from "@/lib/auth/roles";
 import { AuditPanel } from "./audit-panel";
 import { KeysPanel } from "./keys-panel";
 import { PriceBookPanel } from "./price-book-panel";
 import { RulesPanel } from "./rules-panel";
 import { TeamsPanel } from "./teams-panel";
+import { TokensPanel } from "./tokens-panel";
 import { UnpricedPanel } from "./unpriced-panel";
+import { UsersPanel } from "./users-panel";
 
-const TABS = [
-  { id: "prices", label: "Price book", Panel: PriceBookPanel },
-  { id: "unpriced", label: "Unpriced models", Panel: UnpricedPanel },
-  { id: "rules", label: "Ownership rules", Panel: RulesPanel },
-  { id: "keys", label: "Ingest keys", Panel: KeysPanel },
-  { id: "teams", label: "Teams", Panel: TeamsPanel },
-  { id: "audit", label: "Audit log", Panel: AuditPanel },
-] as const;
+type PanelProps = { canWrite: boolean };
+const TABS: { id: string; label: string; Panel: (p: PanelProps) => React.ReactNode; read: Permission; write: Permission }[] = [
+  { id: "prices", label: "Price book", Panel: PriceBookPanel, read: "settings:read", write: "prices:write" },
+  { id: "unpriced", label: "Unpriced models", Panel: UnpricedPanel, read: "settings:read", write: "prices:write" },
+  { id: "rules", label: "Ownership rules", Panel: RulesPanel, read: "settings:read", write: "rules:write" },
+  { id: "keys", label: "Ingest keys", Panel: KeysPanel, read: "settings:read", write: "keys:write" },
+  { id: "teams", label: "Teams", Panel: TeamsPanel, read: "settings:read", write: "teams:write" },
+  { id: "users", label: "Users", Panel: UsersPanel, read: "users:write", write: "users:write" },
+  { id: "tokens", label: "API tokens", Panel: TokensPanel, read: "tokens:write", write: "tokens:write" },
+  { id: "audit", label: "Audit log", Panel: AuditPanel, read: "audit:read", write: "audit:read" },
+];
 
-export function SettingsTabs() {
+/** Settings sections the caller may see; forms only where they may write (the API checks again). */
+export function SettingsTabs({ permissions }: { permissions: Permission[] }) {
   const params = useSearchParams();
   const router = useRouter();
-  const active = TABS.find((t) => t.id === params.get("tab")) ?? TABS[0];
+  const tabs = TABS.filter((t) => permissions.includes(t.read));
+  const active = tabs.find((t) => t.id === params.get("tab")) ?? tabs[0];
   return (
     <>
       <div className="tabs" role="tablist" aria-label="Settings sections">
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button key={t.id} role="tab" aria-selected={t.id === active.id} className="tab" onClick={() => router.replace(`/settings?tab=${t.id}`, { scroll: false })}>
             {t.label}
           </button>
         ))}
       </div>
       <div role="tabpanel" aria-label={active.label}>
-        <active.Panel />
+        <active.Panel canWrite={permissions.includes(active.write)} />
       </div>
     </>
   );

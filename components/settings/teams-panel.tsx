@@ -4,7 +4,7 @@ import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
 import { useAddTeam, useTeams } from "@/lib/hooks/use-ownership";
 
-export function TeamsPanel() {
+export function TeamsPanel({ canWrite }: { canWrite: boolean }) {
   const teams = useTeams();
   const add = useAddTeam();
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -28,6 +28,7 @@ export function TeamsPanel() {
           </table>
         )}
       </Card>
+      {canWrite && (
       <Card title="Add a team">
         <form className="form-grid" onSubmit={submit} aria-label="Add a team">
           <Field label="Slug" hint="as events send it"><input name="slug" required pattern="[a-z0-9][a-z0-9\-_.]*" maxLength={64} /></Field>
@@ -36,6 +37,7 @@ export function TeamsPanel() {
           <FormError error={add.error} />
         </form>
       </Card>
+      )}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { formatInt } from "@/lib/finops/format";
 import { useUnpriced } from "@/lib/hooks/use-prices";
 import { PriceForm, type PricePrefill } from "./price-form";
 
-export function UnpricedPanel() {
+export function UnpricedPanel({ canWrite }: { canWrite: boolean }) {
   const unpriced = useUnpriced();
   const [prefill, setPrefill] = useState<PricePrefill | null>(null);
   return (
@@ -28,7 +28,7 @@ export function UnpricedPanel() {
                   <td className="num">{formatInt(m.events)}</td>
                   <td>{m.first_seen.slice(0, 16)}</td>
                   <td>{m.last_seen.slice(0, 16)}</td>
-                  <td><button className="button small" onClick={() => setPrefill({ provider: m.provider, model: m.model })}>Add price</button></td>
+                  <td>{canWrite && <button className="button small" onClick={() => setPrefill({ provider: m.provider, model: m.model })}>Add price</button>}</td>
                 </tr>
               ))}
             </tbody>

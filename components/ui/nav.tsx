@@ -1,17 +1,23 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import type { Permission } from "@/lib/auth/roles";
 
-export const NAV_ITEMS = [
+export type NavUser = { name: string; role: string; teams: string[]; all: boolean; permissions: Permission[] };
+
+const NAV_ITEMS: { href: string; label: string; needs?: Permission }[] = [
   { href: "/overview", label: "Overview" },
   { href: "/explore", label: "Explore" },
-  { href: "/chargeback", label: "Chargeback" },
+  { href: "/chargeback", label: "Chargeback", needs: "chargeback:read" },
   { href: "/budgets", label: "Budgets & Forecasts" },
   { href: "/alerts", label: "Alerts" },
-  { href: "/settings", label: "Settings" },
-] as const;
+  { href: "/audit", label: "Audit log", needs: "audit:read" },
+  { href: "/settings", label: "Settings", needs: "settings:read" },
+];
 
-export function Nav() {
+/** Navigation. Links a role cannot use are left out for clarity; the server refuses them anyway. */
+export function Nav({ user }: { user: NavUser }) {
   const pathname = usePathname();
   return (
     <nav className="nav" aria-label="Main">
@@ -19,7 +25,7 @@ export function Nav() {
         <span className="brand-mark" aria-hidden>◆</span> TokenLedger
       </Link>
       <ul>
-        {NAV_ITEMS.map((item) => (
+        {NAV_ITEMS.filter((i) => !i.needs || user.permissions.includes(i.needs)).map((item) => (
           <li key={item.href}>
             <Link href={item.href} aria-current={pathname.startsWith(item.href) ? "page" : undefined}>
               {item.label}
@@ -27,6 +33,14 @@ export function Nav() {
           </li>
         ))}
       </ul>
+      <div className="nav-user">
+        <div className="truncate" title={user.name}>{user.name}</div>
+        <div className="nav-role" data-testid="nav-role">
+          {user.role}
+          {user.all ? " · all teams" : user.teams.length ? ` · ${user.teams.join(", ")}` : " · no teams"}
+        </div>
+        <SignOutButton />
+      </div>
     </nav>
   );
 }

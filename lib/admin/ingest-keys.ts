@@ -2,9 +2,9 @@ import { recordAudit } from "@/lib/db/audit";
 import { createIngestKey, revokeIngestKey } from "@/lib/db/ingest-keys";
 
 /** Creates a key (its secret is returned once, never logged). */
-export async function addIngestKey(input: { name: string; teamSlug?: string; source?: string }, actor: string) {
+export async function addIngestKey(input: { name: string; teamSlug?: string; source?: string; rateLimitPerMinute?: number; allowedTeams?: string[] }, actor: string) {
   const key = await createIngestKey(input);
-  await recordAudit({ actor, action: "ingest_key.create", entity: "ingest_key", entityId: key.id, after: { name: input.name, team: input.teamSlug ?? null, prefix: key.prefix } });
+  await recordAudit({ actor, action: "ingest_key.create", entity: "ingest_key", entityId: key.id, after: { name: input.name, team: input.teamSlug ?? null, rateLimitPerMinute: input.rateLimitPerMinute ?? 600, allowedTeams: input.allowedTeams ?? [], prefix: key.prefix } });
   return key;
 }
 

@@ -2,15 +2,23 @@ import type { z } from "zod";
 
 /** Client-side fetch for hooks: parses the one error shape into an Error, and the body with its schema. */
 export async function fetchJson<S extends z.ZodType>(url: string, schema: S, init?: { method: string; body?: unknown }): Promise<z.infer<S>> {
+  const method = init?.method ?? "GET";
+  // The session's CSRF token, readable by our own pages only (double submit with the server-side copy).
+  const csrf = typeof document === "undefined" ? undefined : /(?:^|;\s*)tl_csrf=([^;]*)/.exec(document.cookie)?.[1];
   const res = await fetch(url, {
-    method: init?.method ?? "GET",
-    headers: { accept: "application/json", ...(init?.body !== undefined ? { "content-type": "application/json" } : {}) },
+    method,
+    headers: {
+      accept: "application/json",
+      ...(init?.body !== undefined ? { "content-type": "application/json" } : {}),
+      ...(csrf && method !== "GET" ? { "x-csrf-token": decodeURIComponent(csrf) } : {}),
+    },
     body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
   });
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
     const error = (body as { error?: { message?: string; issues?: { fieldErrors?: Record<string, string[]>; formErrors?: string[] } } } | null)?.error;
     const fields = Object.entries(error?.issues?.fieldErrors ?? {}).map(([f, m]) => `${f}: ${m.join(", ")}`);
+    if (res.status === 401 && typeof window !== "undefined") window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
     throw new Error([error?.message ?? `HTTP ${res.status}`, ...fields].join(" — "));
   }
   return schema.parse(body);

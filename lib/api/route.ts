@@ -1,5 +1,8 @@
 import type { z } from "zod";
+import { authorize, type Authorized } from "@/lib/auth/guard";
+import type { Permission } from "@/lib/auth/roles";
 import { verifyIngestKey, type VerifiedKey } from "@/lib/db/ingest-keys";
+import { takeToken } from "@/lib/ingest/rate-limit";
 import { ApiError, toErrorResponse } from "./errors";
 
 /**
@@ -7,10 +10,17 @@ import { ApiError, toErrorResponse } from "./errors";
  * handler, and maps every error to the one error shape. Route files stay thin: schema in, lib/ call, JSON out.
  *
  * auth "ingest": a live ingest key as `Authorization: Bearer tlk_…`; the handler gets it as `key`.
- * auth "open": no credential (until sign-in lands, every dashboard endpoint is open; see README).
+ * auth { permission }: a signed-in user (session cookie; CSRF token on changes) or an API token
+ *   (`Bearer tla_…`) whose role grants the permission; the handler gets `auth` with the principal and the
+ *   team scope every query must apply. "signed-in": any principal (the handler checks finer rules).
+ * auth "open": no credential (health, sign-in).
  */
-type Auth = "ingest" | "open";
-type Ctx<Q extends z.ZodType, B extends z.ZodType, A extends Auth> = { query: z.infer<Q>; body: z.infer<B>; request: Request; params: Record<string, string> } & (A extends "ingest" ? { key: VerifiedKey } : object);
+type Auth = "ingest" | "open" | "signed-in" | { permission: Permission };
+type Ctx<Q extends z.ZodType, B extends z.ZodType, A extends Auth> = { query: z.infer<Q>; body: z.infer<B>; request: Request; params: Record<string, string> } & (A extends "ingest"
+  ? { key: VerifiedKey }
+  : A extends "open"
+    ? object
+    : { auth: Authorized });
 type NextCtx = { params?: Promise<Record<string, string | string[]>> };
 
 function bearer(request: Request): string | null {
@@ -32,7 +42,18 @@ export function route<Q extends z.ZodType, A extends Auth, B extends z.ZodType =
         if (!secret) throw new ApiError("unauthorized", "Missing ingest key: send Authorization: Bearer <ingest key>");
         const key = await verifyIngestKey(secret);
         if (!key) throw new ApiError("unauthorized", "Unknown or revoked ingest key");
+        const rate = takeToken(key.id, key.rateLimitPerMinute);
+        if (!rate.ok) {
+          return Response.json(
+            { error: { code: "rate_limited", message: `Ingest key "${key.name}" is limited to ${key.rateLimitPerMinute} requests per minute; retry after ${rate.retryAfterSeconds} s` } },
+            { status: 429, headers: { "Retry-After": String(rate.retryAfterSeconds) } },
+          );
+        }
         extra = { key };
+      } else if (opts.auth === "signed-in") {
+        extra = { auth: await authorize(request) };
+      } else if (typeof opts.auth === "object") {
+        extra = { auth: await authorize(request, opts.auth.permission) };
       }
       const params = Object.fromEntries(new URL(request.url).searchParams);
       const query = opts.query.parse(params);

@@ -11,10 +11,12 @@ export const INGEST_KEY_PREFIX = "tlk_";
 
 export const hashKey = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
-export type IngestKeyInfo = { id: string; name: string; prefix: string; defaultTeam: string | null; source: string | null; lastUsedAt: Date | null; revokedAt: Date | null; createdAt: Date };
+export type IngestKeyInfo = { id: string; name: string; prefix: string; defaultTeam: string | null; source: string | null; rateLimitPerMinute: number; allowedTeams: string[]; lastUsedAt: Date | null; revokedAt: Date | null; createdAt: Date };
+
+const splitTeams = (s: string) => s.split(",").map((t) => t.trim()).filter(Boolean);
 
 /** Creates a key; the returned secret is never retrievable again. */
-export async function createIngestKey(input: { name: string; teamSlug?: string; source?: string }): Promise<{ id: string; secret: string; prefix: string }> {
+export async function createIngestKey(input: { name: string; teamSlug?: string; source?: string; rateLimitPerMinute?: number; allowedTeams?: readonly string[] }): Promise<{ id: string; secret: string; prefix: string }> {
   const prisma = await db();
   let defaultTeamId: string | null = null;
   if (input.teamSlug) {
@@ -25,7 +27,15 @@ export async function createIngestKey(input: { name: string; teamSlug?: string; 
   const secret = INGEST_KEY_PREFIX + randomBytes(24).toString("base64url");
   const prefix = secret.slice(0, INGEST_KEY_PREFIX.length + 6);
   const row = await prisma.ingestKey.create({
-    data: { name: input.name, prefix, hash: hashKey(secret), defaultTeamId, source: input.source ?? null },
+    data: {
+      name: input.name,
+      prefix,
+      hash: hashKey(secret),
+      defaultTeamId,
+      source: input.source ?? null,
+      rateLimitPerMinute: input.rateLimitPerMinute ?? 600,
+      allowedTeams: (input.allowedTeams ?? []).join(","),
+    },
   });
   return { id: row.id, secret, prefix };
 }
@@ -33,7 +43,18 @@ export async function createIngestKey(input: { name: string; teamSlug?: string; 
 /** Lists keys (never secrets). */
 export async function listIngestKeys(): Promise<IngestKeyInfo[]> {
   const rows = await (await db()).ingestKey.findMany({ include: { defaultTeam: true }, orderBy: { createdAt: "desc" } });
-  return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, defaultTeam: r.defaultTeam?.slug ?? null, source: r.source, lastUsedAt: r.lastUsedAt, revokedAt: r.revokedAt, createdAt: r.createdAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    defaultTeam: r.defaultTeam?.slug ?? null,
+    source: r.source,
+    rateLimitPerMinute: r.rateLimitPerMinute,
+    allowedTeams: splitTeams(r.allowedTeams),
+    lastUsedAt: r.lastUsedAt,
+    revokedAt: r.revokedAt,
+    createdAt: r.createdAt,
+  }));
 }
 
 export async function revokeIngestKey(id: string): Promise<boolean> {
@@ -41,7 +62,7 @@ export async function revokeIngestKey(id: string): Promise<boolean> {
   return res.count > 0;
 }
 
-export type VerifiedKey = { id: string; name: string; defaultTeam: string | null; source: string | null };
+export type VerifiedKey = { id: string; name: string; defaultTeam: string | null; source: string | null; rateLimitPerMinute: number; allowedTeams: string[] };
 
 const LAST_USED_EVERY_MS = 60_000;
 const lastUsedWritten = new Map<string, number>();
@@ -57,5 +78,5 @@ export async function verifyIngestKey(secret: string): Promise<VerifiedKey | nul
     lastUsedWritten.set(row.id, now);
     await prisma.ingestKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return { id: row.id, name: row.name, defaultTeam: row.defaultTeam?.slug ?? null, source: row.source };
+  return { id: row.id, name: row.name, defaultTeam: row.defaultTeam?.slug ?? null, source: row.source, rateLimitPerMinute: row.rateLimitPerMinute, allowedTeams: splitTeams(row.allowedTeams) };
 }

@@ -1,4 +1,6 @@
+import type { TeamScope } from "@/lib/auth/roles";
 import { chQuery } from "@/lib/clickhouse/client";
+import { scopeParams } from "@/lib/clickhouse/fragments";
 import { spendDaily } from "@/lib/clickhouse/queries/spend-daily";
 import type { OverviewResponse } from "@/lib/schemas/overview";
 import { Money, sumMoney, toStored } from "./money";
@@ -13,13 +15,13 @@ export function lastDaysWindow(days: number, now: Date): { from: string; to: str
 }
 
 /**
- * Overview figures: total spend, daily series (every day present, zero where nothing was billed) and
+ * Overview figures within a team scope: total spend, daily series (every day present, zero where nothing was billed) and
  * spend by team ("" = unattributed). The total is the exact sum of the daily values, which are sums of
  * stored per-event costs, so the lines add up to the total to the cent and beyond.
  */
-export async function getOverview(days: number, now = new Date()): Promise<OverviewResponse> {
+export async function getOverview(days: number, scope: TeamScope, now = new Date()): Promise<OverviewResponse> {
   const { from, to } = lastDaysWindow(days, now);
-  const rows = await chQuery(spendDaily, { from: `${from} 00:00:00`, to: `${to} 00:00:00` });
+  const rows = await chQuery(spendDaily, { from: `${from} 00:00:00`, to: `${to} 00:00:00`, ...scopeParams(scope) });
   const byDay = new Map<string, { cost: Money; attempts: number }>();
   const byTeam = new Map<string, Money>();
   let unpriced = 0;

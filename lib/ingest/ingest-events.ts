@@ -8,7 +8,7 @@ import { toEventRow, parseTimestamp, type EventRow } from "./to-row";
 
 export type RejectedEvent = { index: number; errors: { path: string; message: string }[] };
 export type IngestResult = { accepted: number; duplicates: number; rejected: RejectedEvent[] };
-export type IngestSource = { keyId: string; defaultTeam: string | null };
+export type IngestSource = { keyId: string; defaultTeam: string | null; allowedTeams?: readonly string[] };
 
 /**
  * Validates, attributes, prices and stores a batch of canonical events. Each event is judged on its own:
@@ -46,6 +46,12 @@ export async function ingestEvents(inputs: readonly unknown[], opts: { now?: Dat
       return;
     }
     const owner = attribute(e, keyId, rules, opts.source?.defaultTeam ?? null);
+    const allowed = opts.source?.allowedTeams;
+    if (allowed?.length && !allowed.includes(owner.team)) {
+      const who = owner.team ? `team "${owner.team}"` : "no team";
+      rejected.push({ index, errors: [{ path: "team", message: `this ingest key may only send events for ${allowed.join(", ")} (the event resolves to ${who})` }] });
+      return;
+    }
     rows.push(toEventRow(e, ts, prices, { team: owner.team, team_source: owner.source, ingest_key_id: keyId }));
   });
   const { accepted, duplicates } = await writeEvents(rows);

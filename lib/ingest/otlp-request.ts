@@ -22,7 +22,7 @@ export async function ingestOtlpRequest(request: Request, key: VerifiedKey): Pro
     throw new ApiError("bad_request", `Body is not valid JSON: ${err instanceof RangeError ? "nested too deeply" : (err as Error).message}`);
   }
   const mapped = otlpToEvents(body);
-  const result = await ingestEvents(mapped.events, { source: { keyId: key.id, defaultTeam: key.defaultTeam } });
+  const result = await ingestEvents(mapped.events, { source: { keyId: key.id, defaultTeam: key.defaultTeam, allowedTeams: key.allowedTeams } });
   const rejectedSpans = mapped.rejectedSpans + result.rejected.length;
   const messages = [
     ...mapped.errors.map((e) => `${e.path}: ${e.message}`),

@@ -40,6 +40,8 @@ export const KeyCreate = z.object({
   name: z.string().trim().min(1, "is required").max(100),
   teamSlug: z.union([slug, z.literal("")]).optional().transform((v) => v || undefined),
   source: z.string().trim().max(200).optional(),
+  rateLimitPerMinute: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  allowedTeams: z.array(slug).max(100).default([]),
 });
 
 export const TeamCreate = z.object({ slug, name: z.string().trim().min(1, "is required").max(100) });
@@ -59,10 +61,37 @@ export const RecomputeResponse = z.object({ months: z.array(z.number()), skipped
 export const UnpricedResponse = z.object({ models: z.array(z.object({ provider: z.string(), model: z.string(), events: z.number(), first_seen: z.string(), last_seen: z.string() })) });
 export const RuleOut = z.object({ id: z.string(), field: z.string(), matchType: z.string(), pattern: z.string(), priority: z.number(), team: z.string(), createdAt: z.string() });
 export const RulesResponse = z.object({ rules: z.array(RuleOut) });
-export const KeyOut = z.object({ id: z.string(), name: z.string(), prefix: z.string(), defaultTeam: z.string().nullable(), source: z.string().nullable(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(), createdAt: z.string() });
+export const KeyOut = z.object({ id: z.string(), name: z.string(), prefix: z.string(), defaultTeam: z.string().nullable(), source: z.string().nullable(), rateLimitPerMinute: z.number(), allowedTeams: z.array(z.string()), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(), createdAt: z.string() });
 export const KeysResponse = z.object({ keys: z.array(KeyOut) });
 export const KeyCreated = z.object({ id: z.string(), secret: z.string(), prefix: z.string() });
 export const TeamOut = z.object({ id: z.string(), slug: z.string(), name: z.string() });
 export const TeamsResponse = z.object({ teams: z.array(TeamOut) });
 export const AuditOut = z.object({ id: z.string(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), before: z.string().nullable(), after: z.string().nullable() });
 export const AuditResponse = z.object({ entries: z.array(AuditOut) });
+
+export const UserCreate = z.object({
+  email: z.email("must be an email address").max(254),
+  name: z.string().trim().max(100).default(""),
+  role: z.enum(["admin", "finance", "lead", "viewer"]),
+  teams: z.array(slug).max(100).default([]),
+  password: z.string().min(12, "must be at least 12 characters").max(1024),
+});
+export const UserUpdate = z.object({
+  role: z.enum(["admin", "finance", "lead", "viewer"]).optional(),
+  teams: z.array(slug).max(100).optional(),
+  disabled: z.literal(true).optional(),
+});
+export const TokenCreate = z.object({
+  name: z.string().trim().min(1, "is required").max(100),
+  role: z.enum(["admin", "finance", "lead", "viewer"]),
+  teams: z.array(slug).max(100).default([]),
+});
+export const UserOut = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.string(), teams: z.array(z.string()), createdAt: z.string(), disabledAt: z.string().nullable() });
+export const UsersResponse = z.object({ users: z.array(UserOut) });
+export const TokenOut = z.object({ id: z.string(), name: z.string(), prefix: z.string(), role: z.string(), teams: z.array(z.string()), createdBy: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() });
+export const TokensResponse = z.object({ tokens: z.array(TokenOut) });
+export const TokenCreated = z.object({ id: z.string(), secret: z.string(), prefix: z.string() });
+export const MeResponse = z.object({
+  principal: z.object({ kind: z.string(), id: z.string(), name: z.string(), role: z.enum(["admin", "finance", "lead", "viewer"]), teams: z.array(z.string()), all: z.boolean() }),
+  scope: z.union([z.object({ all: z.literal(true) }), z.object({ all: z.literal(false), teams: z.array(z.string()) })]),
+});

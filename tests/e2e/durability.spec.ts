@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /**
  * Once the API answered 2xx, the events survive a kill -9 of the server right after the response.
@@ -32,7 +32,10 @@ test("accepted events survive kill -9 right after the response", async () => {
   test.setTimeout(120_000);
   let launcher = startServer();
   await waitHealthy();
-  const key = await (await fetch(`${base}/api/v1/ingest-keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "durability" }) })).json();
+  const cliHere = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "bin/cli.ts", ...args], { env: { ...process.env, TOKENLEDGER_DATA_DIR: dataDir }, encoding: "utf8" }).stdout.trim().split(/\s+/).pop()!;
+  const key = { secret: cliHere("keys", "create", "--name", "durability") };
+  const reader = cliHere("tokens", "create", "--name", "durability-reader", "--role", "admin");
   const model = `durable-${Date.now()}`;
   const events = Array.from({ length: 500 }, (_, i) => ({ event_id: `kill-${i}`, timestamp: new Date(Date.now() - 60_000).toISOString(), provider: "test", model, input_tokens: 10, output_tokens: 1 }));
   const res = await fetch(`${base}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key.secret}`, "content-type": "application/json" }, body: JSON.stringify(events) });
@@ -47,7 +50,7 @@ test("accepted events survive kill -9 right after the response", async () => {
   launcher = startServer();
   try {
     await waitHealthy();
-    const unpriced = await (await fetch(`${base}/api/v1/prices/unpriced`)).json();
+    const unpriced = await (await fetch(`${base}/api/v1/prices/unpriced`, { headers: { authorization: `Bearer ${reader}` } })).json();
     expect(unpriced.models).toEqual([expect.objectContaining({ provider: "test", model, events: 500 })]);
   } finally {
     launcher.kill("SIGTERM");

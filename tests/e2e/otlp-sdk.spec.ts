@@ -11,7 +11,8 @@ import {
   type ReadableSpan,
   type SpanExporter,
 } from "@opentelemetry/sdk-trace-base";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /**
  * An app instrumented with the real OpenTelemetry JS SDK (BasicTracerProvider + OTLPTraceExporter over

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const PAGES = ["/overview", "/settings?tab=prices", "/settings?tab=keys", "/explore"];
 

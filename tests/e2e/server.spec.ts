@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
-test("health reports the embedded engine, the metadata database and migration versions", async ({ request }) => {
-  const res = await request.get("/api/health");
+test("health reports the embedded engine, the metadata database and migration versions, without signing in", async ({ playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const res = await anonymous.get("/api/health");
   expect(res.status()).toBe(200);
   const body = await res.json();
   expect(body.status).toBe("ok");

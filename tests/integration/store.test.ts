@@ -99,12 +99,15 @@ describe("events in, totals out", () => {
   });
 
   it("reports an overview whose days add up to its total", async () => {
-    const o = await getOverview(5, new Date("2026-03-12T10:00:00Z"));
+    const o = await getOverview(5, { all: true }, new Date("2026-03-12T10:00:00Z"));
     expect(o.from).toBe("2026-03-08");
     expect(o.to).toBe("2026-03-13");
     expect(o.daily.map((d) => d.day)).toEqual(["2026-03-08", "2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12"]);
     expect(o.daily.map((d) => d.cost_usd)).toEqual(["0.000000000", "0.000000000", "2.200000000", "0.000008000", "0.002800000"]);
     expect(o.total).toEqual({ cost_usd: "2.202808000", attempts: 5, unpriced_events: 1 });
     expect(o.teams).toEqual([{ team: "platform", cost_usd: "2.202808000" }]);
+    // A lead of another team sees none of it; a lead of platform sees all of it.
+    expect((await getOverview(5, { all: false, teams: ["search"] }, new Date("2026-03-12T10:00:00Z"))).total).toEqual({ cost_usd: "0.000000000", attempts: 0, unpriced_events: 0 });
+    expect((await getOverview(5, { all: false, teams: ["platform"] }, new Date("2026-03-12T10:00:00Z"))).total.cost_usd).toBe("2.202808000");
   });
 });

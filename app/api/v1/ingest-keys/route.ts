@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorOf } from "@/lib/admin/actor";
+import { actorOfPrincipal } from "@/lib/auth/principal";
 import { addIngestKey } from "@/lib/admin/ingest-keys";
 import { route } from "@/lib/api/route";
 import { listIngestKeys } from "@/lib/db/ingest-keys";
@@ -8,7 +8,7 @@ import { KeyCreate } from "@/lib/schemas/settings";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = route({ query: z.object({}), auth: "open" }, async () => ({ keys: await listIngestKeys() }));
+export const GET = route({ query: z.object({}), auth: { permission: "settings:read" } }, async () => ({ keys: await listIngestKeys() }));
 
 /** Creates an ingest key; the secret is in this response only. */
-export const POST = route({ query: z.object({}), auth: "open", body: KeyCreate }, ({ body, request }) => addIngestKey(body, actorOf(request)));
+export const POST = route({ query: z.object({}), auth: { permission: "keys:write" }, body: KeyCreate }, ({ body, auth }) => addIngestKey(body, actorOfPrincipal(auth.principal)));

@@ -5,4 +5,5 @@ import { OverviewQuery } from "@/lib/schemas/overview";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = route({ query: OverviewQuery, auth: "open" }, ({ query }) => getOverview(query.days));
+/** Overview figures, restricted to the teams the caller may see. */
+export const GET = route({ query: OverviewQuery, auth: { permission: "spend:read" } }, ({ query, auth }) => getOverview(query.days, auth.scope));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorOf } from "@/lib/admin/actor";
+import { actorOfPrincipal } from "@/lib/auth/principal";
 import { addRule } from "@/lib/admin/ownership";
 import { route } from "@/lib/api/route";
 import { listOwnershipRules } from "@/lib/db/ownership-rules";
@@ -9,5 +9,5 @@ import { RuleCreate } from "@/lib/schemas/settings";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = route({ query: z.object({}), auth: "open" }, async () => ({ rules: sortRules(await listOwnershipRules()) }));
-export const POST = route({ query: z.object({}), auth: "open", body: RuleCreate }, ({ body, request }) => addRule(body, actorOf(request)));
+export const GET = route({ query: z.object({}), auth: { permission: "settings:read" } }, async () => ({ rules: sortRules(await listOwnershipRules()) }));
+export const POST = route({ query: z.object({}), auth: { permission: "rules:write" }, body: RuleCreate }, ({ body, auth }) => addRule(body, actorOfPrincipal(auth.principal)));

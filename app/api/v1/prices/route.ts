@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorOf } from "@/lib/admin/actor";
+import { actorOfPrincipal } from "@/lib/auth/principal";
 import { savePrice } from "@/lib/admin/price-book";
 import { route } from "@/lib/api/route";
 import { listPrices } from "@/lib/db/price-book";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** The price book: every effective-dated row. */
-export const GET = route({ query: z.object({}), auth: "open" }, async () => ({ prices: await listPrices() }));
+export const GET = route({ query: z.object({}), auth: { permission: "settings:read" } }, async () => ({ prices: await listPrices() }));
 
 /** Adds a price row (same key and valid_from: corrects it). Stored events are repriced only by POST /prices/reprice. */
-export const POST = route({ query: z.object({}), auth: "open", body: PriceCreate }, async ({ body, request }) => savePrice(body, actorOf(request)));
+export const POST = route({ query: z.object({}), auth: { permission: "prices:write" }, body: PriceCreate }, async ({ body, auth }) => savePrice(body, actorOfPrincipal(auth.principal)));

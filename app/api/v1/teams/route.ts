@@ -1,12 +1,14 @@
 import { z } from "zod";
-import { actorOf } from "@/lib/admin/actor";
+import { actorOfPrincipal } from "@/lib/auth/principal";
 import { addTeam } from "@/lib/admin/teams";
 import { route } from "@/lib/api/route";
+import { inScope } from "@/lib/auth/roles";
 import { listTeams } from "@/lib/db/teams";
 import { TeamCreate } from "@/lib/schemas/settings";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = route({ query: z.object({}), auth: "open" }, async () => ({ teams: await listTeams() }));
-export const POST = route({ query: z.object({}), auth: "open", body: TeamCreate }, ({ body, request }) => addTeam(body, actorOf(request)));
+/** Teams the caller may see (all for admin and finance, their own for leads and viewers). */
+export const GET = route({ query: z.object({}), auth: "signed-in" }, async ({ auth }) => ({ teams: (await listTeams()).filter((t) => inScope(auth.scope, t.slug)) }));
+export const POST = route({ query: z.object({}), auth: { permission: "teams:write" }, body: TeamCreate }, ({ body, auth }) => addTeam(body, actorOfPrincipal(auth.principal)));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorOf } from "@/lib/admin/actor";
+import { actorOfPrincipal } from "@/lib/auth/principal";
 import { revokeKey } from "@/lib/admin/ingest-keys";
 import { ApiError } from "@/lib/api/errors";
 import { route } from "@/lib/api/route";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** Revokes a key: requests with it get 401 from then on. */
-export const DELETE = route({ query: z.object({}), auth: "open" }, async ({ params, request }) => {
-  if (!(await revokeKey(params.id, actorOf(request)))) throw new ApiError("not_found", "No live ingest key with that id");
+export const DELETE = route({ query: z.object({}), auth: { permission: "keys:write" } }, async ({ params, auth }) => {
+  if (!(await revokeKey(params.id, actorOfPrincipal(auth.principal)))) throw new ApiError("not_found", "No live ingest key with that id");
   return { revoked: params.id };
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorOf } from "@/lib/admin/actor";
+import { actorOfPrincipal } from "@/lib/auth/principal";
 import { removeRule } from "@/lib/admin/ownership";
 import { ApiError } from "@/lib/api/errors";
 import { route } from "@/lib/api/route";
@@ -7,8 +7,8 @@ import { route } from "@/lib/api/route";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const DELETE = route({ query: z.object({}), auth: "open" }, async ({ params, request }) => {
-  const rule = await removeRule(params.id, actorOf(request));
+export const DELETE = route({ query: z.object({}), auth: { permission: "rules:write" } }, async ({ params, auth }) => {
+  const rule = await removeRule(params.id, actorOfPrincipal(auth.principal));
   if (!rule) throw new ApiError("not_found", "No such ownership rule");
   return { deleted: rule };
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorOf } from "@/lib/admin/actor";
+import { actorOfPrincipal } from "@/lib/auth/principal";
 import { route } from "@/lib/api/route";
 import { repriceOpenPeriods } from "@/lib/finops/recompute";
 
@@ -7,4 +7,4 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** Reprices all events of open periods with the current price book (explicit, audited). */
-export const POST = route({ query: z.object({}), auth: "open" }, ({ request }) => repriceOpenPeriods(actorOf(request)));
+export const POST = route({ query: z.object({}), auth: { permission: "prices:write" } }, ({ auth }) => repriceOpenPeriods(actorOfPrincipal(auth.principal)));

@@ -7,4 +7,4 @@ export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** Models with unpriced events (stored, flagged, costed at nothing until a price exists and a reprice runs). */
-export const GET = route({ query: z.object({}), auth: "open" }, async () => ({ models: await chQuery(unpricedModels, {}) }));
+export const GET = route({ query: z.object({}), auth: { permission: "settings:read" } }, async () => ({ models: await chQuery(unpricedModels, {}) }));

@@ -1,0 +1,65 @@
+"use client";
+import type { FormEvent } from "react";
+import { Card, StatusMessage } from "@/components/ui/card";
+import { Field, FormError } from "@/components/ui/form";
+import { useCreateUser, useUpdateUser, useUsers } from "@/lib/hooks/use-users";
+import { TeamPicker } from "./team-picker";
+
+const ROLES = ["admin", "finance", "lead", "viewer"] as const;
+
+export function UsersPanel() {
+  const users = useUsers();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    await create
+      .mutateAsync({ email: f.get("email"), name: f.get("name"), role: f.get("role"), password: f.get("password"), teams: f.getAll("teams") })
+      .then(() => form.reset())
+      .catch(() => undefined);
+  }
+  return (
+    <div className="stack">
+      <Card title="Users" subtitle="admin: everything · finance: all teams, chargeback, prices · lead: assigned teams and their budgets · viewer: read-only, assigned teams">
+        {users.isPending ? (
+          <StatusMessage kind="loading" title="Loading users…" />
+        ) : users.error ? (
+          <StatusMessage kind="error" title="Could not load users">{users.error.message}</StatusMessage>
+        ) : (
+          <table className="table">
+            <thead><tr><th>Email</th><th>Role</th><th>Teams</th><th>Status</th><th /></tr></thead>
+            <tbody>
+              {users.data.users.map((u) => (
+                <tr key={u.id}>
+                  <td className="truncate" title={u.email}>{u.email}</td>
+                  <td>
+                    <select aria-label={`Role of ${u.email}`} defaultValue={u.role} disabled={!!u.disabledAt || update.isPending} onChange={(e) => update.mutate({ id: u.id, role: e.target.value })}>
+                      {ROLES.map((r) => <option key={r}>{r}</option>)}
+                    </select>
+                  </td>
+                  <td>{u.role === "admin" || u.role === "finance" ? <span className="muted">all teams</span> : u.teams.join(", ") || <span className="muted">none</span>}</td>
+                  <td>{u.disabledAt ? <span className="badge muted">disabled</span> : <span className="badge ok">active</span>}</td>
+                  <td>{!u.disabledAt && <button className="button small danger" onClick={() => confirm(`Disable ${u.email}? Their sessions end now.`) && update.mutate({ id: u.id, disabled: true })}>Disable</button>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <FormError error={update.error} />
+      </Card>
+      <Card title="Add a user" subtitle="Share the password with them out of band. Or: npm run cli -- users create --email … --role … (generates one).">
+        <form className="form-grid" onSubmit={submit} aria-label="Add a user">
+          <Field label="Email"><input name="email" type="email" required /></Field>
+          <Field label="Name"><input name="name" maxLength={100} /></Field>
+          <Field label="Role"><select name="role" defaultValue="viewer">{ROLES.map((r) => <option key={r}>{r}</option>)}</select></Field>
+          <Field label="Password" hint="at least 12 characters"><input name="password" type="password" minLength={12} required autoComplete="new-password" /></Field>
+          <TeamPicker />
+          <div className="form-actions"><button className="button primary" disabled={create.isPending}>Add user</button></div>
+          <FormError error={create.error} />
+        </form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { ApiError } from "@/lib/api/errors";
+import { deleteSession } from "@/lib/db/sessions";
+import { appendCookies, authenticate, clearSessionCookies, readCookie, SESSION_COOKIE, sessionCookies } from "./authenticate";
+import { login } from "./login";
+
+/** POST /api/v1/auth/login: a session for valid credentials, as cookies. */
+export async function signIn(request: Request, email: string, password: string): Promise<Response> {
+  if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) throw new ApiError("bad_request", "Send the credentials as application/json");
+  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+  const session = await login(email, password, { ip, userAgent: request.headers.get("user-agent") });
+  const user = { email: session.user.email, name: session.user.name, role: session.user.role, teams: session.user.teams };
+  return new Response(JSON.stringify({ user }), { headers: appendCookies(new Headers({ "content-type": "application/json" }), sessionCookies(request, session)) });
+}
+
+/** POST /api/v1/auth/logout: ends the session (if any) and clears the cookies. */
+export async function signOut(request: Request): Promise<Response> {
+  const token = readCookie(request, SESSION_COOKIE);
+  const auth = await authenticate(request).catch(() => null);
+  if (auth?.via === "session" && token) await deleteSession(token);
+  return new Response(null, { status: 204, headers: appendCookies(new Headers(), clearSessionCookies(request)) });
+}

@@ -1,0 +1,53 @@
+import { spawnSync } from "node:child_process";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+
+/**
+ * Shared e2e fixtures. The server starts with a first admin from TOKENLEDGER_ADMIN_EMAIL/PASSWORD
+ * (playwright.config.ts). `request` carries an admin API token (made once with the CLI, as an operator
+ * would); `page` is signed in as that admin. Role tests sign in other users themselves.
+ */
+export const ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-1" };
+
+/** Runs the CLI against the e2e server's data directory (works while the server holds the store). */
+export function cli(...args: string[]) {
+  return spawnSync(process.execPath, ["--import", "tsx", "bin/cli.ts", ...args], {
+    env: { ...process.env, TOKENLEDGER_DATA_DIR: process.env.E2E_DATA_DIR },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+}
+
+let adminToken: string | undefined;
+function getAdminToken(): string {
+  if (!adminToken) {
+    const out = cli("tokens", "create", "--name", "e2e-admin", "--role", "admin");
+    if (out.status !== 0) throw new Error(`tokens create failed: ${out.stderr}`);
+    adminToken = out.stdout.trim().split(/\s+/).pop()!;
+  }
+  return adminToken;
+}
+
+/** Signs a browser context in through the API (the cookies land in the page's context). */
+export async function signIn(page: Page, creds: { email: string; password: string }): Promise<void> {
+  const res = await page.request.post("/api/v1/auth/login", { data: creds });
+  expect(res.status(), await res.text()).toBe(200);
+}
+
+export const test = base.extend<{ request: APIRequestContext; anonymousPage: Page }>({
+  request: async ({ playwright, baseURL }, use) => {
+    const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${getAdminToken()}` } });
+    await use(ctx);
+    await ctx.dispose();
+  },
+  page: async ({ page }, use) => {
+    await signIn(page, ADMIN);
+    await use(page);
+  },
+  anonymousPage: async ({ browser }, use) => {
+    const context = await browser.newContext();
+    await use(await context.newPage());
+    await context.close();
+  },
+});
+
+export { expect };
