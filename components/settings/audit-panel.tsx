@@ -14,7 +14,7 @@ const pretty = (json: string | null) => {
 export function AuditPanel() {
   const audit = useAudit();
   return (
-    <Card title="Audit log" subtitle="Every change to prices, rules, keys and teams, and every reprice or re-apply, with before and after values. Latest 50.">
+    <Card title="Audit log" subtitle="Every change to prices, ownership rules, ingest keys, API tokens, users and teams, and every reprice or re-apply, with before and after values. Latest 50.">
       {audit.isPending ? (
         <StatusMessage kind="loading" title="Loading…" />
       ) : audit.error ? (

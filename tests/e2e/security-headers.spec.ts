@@ -28,3 +28,17 @@ test("API responses carry the headers too", async ({ request }) => {
   expect(res.headers()["x-frame-options"]).toBe("DENY");
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
 });
+
+test("client bundles carry no server secrets or server-only code", async ({ page, request }) => {
+  const scripts = new Set<string>();
+  page.on("response", (r) => {
+    if (r.url().endsWith(".js")) scripts.add(r.url());
+  });
+  for (const path of ["/overview", "/settings?tab=users", "/settings?tab=tokens"]) await page.goto(path, { waitUntil: "networkidle" });
+  expect(scripts.size).toBeGreaterThan(3);
+  const forbidden = [/passwordHash/, /scrypt\$/, /tla_[A-Za-z0-9_-]{20,}/, /tlk_[A-Za-z0-9_-]{20,}/, /DATABASE_URL/, /CLICKHOUSE_PASSWORD/, /TOKENLEDGER_ADMIN_PASSWORD/, /@clickhouse\/client/, /better-sqlite3/];
+  for (const url of scripts) {
+    const body = await (await request.get(url)).text();
+    for (const pattern of forbidden) expect({ url, leaks: pattern.test(body) }).toEqual({ url, leaks: false });
+  }
+});
