@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { DailySpendChart } from "@/components/charts/daily-spend-chart";
 import { prepareDailySeries } from "@/components/charts/prepare-daily-series";
 import { Card, StatusMessage } from "@/components/ui/card";
@@ -32,7 +33,7 @@ export function OverviewPanel() {
         <Card className="kpi">
           <div className="kpi-label" title="Events for a provider and model with no price in the price book: stored, counted here, not costed.">Unpriced events</div>
           <div className="kpi-value" data-testid="unpriced-events">{formatInt(data.total.unpriced_events)}</div>
-          <div className="muted">{data.total.unpriced_events ? "add their prices in Settings" : "every event has a price"}</div>
+          <div className="muted">{data.total.unpriced_events ? <Link href="/settings?tab=unpriced">add their prices in Settings</Link> : "every event has a price"}</div>
         </Card>
       </div>
       <Card title="Daily spend" subtitle={range}>

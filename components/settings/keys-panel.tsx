@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from "react";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
+import { SecretOnce } from "./secret-once";
 import { useCreateKey, useKeys, useRevokeKey, useTeams } from "@/lib/hooks/use-ownership";
 
 const when = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16).replace("T", " ") : "never");
@@ -29,12 +30,8 @@ export function KeysPanel({ canWrite }: { canWrite: boolean }) {
   return (
     <div className="stack">
       {secret && (
-        <div className="secret-box" role="status">
-          <strong>Ingest key “{secret.name}” created. Copy it now: it is not shown again.</strong>
-          <code data-testid="new-key">{secret.secret}</code>
-          <span className="muted">Send it as <code>Authorization: Bearer …</code> to POST /api/v1/events or /api/v1/otlp/v1/traces.</span>
-          <div><button className="button small" onClick={() => navigator.clipboard?.writeText(secret.secret)}>Copy</button> <button className="button small" onClick={() => setSecret(null)}>Done</button></div>
-        </div>
+        <SecretOnce what="Ingest key" name={secret.name} secret={secret.secret} testId="new-key" onDone={() => setSecret(null)}
+          usage={<>Send it as <code>Authorization: Bearer …</code> to POST /api/v1/events or /api/v1/otlp/v1/traces.</>} />
       )}
       <Card title="Ingest keys" subtitle="Keys only ingest. Stored as hashes; revoked keys get 401 at once.">
         {keys.isPending ? (

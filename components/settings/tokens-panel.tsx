@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
 import { useCreateToken, useRevokeToken, useTokens } from "@/lib/hooks/use-users";
+import { SecretOnce } from "./secret-once";
 import { TeamPicker } from "./team-picker";
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") : "never");
@@ -26,12 +27,8 @@ export function TokensPanel() {
   return (
     <div className="stack">
       {secret && (
-        <div className="secret-box" role="status">
-          <strong>API token “{secret.name}” created. Copy it now: it is not shown again.</strong>
-          <code data-testid="new-token">{secret.secret}</code>
-          <span className="muted">Send it as <code>Authorization: Bearer …</code> to the REST API. It reads and administers within its role; it cannot ingest.</span>
-          <div><button className="button small" onClick={() => setSecret(null)}>Done</button></div>
-        </div>
+        <SecretOnce what="API token" name={secret.name} secret={secret.secret} testId="new-token" onDone={() => setSecret(null)}
+          usage={<>Send it as <code>Authorization: Bearer …</code> to the REST API. It reads and administers within its role; it cannot ingest.</>} />
       )}
       <Card title="API tokens" subtitle="For scripts and BI tools. Each has a role and, for lead and viewer, teams. Stored hashed.">
         {tokens.isPending ? (

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { Money } from "./money";
+import type { PriceRow } from "./price-lookup";
 
 /**
  * Reads LiteLLM's model_prices_and_context_window.json (an object keyed by model name; USD per token as
@@ -8,19 +9,7 @@ import { Money } from "./money";
  * JSON numbers are read through their shortest decimal text (2.5e-06 → "0.0000025"), which is exactly
  * the literal LiteLLM published.
  */
-export type ImportedPrice = {
-  provider: string;
-  model: string;
-  serviceTier: string;
-  longContextAbove: number;
-  inputPerToken: string;
-  cacheReadPerToken: string | null;
-  cacheWritePerToken: string | null;
-  cacheWrite1hPerToken: string | null;
-  outputPerToken: string;
-  reasoningPerToken: string | null;
-  batchDiscount: string;
-};
+export type ImportedPrice = Omit<PriceRow, "id" | "validFrom">;
 
 export type LitellmImport = { prices: ImportedPrice[]; skipped: { model: string; reason: string }[] };
 
