@@ -11,3 +11,43 @@ export type ScopeParams = { scope_all: boolean; scope_teams: string[] };
 export function scopeParams(scope: TeamScope): ScopeParams {
   return scope.all ? { scope_all: true, scope_teams: [] } : { scope_all: false, scope_teams: scope.teams };
 }
+
+/**
+ * Dimensions a caller may group or filter by: API name → column. Identifiers reach SQL only through this
+ * map; values only through bound parameters.
+ */
+export const DIMENSIONS = {
+  team: "team",
+  repo: "repo",
+  feature: "feature",
+  environment: "environment",
+  service: "service",
+  customer: "customer",
+  provider: "provider",
+  model: "model",
+  status: "status",
+  service_tier: "service_tier",
+  pipeline_stage: "pipeline_stage",
+  user: "user",
+  work_item: "work_item",
+  pull_request: "pull_request",
+  branch: "branch",
+  trigger: "trigger",
+  error_type: "error_type",
+  session_id: "session_id",
+} as const;
+export type Dimension = keyof typeof DIMENSIONS;
+export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
+
+/** `AND column IN {f_i:Array(String)}` for each filtered dimension, with its parameters. */
+export function dimensionFilters(filters: Partial<Record<Dimension, string[]>>): { sql: string; params: Record<string, string[]> } {
+  const parts: string[] = [];
+  const params: Record<string, string[]> = {};
+  DIMENSION_NAMES.forEach((dim, i) => {
+    const values = filters[dim];
+    if (!values?.length) return;
+    parts.push(`AND ${DIMENSIONS[dim]} IN {f_${i}:Array(String)}`);
+    params[`f_${i}`] = values;
+  });
+  return { sql: parts.join(" "), params };
+}

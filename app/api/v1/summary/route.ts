@@ -1,0 +1,14 @@
+import { route } from "@/lib/api/route";
+import { getSummary, parseDimensionFilters } from "@/lib/finops/summary";
+import { SummaryQuery } from "@/lib/schemas/summary";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/**
+ * GET /api/v1/summary?from=YYYY-MM-DD&to=YYYY-MM-DD[&tz=Zone][&group_by=DIMENSION][&DIMENSION=VALUE…]
+ * Every measure of PRODUCT.md for the caller's teams; repeat a dimension to include several values.
+ */
+export const GET = route({ query: SummaryQuery, auth: { permission: "spend:read" } }, ({ query, request, auth }) =>
+  getSummary({ ...query, filters: parseDimensionFilters(new URL(request.url).searchParams, ["from", "to", "tz", "group_by"]), scope: auth.scope }),
+);

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { DIMENSION_NAMES } from "@/lib/clickhouse/fragments";
+
+/** GET /api/v1/summary query: from inclusive, to exclusive, calendar dates in `tz` (default UTC). */
+const date = z.iso.date("must be a date (YYYY-MM-DD)");
+export const SummaryQuery = z
+  .object({
+    from: date,
+    to: date,
+    tz: z
+      .string()
+      .default("UTC")
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat("en-US", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be an IANA time zone such as Europe/Paris"),
+    group_by: z.enum(DIMENSION_NAMES as [string, ...string[]]).optional(),
+  })
+  .refine((q) => q.from < q.to, { path: ["to"], message: "must be after from" })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 400, { path: ["to"], message: "the range may span at most 400 days" });
+
+const money = z.string().regex(/^-?\d+\.\d{9}$/);
+export const SummaryMeasures = z
+  .object({
+    cost_usd: money,
+    input_tokens: z.number().int(),
+    cache_read_tokens: z.number().int(),
+    cache_write_tokens: z.number().int(),
+    output_tokens: z.number().int(),
+    reasoning_tokens: z.number().int(),
+    requests: z.number().int(),
+    attempts: z.number().int(),
+    cache_hit_rate: z.number(),
+    cache_savings_usd: money,
+    retry_amplification: z.number(),
+    retry_waste_usd: money,
+    reasoning_share: z.number(),
+    reasoning_cost_usd: money,
+    cancellation_waste_usd: money,
+    cancelled_spend_usd: money,
+    unattributed_usd: money,
+    unpriced_events: z.number().int(),
+  })
+  .strict();
+export type SummaryMeasures = z.infer<typeof SummaryMeasures>;
+
+export const SummaryResponse = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    tz: z.string(),
+    group_by: z.string().nullable(),
+    total: SummaryMeasures,
+    groups: z.array(SummaryMeasures.extend({ key: z.string() }).strict()),
+  })
+  .strict();
+export type SummaryResponse = z.infer<typeof SummaryResponse>;

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUsageEvent } from "../fixtures/make-usage-event";
+import { useTempStore } from "../setup/temp-store";
+
+/** GET /api/v1/summary against hand-computed PRODUCT.md numbers on a small fixture. */
+const store = useTempStore();
+const { migrate } = await import("@/lib/clickhouse/migrate");
+const { seedPricesIfEmpty } = await import("@/lib/db/price-book");
+const { ingestEvents } = await import("@/lib/ingest/ingest-events");
+const { getSummary, parseDimensionFilters } = await import("@/lib/finops/summary");
+const { SummaryResponse } = await import("@/lib/schemas/summary");
+
+const ALL = { all: true } as const;
+const day = { from: "2026-03-10", to: "2026-03-11", tz: "UTC", filters: {}, scope: ALL };
+
+beforeAll(async () => {
+  await migrate();
+  await seedPricesIfEmpty(new Date("2026-01-01T00:00:00Z"));
+  const t = (h: string) => `2026-03-10T${h}Z`;
+  const r = await ingestEvents(
+    [
+      // gpt-4.1 $2 / $0.50 cached / $8 per M; o3 the same; claude-sonnet-4-5 $3 / $3.75 write / $15.
+      makeUsageEvent({ event_id: "E1", timestamp: t("10:00:00"), request_id: "A", attempt: 1, status: "error", team: "search", input_tokens: 1000, output_tokens: 0 }),
+      makeUsageEvent({ event_id: "E2", timestamp: t("10:00:05"), request_id: "A", attempt: 2, team: "search", input_tokens: 1000, cache_read_tokens: 400, output_tokens: 100 }),
+      makeUsageEvent({ event_id: "E3", timestamp: t("11:00:00"), request_id: "B", model: "o3", team: "platform", input_tokens: 2000, output_tokens: 1000, reasoning_tokens: 600 }),
+      makeUsageEvent({ event_id: "E4", timestamp: t("12:00:00"), provider: "anthropic", model: "claude-sonnet-4-5", team: "", status: "cancelled", input_tokens: 1000, cache_write_tokens: 200, output_tokens: 500, delivered_output_tokens: 100 }),
+      makeUsageEvent({ event_id: "E5", timestamp: t("23:30:00"), request_id: "C", provider: "acme", model: "x", team: "search", input_tokens: 10, output_tokens: 10 }),
+    ],
+    { now: new Date("2026-03-11T00:00:00Z") },
+  );
+  expect(r.accepted).toBe(5);
+});
+afterAll(() => store.cleanup());
+
+describe("summary", () => {
+  it("totals every measure by PRODUCT.md's definitions", async () => {
+    const s = SummaryResponse.parse(await getSummary(day));
+    expect(s.total).toEqual({
+      cost_usd: "0.026850000", // 0.002 + 0.0022 + 0.012 + 0.01065 + 0 (unpriced)
+      input_tokens: 5010,
+      cache_read_tokens: 400,
+      cache_write_tokens: 200,
+      output_tokens: 1610,
+      reasoning_tokens: 600,
+      requests: 4, // A, B, C, and E4 (no request_id: its own request)
+      attempts: 5,
+      cache_hit_rate: 400 / 5010,
+      cache_savings_usd: "0.000450000", // 400·(2e-6 − 5e-7) − 200·(3.75e-6 − 3e-6)
+      retry_amplification: 1.25,
+      retry_waste_usd: "0.002000000", // E1, the non-last attempt of A
+      reasoning_share: 600 / 1610,
+      reasoning_cost_usd: "0.004800000",
+      cancellation_waste_usd: "0.006000000", // (500 − 100)·15e-6
+      cancelled_spend_usd: "0.010650000",
+      unattributed_usd: "0.010650000",
+      unpriced_events: 1,
+    });
+  });
+
+  it("groups by a dimension, biggest first, and the groups add up to the total", async () => {
+    const s = await getSummary({ ...day, group_by: "team" });
+    expect(s.groups.map((g) => [g.key, g.cost_usd, g.requests, g.attempts, g.retry_waste_usd])).toEqual([
+      ["platform", "0.012000000", 1, 1, "0.000000000"],
+      ["", "0.010650000", 1, 1, "0.000000000"],
+      ["search", "0.004200000", 2, 3, "0.002000000"],
+    ]);
+    const sum = s.groups.reduce((a, g) => a + Math.round(Number(g.cost_usd) * 1e9), 0);
+    expect(sum).toBe(Math.round(Number(s.total.cost_usd) * 1e9));
+  });
+
+  it("filters by dimensions, counting a filtered-out last attempt still as the last", async () => {
+    const s = await getSummary({ ...day, filters: { status: ["error"] } });
+    expect([s.total.cost_usd, s.total.retry_waste_usd, s.total.requests]).toEqual(["0.002000000", "0.002000000", 1]);
+    const two = await getSummary({ ...day, filters: { team: ["platform", ""] } });
+    expect(two.total.cost_usd).toBe("0.022650000");
+  });
+
+  it("cuts days in the requested time zone", async () => {
+    // Paris is UTC+1 in March: [03-10, 03-11) Paris = [03-09 23:00Z, 03-10 23:00Z), so E5 (23:30Z) is out.
+    const s = await getSummary({ ...day, tz: "Europe/Paris" });
+    expect([s.total.attempts, s.total.unpriced_events]).toEqual([4, 0]);
+  });
+
+  it("never shows a lead more than their teams, whatever the filters ask", async () => {
+    const lead = { all: false as const, teams: ["platform"] };
+    expect((await getSummary({ ...day, scope: lead })).total.cost_usd).toBe("0.012000000");
+    expect((await getSummary({ ...day, scope: lead, filters: { team: ["search"] } })).total.cost_usd).toBe("0.000000000");
+  });
+
+  it("rejects unknown parameters by name", () => {
+    expect(() => parseDimensionFilters(new URLSearchParams("from=x&teem=a&repo=r"), ["from"])).toThrow(/Unknown parameter: teem/);
+    expect(parseDimensionFilters(new URLSearchParams("repo=a&repo=b"), [])).toEqual({ repo: ["a", "b"] });
+  });
+});
