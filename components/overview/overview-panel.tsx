@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DailySpendChart } from "@/components/charts/daily-spend-chart";
 import { prepareDailySeries } from "@/components/charts/prepare-daily-series";
 import { Card, StatusMessage } from "@/components/ui/card";
+import { WastePanel } from "./waste-panel";
 import { formatDay, formatInt, formatUsd, teamLabel } from "@/lib/finops/format";
 import { useOverview } from "@/lib/hooks/use-overview";
 
@@ -45,6 +46,7 @@ export function OverviewPanel() {
           <DailySpendChart points={prepareDailySeries(data.daily)} />
         )}
       </Card>
+      {!empty && <WastePanel from={data.from} to={data.to} range={range} />}
       {!empty && (
         <Card title="Spend by team" subtitle={range}>
           <table className="table fixed">

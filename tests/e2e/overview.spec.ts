@@ -1,6 +1,8 @@
 import { expect, test } from "./fixtures";
 import { formatInt, formatUsd } from "../../lib/finops/format";
+import { wasteFigures } from "../../lib/finops/waste-metrics";
 import { OverviewResponse } from "../../lib/schemas/overview";
+import { SummaryResponse } from "../../lib/schemas/summary";
 
 test("the overview shows the demo's real totals, matching the API", async ({ page, request }) => {
   const api = OverviewResponse.parse(await (await request.get("/api/v1/overview?days=30")).json());
@@ -38,4 +40,18 @@ test("pages whose feature is not built say so and show no numbers", async ({ pag
     await expect(page.getByText("Not built yet.")).toBeVisible();
     await expect(page.locator("main")).not.toContainText("$");
   }
+});
+
+test("the waste panel shows the summary API's figures for the same window", async ({ page, request }) => {
+  const overview = OverviewResponse.parse(await (await request.get("/api/v1/overview?days=30")).json());
+  const summary = SummaryResponse.parse(await (await request.get(`/api/v1/summary?from=${overview.from}&to=${overview.to}`)).json());
+  expect(summary.total.cost_usd).toBe(overview.total.cost_usd);
+  expect(summary.total.attempts).toBe(overview.total.attempts);
+  await page.goto("/overview");
+  const figures = wasteFigures(summary.total);
+  for (const f of figures) {
+    await expect(page.getByTestId(`waste-${f.id}`)).toContainText(f.value);
+    await expect(page.getByTestId(`waste-${f.id}`).locator(".kpi-label")).toHaveAttribute("title", f.definition);
+  }
+  expect(summary.total.retry_amplification).toBeGreaterThan(1);
 });
