@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { context, diag, DiagLogLevel, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { OTLPTraceExporter as OTLPProtoTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import {
   BasicTracerProvider,
@@ -16,7 +17,8 @@ import { expect, test } from "./fixtures";
 
 /**
  * An app instrumented with the real OpenTelemetry JS SDK (BasicTracerProvider + OTLPTraceExporter over
- * HTTP/JSON, the 2.x / 0.2xx lines that run on Node 20) exports straight to TokenLedger's OTLP endpoint.
+ * HTTP/JSON or HTTP/protobuf, the 2.x / 0.2xx lines that run on Node 20) exports straight to TokenLedger's
+ * OTLP endpoint.
  *
  * Every test uses a model name of its own that has no price, so GET /api/v1/prices/unpriced tells exactly
  * how many events that test's spans produced, whatever else the shared server holds.
@@ -42,6 +44,16 @@ async function unpricedEvents(request: APIRequestContext, model: string): Promis
 
 function otlpExporter(baseURL: string, secret: string): OTLPTraceExporter {
   return new OTLPTraceExporter({ url: `${baseURL}/api/v1/otlp/v1/traces`, headers: { Authorization: `Bearer ${secret}` } });
+}
+
+type ProtoExporterConfig = NonNullable<ConstructorParameters<typeof OTLPProtoTraceExporter>[0]>;
+
+function otlpProtoExporter(baseURL: string, secret: string, compression: "gzip" | "none" = "none"): OTLPProtoTraceExporter {
+  return new OTLPProtoTraceExporter({
+    url: `${baseURL}/api/v1/otlp/v1/traces`,
+    headers: { Authorization: `Bearer ${secret}` },
+    compression: compression as ProtoExporterConfig["compression"],
+  });
 }
 
 /** SpanExporter.export() with its result callback as a promise. */
@@ -207,4 +219,116 @@ test("after its ingest key is revoked, the SDK exporter's export fails with 401"
   expect(error!.code).toBe(401);
   expect(error!.data ?? "").toMatch(/revoked/i);
   expect(await unpricedEvents(request, model)).toBe(1);
+});
+
+test("spans from the SDK's OTLP/HTTP protobuf exporter become usage events, once; gzip too; partial success is read", async ({ request, baseURL }) => {
+  const key = await createKey(request, "otel-sdk-e2e-proto");
+  const model = `otel-e2e-proto-${randomUUID().slice(0, 8)}`;
+
+  // What the SDK logs through its diag channel: a protobuf answer it cannot decode, or a partial success.
+  const warnings: string[] = [];
+  const record = (...args: unknown[]) => warnings.push(args.map((a) => (typeof a === "string" ? a : String(a))).join(" "));
+  diag.setLogger({ error: record, warn: record, info: () => {}, debug: () => {}, verbose: () => {} }, { logLevel: DiagLogLevel.WARN, suppressOverrideMessage: true });
+  try {
+    const otlp = new RecordingExporter(otlpProtoExporter(baseURL!, key.secret));
+    const memory = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({
+      resource: resourceFromAttributes({ "service.name": "otel-e2e-proto-agent", "tokenledger.team": "otel-e2e" }),
+      spanProcessors: [new BatchSpanProcessor(otlp), new SimpleSpanProcessor(memory)],
+    });
+    const tracer = provider.getTracer("tokenledger-e2e-proto", "1.0.0");
+
+    const agent = tracer.startSpan("invoke_agent support-bot", {
+      kind: SpanKind.INTERNAL,
+      attributes: { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "support-bot", "gen_ai.provider.name": "openai" },
+    });
+    const inAgent = trace.setSpan(context.active(), agent);
+    for (const [input, output] of [
+      [1200, 300],
+      [2000, 500],
+    ]) {
+      tracer
+        .startSpan(
+          `chat ${model}`,
+          {
+            kind: SpanKind.CLIENT,
+            attributes: {
+              "gen_ai.operation.name": "chat",
+              "gen_ai.provider.name": "openai",
+              "gen_ai.request.model": model,
+              "gen_ai.usage.input_tokens": input,
+              "gen_ai.usage.output_tokens": output,
+              "gen_ai.request.temperature": 0.3,
+              "gen_ai.response.finish_reasons": ["stop"],
+            },
+          },
+          inAgent,
+        )
+        .end();
+    }
+    tracer.startSpan("GET", { kind: SpanKind.CLIENT, attributes: { "http.request.method": "GET", "http.response.status_code": 200 } }, inAgent).end();
+    agent.end();
+
+    await provider.forceFlush();
+    const exported = memory.getFinishedSpans().slice();
+    await provider.shutdown();
+
+    expect(exported).toHaveLength(4);
+    expect(otlp.results.length).toBeGreaterThan(0);
+    expect(describeFailures(otlp.results)).toBe("");
+    await expect.poll(() => unpricedEvents(request, model), { timeout: 10_000 }).toBe(2);
+    expect(warnings).toEqual([]); // the SDK decoded TokenLedger's protobuf answer: no partial success
+
+    // Re-delivery of the very same spans, gzipped this time (Content-Encoding: gzip): event ids are
+    // otlp-<traceId>-<spanId>, so nothing new is stored.
+    const gzip = otlpProtoExporter(baseURL!, key.secret, "gzip");
+    const resent = await exportOnce(gzip, exported);
+    expect(resent.code, String(resent.error)).toBe(ExportResultCode.SUCCESS);
+    expect(await unpricedEvents(request, model)).toBe(2);
+
+    // A GenAI span with token usage but no model is rejected: the SDK reads rejected_spans and the reason
+    // from TokenLedger's protobuf ExportTraceServiceResponse and reports a partial success.
+    const memory2 = new InMemorySpanExporter();
+    const provider2 = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(memory2)] });
+    provider2
+      .getTracer("tokenledger-e2e-proto")
+      .startSpan("chat", { kind: SpanKind.CLIENT, attributes: { "gen_ai.provider.name": "openai", "gen_ai.usage.input_tokens": 7 } })
+      .end();
+    const partial = await exportOnce(gzip, memory2.getFinishedSpans().slice());
+    await gzip.shutdown();
+    await provider2.shutdown();
+    expect(partial.code, String(partial.error)).toBe(ExportResultCode.SUCCESS); // partial success is not a failure in OTLP
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("Received Partial Success response:");
+    const reported = JSON.parse(warnings[0].slice(warnings[0].indexOf("{"))) as { rejectedSpans: number; errorMessage: string };
+    expect(reported.rejectedSpans).toBe(1);
+    expect(reported.errorMessage).toContain("no model");
+    expect(await unpricedEvents(request, model)).toBe(2);
+  } finally {
+    diag.disable();
+  }
+});
+
+test("the OTLP endpoint answers protobuf with protobuf, and malformed protobuf with a 400", async ({ request, baseURL }) => {
+  const key = await createKey(request, "otel-sdk-e2e-proto-raw");
+  const post = (body: Uint8Array<ArrayBuffer>) =>
+    fetch(`${baseURL}/api/v1/otlp/v1/traces`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key.secret}`, "content-type": "application/x-protobuf" },
+      body,
+    });
+
+  // An ExportTraceServiceRequest with one empty ResourceSpans: valid, nothing to record; the answer is an
+  // empty ExportTraceServiceResponse.
+  const ok = await post(new Uint8Array([0x0a, 0x00]));
+  expect(ok.status, await ok.clone().text()).toBe(200);
+  expect(ok.headers.get("content-type")).toBe("application/x-protobuf");
+  expect((await ok.arrayBuffer()).byteLength).toBe(0);
+
+  // Truncated: a length-delimited field announcing more bytes than the body has.
+  const bad = await post(new Uint8Array([0x0a, 0x7f, 0x00]));
+  expect(bad.status).toBe(400);
+  const error = (await bad.json()) as { error: { code: string; message: string } };
+  expect(error.error.code).toBe("bad_request");
+  expect(error.error.message).toMatch(/^Body is not a valid OTLP protobuf ExportTraceServiceRequest: /);
 });

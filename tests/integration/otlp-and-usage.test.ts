@@ -104,13 +104,17 @@ describe("POST /api/v1/otlp/v1/traces", () => {
     expect(again.tokenledger).toEqual({ accepted: 0, duplicates: 3, rejected_spans: 0, ignored_spans: 1 });
   });
 
-  it("reports rejected spans as OTLP partial success, and refuses protobuf with a way forward", async () => {
+  it("reports rejected spans as OTLP partial success, and answers protobuf with protobuf", async () => {
     const bad = structuredClone(body);
     bad.resourceSpans[0].scopeSpans[0].spans = [span("0c52ab43a5a9de0e", [{ key: "gen_ai.usage.input_tokens", value: { intValue: 10 } }, { key: "gen_ai.usage.output_tokens", value: { intValue: 5 } }, { key: "gen_ai.usage.reasoning.output_tokens", value: { intValue: 50 } }])];
     const json = await (await postOtlp(req("http://t/api/v1/otlp/v1/traces", bad))).json();
     expect(json.partialSuccess).toEqual({ rejectedSpans: 1, errorMessage: expect.stringContaining("reasoning") });
-    const proto = await postOtlp(req("http://t/api/v1/otlp/v1/traces", "\x0a\x00", "application/x-protobuf"));
-    expect(proto.status).toBe(400);
-    expect((await proto.json()).error.message).toContain("http/json");
+    // An empty ExportTraceServiceRequest is valid protobuf: 200 with an (empty) protobuf response.
+    const proto = await postOtlp(new Request("http://t/api/v1/otlp/v1/traces", { method: "POST", body: new Uint8Array([0x0a, 0x00]), headers: { authorization: `Bearer ${key}`, "content-type": "application/x-protobuf" } }));
+    expect(proto.status).toBe(200);
+    expect(proto.headers.get("content-type")).toBe("application/x-protobuf");
+    const garbage = await postOtlp(new Request("http://t/api/v1/otlp/v1/traces", { method: "POST", body: new Uint8Array([0x0a, 0xff, 0xff]), headers: { authorization: `Bearer ${key}`, "content-type": "application/x-protobuf" } }));
+    expect(garbage.status).toBe(400);
+    expect((await garbage.json()).error.message).toContain("not a valid OTLP protobuf");
   });
 });

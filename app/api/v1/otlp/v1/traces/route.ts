@@ -5,5 +5,5 @@ import { ingestOtlpRequest } from "@/lib/ingest/otlp-request";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** OTLP/HTTP traces (JSON): point an OpenTelemetry exporter's traces endpoint here, with the ingest key as a Bearer header. */
+/** OTLP/HTTP traces (protobuf or JSON): point an OpenTelemetry exporter's traces endpoint here, with the ingest key as a Bearer header. */
 export const POST = route({ query: z.object({}), auth: "ingest" }, ({ request, key }) => ingestOtlpRequest(request, key));
