@@ -82,7 +82,11 @@ async function httpRun(batches: string[]): Promise<{ seconds: number; rssMb: num
       await new Promise((r) => setTimeout(r, 250));
     }
     const { pid } = JSON.parse(readFileSync(path.join(dataDir, "clickhouse.owner.json"), "utf8")) as { pid: number };
-    const key = (await (await fetch(`${base}/api/v1/ingest-keys`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "bench" }) })).json()) as { secret: string };
+    // A key made with the CLI, as an operator would; a high rate limit so the limiter is not what is measured.
+    const cli = execFileSync(process.execPath, ["--import", "tsx", "bin/cli.ts", "keys", "create", "--name", "bench", "--rate-limit", "100000"], {
+      env: { ...process.env, TOKENLEDGER_DATA_DIR: dataDir },
+    }).toString();
+    const key = { secret: cli.trim().split(/\s+/).pop()! };
     // Warm-up: first request compiles routes and loads prices.
     await fetch(`${base}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key.secret}`, "content-type": "application/x-ndjson" }, body: batches[0].split("\n").slice(0, 10).join("\n").replace(/bench-/g, "warm-") });
     let next = 0;

@@ -46,8 +46,12 @@ keys
   .requiredOption("--name <name>", "what the key is for")
   .option("--team <slug>", "team for events that name none and match no ownership rule")
   .option("--source <text>", "free-form note on the sender")
-  .action(async (opts: { name: string; team?: string; source?: string }) => {
-    const key = await createIngestKey({ name: opts.name, teamSlug: opts.team, source: opts.source });
+  .option("--rate-limit <n>", "requests per minute (default 600)", (v) => Number(v))
+  .option("--only-teams <slugs>", "comma-separated teams this key may send for (default: any)")
+  .action(async (opts: { name: string; team?: string; source?: string; rateLimit?: number; onlyTeams?: string }) => {
+    if (opts.rateLimit !== undefined && !(Number.isInteger(opts.rateLimit) && opts.rateLimit >= 1)) throw new ApiError("bad_request", "--rate-limit must be a whole number of requests per minute, at least 1");
+    const allowedTeams = opts.onlyTeams?.split(",").map((t) => t.trim()).filter(Boolean);
+    const key = await createIngestKey({ name: opts.name, teamSlug: opts.team, source: opts.source, rateLimitPerMinute: opts.rateLimit, allowedTeams });
     console.log(`created ingest key "${opts.name}" (${key.prefix}…). Store it now; it is not shown again:\n${key.secret}`);
   });
 keys
