@@ -39,15 +39,23 @@ export const DIMENSIONS = {
 export type Dimension = keyof typeof DIMENSIONS;
 export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
 
-/** `AND column IN {f_i:Array(String)}` for each filtered dimension, with its parameters. */
-export function dimensionFilters(filters: Partial<Record<Dimension, string[]>>): { sql: string; params: Record<string, string[]> } {
+export type DimensionFilters = { include: Partial<Record<Dimension, string[]>>; exclude: Partial<Record<Dimension, string[]>> };
+
+/** `AND column [NOT] IN {f_i:Array(String)}` for each filtered dimension, with its parameters. */
+export function dimensionFilters(filters: DimensionFilters): { sql: string; params: Record<string, string[]> } {
   const parts: string[] = [];
   const params: Record<string, string[]> = {};
   DIMENSION_NAMES.forEach((dim, i) => {
-    const values = filters[dim];
-    if (!values?.length) return;
-    parts.push(`AND ${DIMENSIONS[dim]} IN {f_${i}:Array(String)}`);
-    params[`f_${i}`] = values;
+    const inc = filters.include[dim];
+    if (inc?.length) {
+      parts.push(`AND ${DIMENSIONS[dim]} IN {fi_${i}:Array(String)}`);
+      params[`fi_${i}`] = inc;
+    }
+    const exc = filters.exclude[dim];
+    if (exc?.length) {
+      parts.push(`AND ${DIMENSIONS[dim]} NOT IN {fx_${i}:Array(String)}`);
+      params[`fx_${i}`] = exc;
+    }
   });
   return { sql: parts.join(" "), params };
 }

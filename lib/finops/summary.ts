@@ -1,6 +1,6 @@
 import { ApiError } from "@/lib/api/errors";
 import type { TeamScope } from "@/lib/auth/roles";
-import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
+import { DIMENSION_NAMES, type Dimension, type DimensionFilters } from "@/lib/clickhouse/fragments";
 import { querySummary, type SummaryRow } from "@/lib/clickhouse/queries/summary";
 import type { SummaryMeasures, SummaryResponse } from "@/lib/schemas/summary";
 import { toStored } from "./money";
@@ -42,20 +42,26 @@ const EMPTY: SummaryRow = {
   cancelled_spend_usd: "0", unattributed_usd: "0", unpriced_events: "0",
 };
 
-/** Dimension filters from a query string (each repeatable); an unknown parameter is an error, not ignored. */
-export function parseDimensionFilters(params: URLSearchParams, known: readonly string[]): Partial<Record<Dimension, string[]>> {
-  const filters: Partial<Record<Dimension, string[]>> = {};
+/**
+ * Dimension filters from a query string: `DIM=VALUE` includes, `exclude_DIM=VALUE` excludes, each repeatable.
+ * An unknown parameter is an error, not silently ignored.
+ */
+export function parseDimensionFilters(params: URLSearchParams, known: readonly string[]): DimensionFilters {
+  const filters: DimensionFilters = { include: {}, exclude: {} };
   const unknown: string[] = [];
+  const isDim = (n: string): n is Dimension => (DIMENSION_NAMES as string[]).includes(n);
   for (const name of new Set(params.keys())) {
     if (known.includes(name)) continue;
-    if ((DIMENSION_NAMES as string[]).includes(name)) filters[name as Dimension] = params.getAll(name);
+    const excluded = name.startsWith("exclude_") ? name.slice("exclude_".length) : null;
+    if (isDim(name)) filters.include[name] = params.getAll(name);
+    else if (excluded !== null && isDim(excluded)) filters.exclude[excluded] = params.getAll(name);
     else unknown.push(name);
   }
   if (unknown.length) throw new ApiError("bad_request", `Unknown parameter${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")} (dimensions: ${DIMENSION_NAMES.join(", ")})`);
   return filters;
 }
 
-export async function getSummary(q: { from: string; to: string; tz: string; group_by?: string; filters: Partial<Record<Dimension, string[]>>; scope: TeamScope }): Promise<SummaryResponse> {
+export async function getSummary(q: { from: string; to: string; tz: string; group_by?: string; filters: DimensionFilters; scope: TeamScope }): Promise<SummaryResponse> {
   const base = { from: q.from, to: q.to, tz: q.tz, filters: q.filters, scope: q.scope };
   const [totalRows, groupRows] = await Promise.all([
     querySummary({ ...base, groupBy: null }),

@@ -12,3 +12,12 @@ export function useSummary(p: { from: string; to: string; groupBy?: string }) {
     placeholderData: keepPreviousData,
   });
 }
+
+/** GET /api/v1/summary with a prepared query string (the explorer's filters included). */
+export function useSummaryQuery(query: string) {
+  return useQuery({
+    queryKey: ["summary", "q", query] as const,
+    queryFn: () => fetchJson(`/api/v1/summary?${query}`, SummaryResponse),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -11,7 +11,7 @@ const { getSummary, parseDimensionFilters } = await import("@/lib/finops/summary
 const { SummaryResponse } = await import("@/lib/schemas/summary");
 
 const ALL = { all: true } as const;
-const day = { from: "2026-03-10", to: "2026-03-11", tz: "UTC", filters: {}, scope: ALL };
+const day = { from: "2026-03-10", to: "2026-03-11", tz: "UTC", filters: { include: {}, exclude: {} }, scope: ALL };
 
 beforeAll(async () => {
   await migrate();
@@ -69,10 +69,12 @@ describe("summary", () => {
   });
 
   it("filters by dimensions, counting a filtered-out last attempt still as the last", async () => {
-    const s = await getSummary({ ...day, filters: { status: ["error"] } });
+    const s = await getSummary({ ...day, filters: { include: { status: ["error"] }, exclude: {} } });
     expect([s.total.cost_usd, s.total.retry_waste_usd, s.total.requests]).toEqual(["0.002000000", "0.002000000", 1]);
-    const two = await getSummary({ ...day, filters: { team: ["platform", ""] } });
+    const two = await getSummary({ ...day, filters: { include: { team: ["platform", ""] }, exclude: {} } });
     expect(two.total.cost_usd).toBe("0.022650000");
+    const notSearch = await getSummary({ ...day, filters: { include: {}, exclude: { team: ["search"] } } });
+    expect(notSearch.total.cost_usd).toBe("0.022650000");
   });
 
   it("cuts days in the requested time zone", async () => {
@@ -84,11 +86,12 @@ describe("summary", () => {
   it("never shows a lead more than their teams, whatever the filters ask", async () => {
     const lead = { all: false as const, teams: ["platform"] };
     expect((await getSummary({ ...day, scope: lead })).total.cost_usd).toBe("0.012000000");
-    expect((await getSummary({ ...day, scope: lead, filters: { team: ["search"] } })).total.cost_usd).toBe("0.000000000");
+    expect((await getSummary({ ...day, scope: lead, filters: { include: { team: ["search"] }, exclude: {} } })).total.cost_usd).toBe("0.000000000");
   });
 
   it("rejects unknown parameters by name", () => {
     expect(() => parseDimensionFilters(new URLSearchParams("from=x&teem=a&repo=r"), ["from"])).toThrow(/Unknown parameter: teem/);
-    expect(parseDimensionFilters(new URLSearchParams("repo=a&repo=b"), [])).toEqual({ repo: ["a", "b"] });
+    expect(parseDimensionFilters(new URLSearchParams("repo=a&repo=b&exclude_model=x"), [])).toEqual({ include: { repo: ["a", "b"] }, exclude: { model: ["x"] } });
+    expect(() => parseDimensionFilters(new URLSearchParams("exclude_nope=1"), [])).toThrow(/exclude_nope/);
   });
 });

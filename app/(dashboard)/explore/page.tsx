@@ -1,5 +1,15 @@
-import { NotBuilt } from "@/components/ui/not-built";
+import { Suspense } from "react";
+import { Explorer } from "@/components/explore/explorer";
 
-export default function Page() {
-  return <NotBuilt title="Explore" what="Drill-down by any dimension (team, repo, feature, model, customer, trace) with filters, comparison and CSV export." />;
+export const dynamic = "force-dynamic";
+
+export default function ExplorePage() {
+  return (
+    <div className="page">
+      <h1>Explore</h1>
+      <Suspense>
+        <Explorer />
+      </Suspense>
+    </div>
+  );
 }

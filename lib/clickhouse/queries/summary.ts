@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { chQuery } from "../client";
-import { DIMENSIONS, dimensionFilters, SCOPE_SQL, scopeParams, type Dimension } from "../fragments";
+import { DIMENSIONS, dimensionFilters, SCOPE_SQL, scopeParams, type Dimension, type DimensionFilters } from "../fragments";
 import type { TeamScope } from "@/lib/auth/roles";
 
 /**
@@ -40,7 +40,7 @@ export type SummaryParams = {
   to: string;
   tz: string;
   groupBy: Dimension | null;
-  filters: Partial<Record<Dimension, string[]>>;
+  filters: DimensionFilters;
   scope: TeamScope;
 };
 

@@ -1,0 +1,56 @@
+import type { SummaryMeasures } from "@/lib/schemas/summary";
+import { formatUsd } from "./format";
+
+/** What the explorer can show per group: each PRODUCT.md measure with its label, unit and definition. */
+export type MetricKind = "money" | "count" | "ratio" | "times";
+export type MetricDef = { id: keyof SummaryMeasures; label: string; kind: MetricKind; definition: string };
+
+export const METRICS: MetricDef[] = [
+  { id: "cost_usd", label: "Cost", kind: "money", definition: "Σ cost of every billed call attempt, priced at ingest with the price in force at each call." },
+  { id: "requests", label: "Requests", kind: "count", definition: "Logical requests: distinct request_id (an event without one is its own request)." },
+  { id: "attempts", label: "Attempts", kind: "count", definition: "Billed call attempts, retries included." },
+  { id: "input_tokens", label: "Input tokens", kind: "count", definition: "All prompt tokens, cached ones included." },
+  { id: "cache_read_tokens", label: "Cache-read tokens", kind: "count", definition: "Part of input served from the prompt cache." },
+  { id: "cache_write_tokens", label: "Cache-write tokens", kind: "count", definition: "Part of input written to the prompt cache." },
+  { id: "output_tokens", label: "Output tokens", kind: "count", definition: "All generated tokens, reasoning included." },
+  { id: "reasoning_tokens", label: "Reasoning tokens", kind: "count", definition: "Part of output spent on reasoning." },
+  { id: "cache_hit_rate", label: "Cache hit rate", kind: "ratio", definition: "Σ cache-read tokens ÷ Σ input tokens." },
+  { id: "cache_savings_usd", label: "Cache savings", kind: "money", definition: "Σ cache_read·(input price − cache-read price) − Σ cache_write·(cache-write price − input price)." },
+  { id: "retry_amplification", label: "Retry amplification", kind: "times", definition: "Attempts ÷ logical requests." },
+  { id: "retry_waste_usd", label: "Retry waste", kind: "money", definition: "Cost of every attempt that is not the last attempt of its request." },
+  { id: "reasoning_share", label: "Reasoning share", kind: "ratio", definition: "Σ reasoning tokens ÷ Σ output tokens." },
+  { id: "reasoning_cost_usd", label: "Reasoning cost", kind: "money", definition: "Σ reasoning tokens × reasoning price." },
+  { id: "cancellation_waste_usd", label: "Cancellation waste", kind: "money", definition: "Over cancelled calls: (output − delivered output) × output price." },
+  { id: "cancelled_spend_usd", label: "Cancelled spend", kind: "money", definition: "Total cost of cancelled calls." },
+  { id: "unattributed_usd", label: "Unattributed", kind: "money", definition: "Cost of calls with no team after ownership rules." },
+  { id: "unpriced_events", label: "Unpriced events", kind: "count", definition: "Calls with no price in force for their provider and model." },
+];
+
+export const metricById = (id: string): MetricDef => METRICS.find((m) => m.id === id) ?? METRICS[0];
+
+const int = new Intl.NumberFormat("en-US");
+
+/** A measure as shown on screen. */
+export function formatMetric(m: MetricDef, value: SummaryMeasures[keyof SummaryMeasures]): string {
+  switch (m.kind) {
+    case "money":
+      return formatUsd(String(value));
+    case "count":
+      return int.format(Number(value));
+    case "ratio":
+      return `${(Number(value) * 100).toFixed(1)}%`;
+    case "times":
+      return `${Number(value).toFixed(2)}×`;
+  }
+}
+
+/** A measure as a number, for sorting and chart heights (money stays exact elsewhere). */
+export const metricNumber = (value: SummaryMeasures[keyof SummaryMeasures]) => Number(value);
+
+/** Change against the previous period: absolute (as shown) and relative; null when there is no base. */
+export function metricChange(m: MetricDef, current: SummaryMeasures, previous: SummaryMeasures | undefined): { pct: number | null } {
+  if (!previous) return { pct: null };
+  const a = metricNumber(current[m.id]);
+  const b = metricNumber(previous[m.id]);
+  return { pct: b === 0 ? null : (a - b) / Math.abs(b) };
+}
