@@ -3,7 +3,7 @@ import { migrate } from "@/lib/clickhouse/migrate";
 import { loadDemoIfEmpty } from "@/lib/demo/load-demo";
 import { createDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap";
 import { purgeExpiredSessions } from "@/lib/db/sessions";
-import { env } from "@/lib/env";
+import { env, masked } from "@/lib/env";
 
 /**
  * Server start-up (called from instrumentation.ts): take the event store, bring its schema up to date,
@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 export async function bootServer(log: (line: string) => void = console.log): Promise<void> {
   const e = env();
   const store = await getStore("the TokenLedger server");
-  log(`[tokenledger] event store: ${store.kind === "embedded" ? `embedded chDB at ${e.clickhouseDataDir}` : e.CLICKHOUSE_URL}`);
+  log(`[tokenledger] event store: ${store.kind === "embedded" ? `embedded chDB at ${e.clickhouseDataDir}` : masked("CLICKHOUSE_URL", e.CLICKHOUSE_URL ?? "")}`);
   const { ran, applied } = await migrate();
   log(`[tokenledger] ClickHouse migrations: ${ran.length ? `applied ${ran.join(", ")}` : `up to date (${applied.length} applied)`}`);
   const started = Date.now();

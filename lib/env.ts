@@ -38,12 +38,18 @@ export type Env = z.infer<typeof EnvSchema> & {
 
 export class EnvError extends Error {}
 
+/** A value as it may appear in a message or log: passwords hidden, URL credentials stripped. */
+export function masked(name: string, value: string): string {
+  if (/PASSWORD|SECRET|_TOKEN$|_KEY$/i.test(name)) return value ? "***" : "";
+  return value.replace(/\/\/[^/@\s]*@/, "//***@");
+}
+
 /** Parse an environment (default: process.env) into typed, resolved settings; throws EnvError naming the variables. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = EnvSchema.safeParse(cleaned);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}=${JSON.stringify(cleaned[String(i.path[0])] ?? "")}: ${i.message}`);
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}=${JSON.stringify(masked(String(i.path[0]), cleaned[String(i.path[0])] ?? ""))}: ${i.message}`);
     throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const env = result.data;

@@ -1,6 +1,7 @@
 import { storeInfo } from "@/lib/clickhouse/client";
 import { appliedVersions } from "@/lib/clickhouse/migrate";
 import { dbInfo } from "@/lib/db/prisma";
+import { masked } from "@/lib/env";
 
 export type Health = {
   status: "ok" | "unavailable";
@@ -8,7 +9,7 @@ export type Health = {
   metadata_db: { ok: boolean; kind?: string; migrations?: string[]; error?: string };
 };
 
-const reason = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const reason = (err: unknown) => masked("error", err instanceof Error ? err.message : String(err));
 
 /** Probes both stores; never throws. */
 export async function getHealth(): Promise<Health> {

@@ -5,6 +5,20 @@ import { verifyIngestKey, type VerifiedKey } from "@/lib/db/ingest-keys";
 import { takeToken } from "@/lib/ingest/rate-limit";
 import { ApiError, toErrorResponse } from "./errors";
 
+/** JSON bodies of dashboard endpoints: small, capped before parsing (LiteLLM's price file is the largest). */
+const MAX_JSON_BODY = 8 * 1024 * 1024;
+async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_JSON_BODY) throw new ApiError("payload_too_large", `Body is larger than ${MAX_JSON_BODY} bytes`);
+  const text = await request.text();
+  if (text.length > MAX_JSON_BODY) throw new ApiError("payload_too_large", `Body is larger than ${MAX_JSON_BODY} bytes`);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("bad_request", "Body must be JSON");
+  }
+}
+
 /**
  * The one route wrapper: authenticates, parses the query string with the route's zod schema, runs the
  * handler, and maps every error to the one error shape. Route files stay thin: schema in, lib/ call, JSON out.
@@ -59,9 +73,7 @@ export function route<Q extends z.ZodType, A extends Auth, B extends z.ZodType =
       const query = opts.query.parse(params);
       let body: unknown = undefined;
       if (opts.body) {
-        const raw: unknown = await request.json().catch(() => {
-          throw new ApiError("bad_request", "Body must be JSON");
-        });
+        const raw: unknown = await readJsonBody(request);
         body = opts.body.parse(raw);
       }
       const routeParams = Object.fromEntries(Object.entries((await next?.params) ?? {}).map(([k, v]) => [k, String(v)]));

@@ -10,15 +10,17 @@ import { existingEventIds } from "./queries/existing-event-ids";
  * new ids in `pending` synchronously (no await between the check of `pending` and the claim), so a later
  * batch sees them as duplicates. A claimed id stays in `pending` after its insert commits until no
  * duplicate-check query that started before that commit is still running (such a query may not see the
- * commit); `epoch` counts commits to know which. If an insert fails, its claims are released and its
- * caller gets the error (and resends). One process owns the embedded store, so this state is the whole
+ * commit); `epoch` counts commits to know which. While an id's insert is in flight, its claim holds that
+ * insert's outcome: a batch that found the id claimed waits for it and, if that insert failed, writes the
+ * row itself, so "duplicate" is only ever answered for an id that is stored. A failed insert releases its
+ * claims and its caller gets the error. One process owns the embedded store, so this state is the whole
  * truth there; with a ClickHouse server and several app instances, each instance guards only itself.
  *
  * Month rewrites (repricing, re-attribution) are exclusive: they wait for running writes, and writes wait
  * for a running rewrite.
  */
 type WriterState = {
-  pending: Map<string, number>; // event_id → epoch of its commit (Infinity while in flight)
+  pending: Map<string, number | Promise<boolean>>; // event_id → epoch of its commit, or the in-flight insert (true = stored)
   epoch: number;
   queries: Map<number, number>; // running duplicate checks: token → epoch when they started
   nextToken: number;
@@ -36,7 +38,7 @@ export type WriteResult = { accepted: number; duplicates: number };
 function prune(): void {
   const oldestRunningQuery = Math.min(Infinity, ...state.queries.values());
   for (const [id, committedAt] of state.pending) {
-    if (committedAt !== Infinity && committedAt <= oldestRunningQuery) state.pending.delete(id);
+    if (typeof committedAt === "number" && committedAt <= oldestRunningQuery) state.pending.delete(id);
   }
 }
 
@@ -87,16 +89,32 @@ async function writeNow(rows: readonly EventRow[]): Promise<WriteResult> {
   }
   const seen = new Set(stored.map((r) => r.event_id));
   // Check and claim with no await in between: this is what makes concurrent batches exclusive.
-  const fresh = candidates.filter((r) => !seen.has(r.event_id) && !state.pending.has(r.event_id));
-  for (const r of fresh) state.pending.set(r.event_id, Infinity);
+  const fresh: EventRow[] = [];
+  const waitingOn: { row: EventRow; outcome: Promise<boolean> }[] = [];
+  for (const r of candidates) {
+    if (seen.has(r.event_id)) continue;
+    const claim = state.pending.get(r.event_id);
+    if (claim === undefined) fresh.push(r);
+    else if (typeof claim !== "number") waitingOn.push({ row: r, outcome: claim });
+  }
+  let settle!: (stored: boolean) => void;
+  const outcome = new Promise<boolean>((resolve) => (settle = resolve));
+  for (const r of fresh) state.pending.set(r.event_id, outcome);
   try {
     await chInsert("usage_events", fresh);
   } catch (err) {
     for (const r of fresh) state.pending.delete(r.event_id);
+    settle(false);
     throw err;
   }
   state.epoch++;
   for (const r of fresh) state.pending.set(r.event_id, state.epoch);
+  settle(true);
   prune();
-  return { accepted: fresh.length, duplicates: rows.length - fresh.length };
+  let accepted = fresh.length;
+  // Ids another batch was inserting: if that insert failed, they are not stored yet, so write them here.
+  const orphans = [];
+  for (const w of waitingOn) if (!(await w.outcome)) orphans.push(w.row);
+  if (orphans.length) accepted += (await writeNow(orphans)).accepted;
+  return { accepted, duplicates: rows.length - accepted };
 }

@@ -10,7 +10,12 @@ export type Attribution = { team: string; source: string };
 export const RULE_FIELDS = ["repo", "feature", "service", "ingest_key"] as const;
 
 function fieldValue(e: Attributable, keyId: string, field: string): string | undefined {
-  if (field.startsWith("tag:")) return e.tags[field.slice(4)];
+  if (field.startsWith("tag:")) {
+    // Own string values only: a rule on tag:constructor must not read Object.prototype.
+    const name = field.slice(4);
+    const v = Object.hasOwn(e.tags, name) ? e.tags[name] : undefined;
+    return typeof v === "string" ? v : undefined;
+  }
   switch (field) {
     case "repo":
       return e.repo;

@@ -40,7 +40,7 @@ export type CostBreakdown = {
  *
  * Cost of one call and the waste components stamped beside it, as 9-decimal strings.
  * Missing cache prices default to the input price, reasoning to the output price, 1-hour cache writes to
- * the 5-minute write price. For batch calls every rate is discounted, so the components stay parts of the
+ * the input price (PRODUCT.md: missing cache prices default to input). For batch calls every rate is discounted, so the components stay parts of the
  * amount actually billed.
  */
 export function computeCostDecimal(u: TokenUsage, p: PriceRates): CostBreakdown {
@@ -49,7 +49,7 @@ export function computeCostDecimal(u: TokenUsage, p: PriceRates): CostBreakdown 
   const pInput = rate(p.input);
   const pCacheRead = rate(p.cacheRead ?? p.input);
   const pCacheWrite = rate(p.cacheWrite ?? p.input);
-  const pCacheWrite1h = rate(p.cacheWrite1h ?? p.cacheWrite ?? p.input);
+  const pCacheWrite1h = rate(p.cacheWrite1h ?? p.input);
   const pOutput = rate(p.output);
   const pReasoning = rate(p.reasoning ?? p.output);
 
@@ -90,7 +90,7 @@ function prepare(p: PriceRates): Prepared {
   const input = r(p.input);
   const cacheRead = r(p.cacheRead ?? p.input);
   const cacheWrite = r(p.cacheWrite ?? p.input);
-  const cacheWrite1h = r(p.cacheWrite1h ?? p.cacheWrite ?? p.input);
+  const cacheWrite1h = r(p.cacheWrite1h ?? p.input);
   const output = r(p.output);
   const reasoning = r(p.reasoning ?? p.output);
   const discount = toScaled((p.batchDiscount ?? 0).toString(), FACTOR_SCALE);
@@ -101,7 +101,7 @@ function prepare(p: PriceRates): Prepared {
 /**
  * Cost of one call and the waste components stamped beside it, as 9-decimal strings (PRODUCT.md formula).
  * Missing cache prices default to the input price, reasoning to the output price, 1-hour cache writes to
- * the 5-minute write price. For batch calls every rate is discounted, so the components stay parts of the
+ * the input price (PRODUCT.md: missing cache prices default to input). For batch calls every rate is discounted, so the components stay parts of the
  * amount actually billed. Exact: BigInt fixed point, rounded half-even once per value.
  */
 export function computeCost(u: TokenUsage, p: PriceRates): CostBreakdown {

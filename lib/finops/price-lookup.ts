@@ -55,18 +55,17 @@ export function findPrice(
       }
     }
   }
-  let best: PriceRow | null = null;
+  // Per threshold, the latest row in force; then the highest threshold the call's input exceeds. (A newer
+  // base row must not hide an older long-context row: price changes often touch only the base rates.)
+  const latestByThreshold = new Map<number, PriceRow>();
   for (const r of rows) {
     if (r.serviceTier !== tier || r.validFrom.getTime() > at) continue;
     if (r.longContextAbove !== 0 && call.inputTokens <= r.longContextAbove) continue;
-    if (
-      !best ||
-      r.validFrom.getTime() > best.validFrom.getTime() ||
-      (r.validFrom.getTime() === best.validFrom.getTime() && r.longContextAbove > best.longContextAbove)
-    ) {
-      best = r;
-    }
+    const cur = latestByThreshold.get(r.longContextAbove);
+    if (!cur || r.validFrom.getTime() > cur.validFrom.getTime()) latestByThreshold.set(r.longContextAbove, r);
   }
+  let best: PriceRow | null = null;
+  for (const r of latestByThreshold.values()) if (!best || r.longContextAbove > best.longContextAbove) best = r;
   return best;
 }
 

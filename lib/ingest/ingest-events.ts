@@ -52,7 +52,13 @@ export async function ingestEvents(inputs: readonly unknown[], opts: { now?: Dat
       rejected.push({ index, errors: [{ path: "team", message: `this ingest key may only send events for ${allowed.join(", ")} (the event resolves to ${who})` }] });
       return;
     }
-    rows.push(toEventRow(e, ts, prices, { team: owner.team, team_source: owner.source, ingest_key_id: keyId }));
+    const row = toEventRow(e, ts, prices, { team: owner.team, team_source: owner.source, ingest_key_id: keyId });
+    // Decimal(18, 9) holds less than $1e9 per call; one impossible cost must not fail the whole insert.
+    if (String(row.cost_usd).replace("-", "").split(".")[0].length > 9) {
+      rejected.push({ index, errors: [{ path: "(event)", message: `its cost (${row.cost_usd} USD) is implausible: check the token counts and the price of ${e.provider}/${e.model}` }] });
+      return;
+    }
+    rows.push(row);
   });
   const { accepted, duplicates } = await writeEvents(rows);
   return { accepted, duplicates, rejected };

@@ -44,7 +44,7 @@ export const UsageEventInput = z
     span_id: dim.default(""),
     parent_span_id: dim.default(""),
     session_id: dim.default(""),
-    cost_usd: z.union([z.string().regex(/^\d+(\.\d{1,9})?$/, "must be a non-negative decimal"), z.number().min(0)]).optional(),
+    cost_usd: z.union([z.string().regex(/^\d{1,9}(\.\d{1,9})?$/, "must be a non-negative decimal below 1,000,000,000"), z.number().min(0).lt(1e9, "must be below 1,000,000,000")]).optional(),
     tags: z
       .record(z.string().min(1).max(128, "tag names must be at most 128 characters"), z.string().max(1024, "tag values must be at most 1024 characters"))
       .refine((t) => Object.keys(t).length <= INGEST_LIMITS.maxTags, `at most ${INGEST_LIMITS.maxTags} tags per event`)

@@ -56,6 +56,18 @@ describe("concurrent writes", () => {
     expect(results.reduce((s, r) => s + r.accepted, 0)).toBe(u);
   });
 
+  it("writes an id itself when the batch that had claimed it fails, so 'duplicate' always means stored", async () => {
+    const prices = buildPriceIndex([]);
+    const row = (id: string) => toEventRow(UsageEventInput.parse(makeUsageEvent({ event_id: id, timestamp: "2026-06-01T00:00:00Z" })), new Date("2026-06-01T00:00:00Z"), prices);
+    // Batch A carries a row the engine refuses (a cost that overflows Decimal(18, 9)): its whole insert fails.
+    const poison = { ...row("poison"), cost_usd: "100000000000" };
+    const [a, b] = await Promise.allSettled([writeEvents([row("shared"), poison]), writeEvents([row("shared")])]);
+    expect(a.status).toBe("rejected");
+    expect(b).toEqual({ status: "fulfilled", value: { accepted: 1, duplicates: 0 } });
+    const shared = { name: "t-shared", sql: "SELECT count() AS n FROM usage_events WHERE event_id IN ('shared', 'poison')", row: z.object({ n: z.coerce.number() }) };
+    expect(await chQuery(shared, {})).toEqual([{ n: 1 }]);
+  });
+
   it("store each event once when overlapping batches race, with a rewrite in the middle", async () => {
     const ev = (i: number) => makeUsageEvent({ event_id: `race-${i}`, timestamp: new Date(Date.UTC(2026, 2, 10) + i * 1000).toISOString() });
     // 12 batches of 400 over 2,000 distinct ids: every id is sent 2-3 times, by different batches.

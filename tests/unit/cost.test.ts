@@ -70,3 +70,10 @@ describe("computeCost (BigInt fixed point) equals the decimal.js reference", () 
     }
   });
 });
+
+describe("1-hour cache write price", () => {
+  it("defaults to the input price when missing (PRODUCT.md), not to the 5-minute price", () => {
+    const c = computeCost(usage({ input: 100, cacheWrite: 100, cacheWrite1h: 100 }), { id: "p", input: "0.000001", cacheWrite: "0.000002", output: "0" });
+    expect(c.cost).toBe("0.000100000");
+  });
+});

@@ -33,3 +33,16 @@ describe("findPrice", () => {
     expect(findPrice(index, call({ ts: new Date("2025-12-31T23:59:59Z") }))).toBeNull();
   });
 });
+
+describe("findPrice with a base price change after a long-context row", () => {
+  it("keeps applying the long-context row above its threshold", () => {
+    const idx = buildPriceIndex([
+      row({ id: "base-jan" }),
+      row({ id: "long-jan", longContextAbove: 200_000 }),
+      row({ id: "base-jun", validFrom: new Date("2026-06-01T00:00:00Z") }),
+    ]);
+    const at = new Date("2026-07-01T00:00:00Z");
+    expect(findPrice(idx, call({ ts: at, inputTokens: 300_000 }))?.id).toBe("long-jan");
+    expect(findPrice(idx, call({ ts: at, inputTokens: 1_000 }))?.id).toBe("base-jun");
+  });
+});

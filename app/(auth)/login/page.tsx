@@ -1,13 +1,14 @@
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { currentPrincipal } from "@/lib/auth/current";
+import { safeNext } from "@/lib/auth/safe-next";
 
 export const dynamic = "force-dynamic";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
   // Only same-site paths: never bounce a signed-in user to another origin.
-  const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/overview";
+  const target = safeNext(next);
   if (await currentPrincipal()) redirect(target);
   return (
     <main className="login">

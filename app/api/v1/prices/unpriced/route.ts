@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { chQuery } from "@/lib/clickhouse/client";
+import { scopeParams } from "@/lib/clickhouse/fragments";
 import { unpricedModels } from "@/lib/clickhouse/queries/unpriced-models";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** Models with unpriced events (stored, flagged, costed at nothing until a price exists and a reprice runs). */
-export const GET = route({ query: z.object({}), auth: { permission: "settings:read" } }, async () => ({ models: await chQuery(unpricedModels, {}) }));
+export const GET = route({ query: z.object({}), auth: { permission: "settings:read" } }, async ({ auth }) => ({ models: await chQuery(unpricedModels, scopeParams(auth.scope)) }));
