@@ -1,9 +1,9 @@
 "use client";
+import { csrfHeaders } from "@/lib/api/csrf";
 
 export function SignOutButton() {
   async function signOut() {
-    const csrf = /(?:^|;\s*)tl_csrf=([^;]*)/.exec(document.cookie)?.[1];
-    await fetch("/api/v1/auth/logout", { method: "POST", headers: csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {} });
+    await fetch("/api/v1/auth/logout", { method: "POST", headers: csrfHeaders() });
     window.location.assign("/login");
   }
   return (

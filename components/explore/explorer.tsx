@@ -6,7 +6,8 @@ import { Card, StatusMessage } from "@/components/ui/card";
 import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
 import { formatMetric, metricById, metricChange, metricNumber, METRICS } from "@/lib/finops/explorer-metrics";
-import { explorerQuery, lastDays, parseExplorerState, previousRange, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
+import { lastDaysWindow } from "@/lib/finops/date-range";
+import { explorerQuery, parseExplorerState, previousRange, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
 import { useSummaryQuery } from "@/lib/hooks/use-summary";
 import { FilterBar } from "./filter-bar";
 
@@ -62,7 +63,7 @@ export function Explorer() {
       <Card>
         <div className="toolbar">
           {PRESETS.map((d) => (
-            <button key={d} className="button small" onClick={() => go(lastDays(d, new Date()))}>Last {d} days</button>
+            <button key={d} className="button small" onClick={() => go(lastDaysWindow(d, new Date()))}>Last {d} days</button>
           ))}
           <label className="field inline"><span className="field-label">From</span><input type="date" value={state.from} onChange={(e) => e.target.value && go({ from: e.target.value })} /></label>
           <label className="field inline"><span className="field-label">To</span><input type="date" value={state.to} onChange={(e) => e.target.value && go({ to: e.target.value })} /></label>

@@ -1,16 +1,15 @@
 import type { z } from "zod";
+import { csrfHeaders } from "./csrf";
 
 /** Client-side fetch for hooks: parses the one error shape into an Error, and the body with its schema. */
 export async function fetchJson<S extends z.ZodType>(url: string, schema: S, init?: { method: string; body?: unknown }): Promise<z.infer<S>> {
   const method = init?.method ?? "GET";
-  // The session's CSRF token, readable by our own pages only (double submit with the server-side copy).
-  const csrf = typeof document === "undefined" ? undefined : /(?:^|;\s*)tl_csrf=([^;]*)/.exec(document.cookie)?.[1];
   const res = await fetch(url, {
     method,
     headers: {
       accept: "application/json",
       ...(init?.body !== undefined ? { "content-type": "application/json" } : {}),
-      ...(csrf && method !== "GET" ? { "x-csrf-token": decodeURIComponent(csrf) } : {}),
+      ...(method !== "GET" ? csrfHeaders() : {}),
     },
     body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
   });

@@ -80,8 +80,8 @@ export type QueryDef<P extends Record<string, unknown>, R extends z.ZodType> = {
   name: string;
   sql: string;
   row: R;
-  /** Only for tests and tooling; queries never carry their own settings. */
-  params?: P;
+  /** Carries the parameter type only (never a value): chQuery checks callers against it. */
+  __params?: P;
 };
 
 /**

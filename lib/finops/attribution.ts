@@ -7,8 +7,6 @@ export type OwnershipRuleRow = { id: string; field: string; matchType: string; p
 export type Attributable = { team: string; repo: string; feature: string; service: string; tags: Record<string, string> };
 export type Attribution = { team: string; source: string };
 
-export const RULE_FIELDS = ["repo", "feature", "service", "ingest_key"] as const;
-
 function fieldValue(e: Attributable, keyId: string, field: string): string | undefined {
   if (field.startsWith("tag:")) {
     // Own string values only: a rule on tag:constructor must not read Object.prototype.

@@ -1,4 +1,5 @@
 import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
+import { DAY_MS, isoDay, lastDaysWindow } from "./date-range";
 import { METRICS } from "./explorer-metrics";
 
 /**
@@ -17,27 +18,19 @@ export type ExplorerState = {
   exclude: Partial<Record<Dimension, string[]>>;
 };
 
-const DAY = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
-
-/** The last `days` days ending today (UTC dates; `to` exclusive). */
-export function lastDays(days: number, now: Date): { from: string; to: string } {
-  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY;
-  return { from: iso(tomorrow - days * DAY), to: iso(tomorrow) };
-}
 
 /** The period of the same length just before [from, to). */
 export function previousRange(from: string, to: string): { from: string; to: string } {
   const len = Date.parse(to) - Date.parse(from);
-  return { from: iso(Date.parse(from) - len), to: from };
+  return { from: isoDay(Date.parse(from) - len), to: from };
 }
 
 export function parseExplorerState(params: URLSearchParams, now: Date): ExplorerState {
-  const fallback = lastDays(30, now);
+  const fallback = lastDaysWindow(30, now);
   const from = isDate(params.get("from")) ? params.get("from")! : fallback.from;
   let to = isDate(params.get("to")) ? params.get("to")! : fallback.to;
-  if (to <= from) to = iso(Date.parse(from) + DAY);
+  if (to <= from) to = isoDay(Date.parse(from) + DAY_MS);
   const groupBy = (DIMENSION_NAMES as string[]).includes(params.get("group_by") ?? "") ? (params.get("group_by") as Dimension) : "team";
   const metric = METRICS.some((m) => m.id === params.get("metric")) ? params.get("metric")! : "cost_usd";
   const sort = params.get("sort") && (params.get("sort") === "key" || METRICS.some((m) => m.id === params.get("sort"))) ? params.get("sort")! : metric;

@@ -3,16 +3,9 @@ import { chQuery } from "@/lib/clickhouse/client";
 import { scopeParams } from "@/lib/clickhouse/fragments";
 import { spendDaily } from "@/lib/clickhouse/queries/spend-daily";
 import type { OverviewResponse } from "@/lib/schemas/overview";
+import { DAY_MS, isoDay, lastDaysWindow } from "./date-range";
 import { Money, sumMoney, toStored } from "./money";
 
-const DAY_MS = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** The UTC day window [from, to) of the last `days` days, today included. */
-export function lastDaysWindow(days: number, now: Date): { from: string; to: string } {
-  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS;
-  return { from: isoDay(tomorrow - days * DAY_MS), to: isoDay(tomorrow) };
-}
 
 /**
  * Overview figures within a team scope: total spend, daily series (every day present, zero where nothing was billed) and

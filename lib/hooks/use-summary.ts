@@ -5,12 +5,7 @@ import { SummaryResponse } from "@/lib/schemas/summary";
 
 /** GET /api/v1/summary for a date range (UTC), optionally grouped. */
 export function useSummary(p: { from: string; to: string; groupBy?: string }) {
-  const qs = new URLSearchParams({ from: p.from, to: p.to, ...(p.groupBy ? { group_by: p.groupBy } : {}) });
-  return useQuery({
-    queryKey: ["summary", p] as const,
-    queryFn: () => fetchJson(`/api/v1/summary?${qs}`, SummaryResponse),
-    placeholderData: keepPreviousData,
-  });
+  return useSummaryQuery(new URLSearchParams({ from: p.from, to: p.to, ...(p.groupBy ? { group_by: p.groupBy } : {}) }).toString());
 }
 
 /** GET /api/v1/summary with a prepared query string (the explorer's filters included). */
