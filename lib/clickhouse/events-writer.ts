@@ -1,6 +1,7 @@
 import type { EventRow } from "@/lib/ingest/to-row";
 import { chInsert, chQuery } from "./client";
 import { existingEventIds } from "./queries/existing-event-ids";
+import { updateRetryLedger } from "./retry-ledger";
 
 /**
  * Writes event rows exactly once per event_id, with batches running concurrently (the engine overlaps one
@@ -62,7 +63,10 @@ export async function writeEvents(rows: readonly EventRow[]): Promise<WriteResul
   while (state.rewrite) await state.rewrite.catch(() => undefined);
   state.writers++;
   try {
-    return await writeNow(rows);
+    const result = await writeNow(rows);
+    // Every row of the batch, duplicates included: a re-sent batch repairs a ledger a crash left behind.
+    await updateRetryLedger(rows);
+    return result;
   } finally {
     state.writers--;
     if (state.writers === 0) for (const resolve of state.drainWaiters.splice(0)) resolve();

@@ -1,11 +1,12 @@
 import { toStored } from "@/lib/finops/money";
 import { chInsert, getStore } from "./client";
 import { runExclusive } from "./events-writer";
+import { rebuildRetryMonth } from "./retry-ledger";
 
 /**
  * Rewrites one month of events through `transform`, atomically: corrected rows go to the staging table
  * (whose materialized view rolls them up), then REPLACE PARTITION swaps the month of both usage_events and
- * usage_hourly. Readers see the old month or the new one, never half of each. Runs in the writer's queue,
+ * usage_hourly (and rebuilds the month's retry ledger). Readers see the old month or the new one, never half of each. Runs in the writer's queue,
  * so no ingest lands in the month while it is rewritten (one process owns the embedded store).
  */
 export type StoredRow = Record<string, unknown> & { event_id: string; ts: string };
@@ -50,6 +51,8 @@ export function rewriteMonth(month: number, transform: (row: StoredRow) => Store
     if (changed > 0) {
       await client.command({ query: `ALTER TABLE usage_events REPLACE PARTITION ${month} FROM usage_events_rewrite` });
       await client.command({ query: `ALTER TABLE usage_hourly REPLACE PARTITION ${month} FROM usage_hourly_rewrite` });
+      // Costs and teams of wasted attempts follow their events.
+      await rebuildRetryMonth(month);
     }
     await client.command({ query: "TRUNCATE TABLE usage_events_rewrite" });
     await client.command({ query: "TRUNCATE TABLE usage_hourly_rewrite" });
