@@ -8,3 +8,22 @@ export function lastDaysWindow(days: number, now: Date): { from: string; to: str
   const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS;
   return { from: isoDay(tomorrow - days * DAY_MS), to: isoDay(tomorrow) };
 }
+
+/** Minutes east of UTC of a time zone at an instant (Intl's "GMT+05:30" form). */
+export function zoneOffsetMinutes(tz: string, at: number): number {
+  const name = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const m = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
+  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/**
+ * Whether every local midnight in [from, to] of a zone falls on a whole UTC hour, so that hourly rollups
+ * cut its days (and hours) exactly. False for zones such as Asia/Kolkata (+05:30).
+ */
+export function wholeHourDays(tz: string, from: string, to: string): boolean {
+  // Offsets are checked a day apart, around each UTC midnight: that catches every change of offset in use.
+  for (let t = Date.parse(`${from}T00:00:00Z`) - DAY_MS; t <= Date.parse(`${to}T00:00:00Z`) + DAY_MS; t += DAY_MS) {
+    if (zoneOffsetMinutes(tz, t) % 60 !== 0) return false;
+  }
+  return true;
+}

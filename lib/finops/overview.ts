@@ -1,49 +1,53 @@
 import type { TeamScope } from "@/lib/auth/roles";
-import { chQuery } from "@/lib/clickhouse/client";
-import { scopeParams } from "@/lib/clickhouse/fragments";
-import { spendDaily } from "@/lib/clickhouse/queries/spend-daily";
-import type { OverviewResponse } from "@/lib/schemas/overview";
-import { DAY_MS, isoDay, lastDaysWindow } from "./date-range";
-import { Money, sumMoney, toStored } from "./money";
+import type { GroupKey } from "@/lib/clickhouse/queries/measures";
+import { TOP_DIMENSIONS, type OverviewQuery, type OverviewResponse } from "@/lib/schemas/overview";
+import { lastDaysWindow } from "./date-range";
+import { previousRange } from "./explorer-state";
+import { EMPTY_SUMS, measures, toMeasures } from "./measures";
+import { Money, toStored } from "./money";
+import { bucketLabels, stackSeries } from "./series";
 
+const TOP = 5;
+const STACKS = 8;
 
 /**
- * Overview figures within a team scope: total spend, daily series (every day present, zero where nothing was billed) and
- * spend by team ("" = unattributed). The total is the exact sum of the daily values, which are sums of
- * stored per-event costs, so the lines add up to the total to the cent and beyond.
+ * The overview in two queries run together: the chosen period (total, daily stack, five top lists, all as
+ * grouping sets of one scan) and the previous period's total. Every figure is a PRODUCT.md measure; the
+ * stack and the daily totals add up to the period total exactly.
  */
-export async function getOverview(days: number, scope: TeamScope, now = new Date()): Promise<OverviewResponse> {
-  const { from, to } = lastDaysWindow(days, now);
-  const rows = await chQuery(spendDaily, { from: `${from} 00:00:00`, to: `${to} 00:00:00`, ...scopeParams(scope) });
-  const byDay = new Map<string, { cost: Money; attempts: number }>();
-  const byTeam = new Map<string, Money>();
-  let unpriced = 0;
-  for (const r of rows) {
-    const d = byDay.get(r.day) ?? { cost: new Money(0), attempts: 0 };
-    d.cost = d.cost.plus(r.total_cost_usd);
-    d.attempts += r.total_attempts;
-    byDay.set(r.day, d);
-    byTeam.set(r.team, (byTeam.get(r.team) ?? new Money(0)).plus(r.total_cost_usd));
-    unpriced += r.unpriced_attempts;
-  }
-  const daily: OverviewResponse["daily"] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t < Date.parse(`${to}T00:00:00Z`); t += DAY_MS) {
-    const d = byDay.get(isoDay(t));
-    daily.push({ day: isoDay(t), cost_usd: toStored(d?.cost ?? 0), attempts: d?.attempts ?? 0 });
-  }
-  const teams = [...byTeam.entries()]
-    .map(([team, cost]) => ({ team, cost_usd: toStored(cost) }))
-    .sort((a, b) => new Money(b.cost_usd).cmp(a.cost_usd));
+export async function getOverview(q: OverviewQuery, scope: TeamScope, now = new Date()): Promise<OverviewResponse> {
+  const { from, to } = q.from && q.to ? { from: q.from, to: q.to } : lastDaysWindow(30, now);
+  const previous = previousRange(from, to);
+  const sets: GroupKey[][] = [[], ["bucket"], ["bucket", q.stack], [q.stack], ...TOP_DIMENSIONS.filter((d) => d !== q.stack).map((d) => [d])];
+  const base = { tz: q.tz, filters: { include: {}, exclude: {} }, scope };
+  const [rows, prevRows] = await Promise.all([
+    measures({ ...base, from, to, bucket: "day", sets }),
+    measures({ ...base, ...previous, bucket: null, sets: [[]] }),
+  ]);
+  const inSet = (keys: GroupKey[]) => rows.filter((r) => r.set === sets.findIndex((s) => s.join() === keys.join()));
+  const total = toMeasures(inSet([])[0]?.sums ?? EMPTY_SUMS);
+  const days = bucketLabels("day", from, to, q.tz);
+  const daily = new Map(inSet(["bucket"]).map((r) => [r.bucket, r.sums.cost_usd]));
+  const top = Object.fromEntries(
+    TOP_DIMENSIONS.map((d) => {
+      const entries = inSet([d])
+        .map((r) => ({ key: r.keys[d] ?? "", cost_usd: toStored(r.sums.cost_usd) }))
+        .sort((a, b) => new Money(b.cost_usd).cmp(a.cost_usd) || a.key.localeCompare(b.key));
+      const share = (c: string) => (new Money(total.cost_usd).isZero() ? 0 : new Money(c).div(total.cost_usd).toNumber());
+      return [d, { entries: entries.slice(0, TOP).map((e) => ({ ...e, share: share(e.cost_usd) })), others: Math.max(0, entries.length - TOP) }];
+    }),
+  ) as OverviewResponse["top"];
   return {
     from,
     to,
-    timezone: "UTC",
-    total: {
-      cost_usd: toStored(sumMoney(daily.map((d) => d.cost_usd))),
-      attempts: daily.reduce((s, d) => s + d.attempts, 0),
-      unpriced_events: unpriced,
-    },
-    daily,
-    teams,
+    tz: q.tz,
+    previous,
+    stack: q.stack,
+    total,
+    previous_total: toMeasures(prevRows.find((r) => r.set === 0)?.sums ?? EMPTY_SUMS),
+    days,
+    daily_cost_usd: days.map((d) => toStored(daily.get(d) ?? "0")),
+    series: stackSeries({ labels: days, byBucketAndKey: inSet(["bucket", q.stack]), byKey: inSet([q.stack]), dim: q.stack, metric: "cost_usd", top: STACKS }),
+    top,
   };
 }

@@ -1,46 +1,9 @@
 import { ApiError } from "@/lib/api/errors";
 import type { TeamScope } from "@/lib/auth/roles";
 import { DIMENSION_NAMES, type Dimension, type DimensionFilters } from "@/lib/clickhouse/fragments";
-import { querySummary, type SummaryRow } from "@/lib/clickhouse/queries/summary";
-import type { SummaryMeasures, SummaryResponse } from "@/lib/schemas/summary";
-import { toStored } from "./money";
-
-/**
- * The summary every other tool can rely on (PRODUCT.md definitions):
- * cache hit rate = Σ cache_read / Σ input; retry amplification = attempts / logical requests;
- * reasoning share = Σ reasoning / Σ output. A ratio with a zero denominator is 0.
- */
-const ratio = (num: number, den: number) => (den === 0 ? 0 : num / den);
-
-export function toMeasures(r: SummaryRow): SummaryMeasures {
-  const n = (v: string) => Number(v);
-  return {
-    cost_usd: toStored(r.cost_usd),
-    input_tokens: n(r.input_tokens),
-    cache_read_tokens: n(r.cache_read_tokens),
-    cache_write_tokens: n(r.cache_write_tokens),
-    output_tokens: n(r.output_tokens),
-    reasoning_tokens: n(r.reasoning_tokens),
-    requests: n(r.requests),
-    attempts: n(r.attempts),
-    cache_hit_rate: ratio(n(r.cache_read_tokens), n(r.input_tokens)),
-    cache_savings_usd: toStored(r.cache_savings_usd),
-    retry_amplification: ratio(n(r.attempts), n(r.requests)),
-    retry_waste_usd: toStored(r.retry_waste_usd),
-    reasoning_share: ratio(n(r.reasoning_tokens), n(r.output_tokens)),
-    reasoning_cost_usd: toStored(r.reasoning_cost_usd),
-    cancellation_waste_usd: toStored(r.cancellation_waste_usd),
-    cancelled_spend_usd: toStored(r.cancelled_spend_usd),
-    unattributed_usd: toStored(r.unattributed_usd),
-    unpriced_events: n(r.unpriced_events),
-  };
-}
-
-const EMPTY: SummaryRow = {
-  key: "", cost_usd: "0", input_tokens: "0", cache_read_tokens: "0", cache_write_tokens: "0", output_tokens: "0", reasoning_tokens: "0",
-  requests: "0", attempts: "0", cache_savings_usd: "0", retry_waste_usd: "0", reasoning_cost_usd: "0", cancellation_waste_usd: "0",
-  cancelled_spend_usd: "0", unattributed_usd: "0", unpriced_events: "0",
-};
+import type { SummaryResponse } from "@/lib/schemas/summary";
+import { EMPTY_SUMS, measures, toMeasures } from "./measures";
+import { Money } from "./money";
 
 /**
  * Dimension filters from a query string: `DIM=VALUE` includes, `exclude_DIM=VALUE` excludes, each repeatable.
@@ -61,18 +24,24 @@ export function parseDimensionFilters(params: URLSearchParams, known: readonly s
   return filters;
 }
 
-export async function getSummary(q: { from: string; to: string; tz: string; group_by?: string; filters: DimensionFilters; scope: TeamScope }): Promise<SummaryResponse> {
-  const base = { from: q.from, to: q.to, tz: q.tz, filters: q.filters, scope: q.scope };
-  const [totalRows, groupRows] = await Promise.all([
-    querySummary({ ...base, groupBy: null }),
-    q.group_by ? querySummary({ ...base, groupBy: q.group_by as Dimension }) : Promise.resolve([]),
-  ]);
+/**
+ * The summary every other tool can rely on: the total and, with group_by (one dimension, or two as "a,b"),
+ * one entry per group, biggest cost first. Total and groups come from one query, so they always agree.
+ */
+export async function getSummary(q: { from: string; to: string; tz: string; group_by?: Dimension[]; filters: DimensionFilters; scope: TeamScope }): Promise<SummaryResponse> {
+  const dims = q.group_by ?? [];
+  const rows = await measures({ from: q.from, to: q.to, tz: q.tz, bucket: null, sets: dims.length ? [[], dims] : [[]], filters: q.filters, scope: q.scope });
+  const total = rows.find((r) => r.set === 0);
+  const groups = rows
+    .filter((r) => r.set === 1)
+    .map((r) => ({ key: r.keys[dims[0]] ?? "", ...(dims[1] ? { key2: r.keys[dims[1]] ?? "" } : {}), ...toMeasures(r.sums) }))
+    .sort((a, b) => new Money(b.cost_usd).cmp(a.cost_usd) || a.key.localeCompare(b.key) || (a.key2 ?? "").localeCompare(b.key2 ?? ""));
   return {
     from: q.from,
     to: q.to,
     tz: q.tz,
-    group_by: q.group_by ?? null,
-    total: toMeasures(totalRows[0] ?? EMPTY),
-    groups: groupRows.map((r) => ({ key: r.key, ...toMeasures(r) })),
+    group_by: dims.length ? dims.join(",") : null,
+    total: toMeasures(total?.sums ?? EMPTY_SUMS),
+    groups,
   };
 }

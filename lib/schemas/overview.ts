@@ -1,21 +1,46 @@
 import { z } from "zod";
+import { DateOnly, SummaryMeasures, TimeZone } from "./summary";
 
-/** GET /api/v1/overview: spend for the last `days` whole UTC days (today included). */
-export const OverviewQuery = z.object({
-  days: z.coerce.number().int().min(1).max(366).default(30),
-});
+/**
+ * GET /api/v1/overview: spend of [from, to) (dates in tz, to exclusive; default the last 30 UTC days, today
+ * included) against the period of the same length just before, a daily trend stacked by `stack`, and the
+ * top contributors of five dimensions.
+ */
+export const STACK_DIMENSIONS = ["team", "model", "provider", "environment"] as const;
+export const TOP_DIMENSIONS = ["team", "repo", "feature", "model", "customer"] as const;
+
+export const OverviewQuery = z
+  .object({
+    from: DateOnly.optional(),
+    to: DateOnly.optional(),
+    tz: TimeZone,
+    stack: z.enum(STACK_DIMENSIONS).default("team"),
+  })
+  .refine((q) => !q.from === !q.to, { path: ["to"], message: "give both from and to, or neither" })
+  .refine((q) => !q.from || !q.to || q.from < q.to, { path: ["to"], message: "must be after from" })
+  .refine((q) => !q.from || !q.to || (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 400, { path: ["to"], message: "the range may span at most 400 days" });
 export type OverviewQuery = z.infer<typeof OverviewQuery>;
 
-const decimal = z.string().regex(/^-?\d+(\.\d+)?$/);
+const money = z.string().regex(/^-?\d+\.\d{9}$/);
+const value = z.union([z.string(), z.number()]);
+export const SeriesSchema = z.object({ key: z.string(), total: SummaryMeasures, values: z.array(value) }).strict();
+const TopEntry = z.object({ key: z.string(), cost_usd: money, share: z.number() }).strict();
+/** The biggest entries by cost, and how many more there are. */
+const TopList = z.object({ entries: z.array(TopEntry), others: z.number().int() }).strict();
 
 export const OverviewResponse = z
   .object({
     from: z.string(),
     to: z.string(),
-    timezone: z.literal("UTC"),
-    total: z.object({ cost_usd: decimal, attempts: z.number().int(), unpriced_events: z.number().int() }).strict(),
-    daily: z.array(z.object({ day: z.string(), cost_usd: decimal, attempts: z.number().int() }).strict()),
-    teams: z.array(z.object({ team: z.string(), cost_usd: decimal }).strict()),
+    tz: z.string(),
+    previous: z.object({ from: z.string(), to: z.string() }).strict(),
+    stack: z.enum(STACK_DIMENSIONS),
+    total: SummaryMeasures,
+    previous_total: SummaryMeasures,
+    days: z.array(z.string()),
+    daily_cost_usd: z.array(money),
+    series: z.array(SeriesSchema),
+    top: z.object({ team: TopList, repo: TopList, feature: TopList, model: TopList, customer: TopList }).strict(),
   })
   .strict();
 export type OverviewResponse = z.infer<typeof OverviewResponse>;

@@ -1,24 +1,40 @@
 import { z } from "zod";
-import { DIMENSION_NAMES } from "@/lib/clickhouse/fragments";
+import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
+
+/** One dimension, or two as "a,b" (groups then carry key and key2). */
+export const GroupBy = z
+  .string()
+  .transform((v) => v.split(","))
+  .pipe(
+    z
+      .array(z.enum(DIMENSION_NAMES as [Dimension, ...Dimension[]], `must be one or two of ${DIMENSION_NAMES.join(", ")}, comma-separated`))
+      .min(1)
+      .max(2, "at most two dimensions")
+      .refine((d) => new Set(d).size === d.length, "the two dimensions must differ"),
+  );
+
+/** A time zone ClickHouse and the browser both know. */
+export const TimeZone = z
+  .string()
+  .default("UTC")
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "must be an IANA time zone such as Europe/Paris");
 
 /** GET /api/v1/summary query: from inclusive, to exclusive, calendar dates in `tz` (default UTC). */
-const date = z.iso.date("must be a date (YYYY-MM-DD)");
+export const DateOnly = z.iso.date("must be a date (YYYY-MM-DD)");
+const date = DateOnly;
 export const SummaryQuery = z
   .object({
     from: date,
     to: date,
-    tz: z
-      .string()
-      .default("UTC")
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat("en-US", { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, "must be an IANA time zone such as Europe/Paris"),
-    group_by: z.enum(DIMENSION_NAMES as [string, ...string[]]).optional(),
+    tz: TimeZone,
+    group_by: GroupBy.optional(),
   })
   .refine((q) => q.from < q.to, { path: ["to"], message: "must be after from" })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 400, { path: ["to"], message: "the range may span at most 400 days" });
@@ -55,7 +71,7 @@ export const SummaryResponse = z
     tz: z.string(),
     group_by: z.string().nullable(),
     total: SummaryMeasures,
-    groups: z.array(SummaryMeasures.extend({ key: z.string() }).strict()),
+    groups: z.array(SummaryMeasures.extend({ key: z.string(), key2: z.string().optional() }).strict()),
   })
   .strict();
 export type SummaryResponse = z.infer<typeof SummaryResponse>;

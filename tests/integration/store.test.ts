@@ -99,15 +99,20 @@ describe("events in, totals out", () => {
   });
 
   it("reports an overview whose days add up to its total", async () => {
-    const o = await getOverview(5, { all: true }, new Date("2026-03-12T10:00:00Z"));
-    expect(o.from).toBe("2026-03-08");
-    expect(o.to).toBe("2026-03-13");
-    expect(o.daily.map((d) => d.day)).toEqual(["2026-03-08", "2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12"]);
-    expect(o.daily.map((d) => d.cost_usd)).toEqual(["0.000000000", "0.000000000", "2.200000000", "0.000008000", "0.002800000"]);
-    expect(o.total).toEqual({ cost_usd: "2.202808000", attempts: 5, unpriced_events: 1 });
-    expect(o.teams).toEqual([{ team: "platform", cost_usd: "2.202808000" }]);
+    const now = new Date("2026-03-12T10:00:00Z");
+    const q = { from: "2026-03-08", to: "2026-03-13", tz: "UTC", stack: "team" as const };
+    const o = await getOverview(q, { all: true }, now);
+    expect(o.previous).toEqual({ from: "2026-03-03", to: "2026-03-08" });
+    expect(o.days).toEqual(["2026-03-08", "2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12"]);
+    expect(o.daily_cost_usd).toEqual(["0.000000000", "0.000000000", "2.200000000", "0.000008000", "0.002800000"]);
+    expect([o.total.cost_usd, o.total.attempts, o.total.unpriced_events]).toEqual(["2.202808000", 5, 1]);
+    expect(o.top.team).toEqual({ entries: [{ key: "platform", cost_usd: "2.202808000", share: 1 }], others: 0 });
+    expect(o.series.map((s) => [s.key, s.values])).toEqual([["platform", o.daily_cost_usd]]);
+    // Without dates: the last 30 UTC days, today included.
+    expect((await getOverview({ tz: "UTC", stack: "model" }, { all: true }, now)).from).toBe("2026-02-11");
     // A lead of another team sees none of it; a lead of platform sees all of it.
-    expect((await getOverview(5, { all: false, teams: ["search"] }, new Date("2026-03-12T10:00:00Z"))).total).toEqual({ cost_usd: "0.000000000", attempts: 0, unpriced_events: 0 });
-    expect((await getOverview(5, { all: false, teams: ["platform"] }, new Date("2026-03-12T10:00:00Z"))).total.cost_usd).toBe("2.202808000");
+    const other = await getOverview(q, { all: false, teams: ["search"] }, now);
+    expect([other.total.cost_usd, other.total.attempts, other.series]).toEqual(["0.000000000", 0, []]);
+    expect((await getOverview(q, { all: false, teams: ["platform"] }, now)).total.cost_usd).toBe("2.202808000");
   });
 });

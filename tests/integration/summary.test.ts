@@ -9,6 +9,8 @@ const { seedPricesIfEmpty } = await import("@/lib/db/price-book");
 const { ingestEvents } = await import("@/lib/ingest/ingest-events");
 const { getSummary, parseDimensionFilters } = await import("@/lib/finops/summary");
 const { SummaryResponse } = await import("@/lib/schemas/summary");
+const { getTimeseries } = await import("@/lib/finops/timeseries");
+const { TimeseriesQuery, TimeseriesResponse } = await import("@/lib/schemas/timeseries");
 
 const ALL = { all: true } as const;
 const day = { from: "2026-03-10", to: "2026-03-11", tz: "UTC", filters: { include: {}, exclude: {} }, scope: ALL };
@@ -58,7 +60,7 @@ describe("summary", () => {
   });
 
   it("groups by a dimension, biggest first, and the groups add up to the total", async () => {
-    const s = await getSummary({ ...day, group_by: "team" });
+    const s = await getSummary({ ...day, group_by: ["team"] });
     expect(s.groups.map((g) => [g.key, g.cost_usd, g.requests, g.attempts, g.retry_waste_usd])).toEqual([
       ["platform", "0.012000000", 1, 1, "0.000000000"],
       ["", "0.010650000", 1, 1, "0.000000000"],
@@ -69,12 +71,54 @@ describe("summary", () => {
   });
 
   it("filters by dimensions, counting a filtered-out last attempt still as the last", async () => {
+    // E1 is wasted even though the attempt that supersedes it (E2, a success) is filtered out; request A
+    // counts where its last attempt falls, so the errors hold no logical request of their own.
     const s = await getSummary({ ...day, filters: { include: { status: ["error"] }, exclude: {} } });
-    expect([s.total.cost_usd, s.total.retry_waste_usd, s.total.requests]).toEqual(["0.002000000", "0.002000000", 1]);
+    expect([s.total.cost_usd, s.total.retry_waste_usd, s.total.requests, s.total.attempts]).toEqual(["0.002000000", "0.002000000", 0, 1]);
     const two = await getSummary({ ...day, filters: { include: { team: ["platform", ""] }, exclude: {} } });
     expect(two.total.cost_usd).toBe("0.022650000");
     const notSearch = await getSummary({ ...day, filters: { include: {}, exclude: { team: ["search"] } } });
     expect(notSearch.total.cost_usd).toBe("0.022650000");
+  });
+
+  it("groups by two dimensions, and requests add up across groups to the total", async () => {
+    const s = await getSummary({ ...day, group_by: ["team", "status"] });
+    expect(s.group_by).toBe("team,status");
+    expect(s.groups.map((g) => [g.key, g.key2, g.attempts, g.requests])).toEqual([
+      ["platform", "success", 1, 1],
+      ["", "cancelled", 1, 1],
+      ["search", "success", 2, 2],
+      ["search", "error", 1, 0],
+    ]);
+    expect(s.groups.reduce((a, g) => a + g.requests, 0)).toBe(s.total.requests);
+  });
+
+  it("answers the same from raw events as from the rollup", async () => {
+    // pipeline_stage is not rolled up: the same question goes to raw events.
+    const viaRaw = await getSummary({ ...day, group_by: ["team"], filters: { include: {}, exclude: { pipeline_stage: ["no-such-stage"] } } });
+    const viaRollup = await getSummary({ ...day, group_by: ["team"] });
+    expect(viaRaw).toEqual(viaRollup);
+    // Kolkata (+05:30) cannot be cut from hourly rollups either.
+    const kolkata = await getSummary({ ...day, tz: "Asia/Kolkata" });
+    expect(kolkata.total.attempts).toBe(4); // [03-09 18:30Z, 03-10 18:30Z): E5 (23:30Z) is out
+  });
+
+  it("splits a metric into hourly buckets, top groups and (other), adding up to each bucket's total", async () => {
+    const q = TimeseriesQuery.parse({ from: "2026-03-10", to: "2026-03-11", bucket: "hour", group_by: "team", top: "1" });
+    const t = TimeseriesResponse.parse(await getTimeseries(q, { include: {}, exclude: {} }, ALL));
+    expect(t.buckets).toHaveLength(24);
+    expect(t.buckets[10]).toBe("2026-03-10 10:00");
+    expect(t.totals[10]).toBe("0.004200000"); // E1 + E2
+    expect(t.series.map((s) => s.key)).toEqual(["platform", "(other)"]);
+    const other = t.series[1];
+    expect(other.total.cost_usd).toBe("0.014850000"); // search + unattributed
+    for (let i = 0; i < 24; i++) {
+      const stacked = t.series.reduce((a, s) => a + Math.round(Number(s.values[i]) * 1e9), 0);
+      expect(stacked).toBe(Math.round(Number(t.totals[i]) * 1e9));
+    }
+    const amp = await getTimeseries(TimeseriesQuery.parse({ from: "2026-03-10", to: "2026-03-11", metric: "retry_amplification" }), { include: {}, exclude: {} }, ALL);
+    expect(amp.totals).toEqual([1.25]);
+    expect(() => TimeseriesQuery.parse({ from: "2026-01-01", to: "2026-03-01", bucket: "hour" })).toThrow(/at most 31 days/);
   });
 
   it("cuts days in the requested time zone", async () => {

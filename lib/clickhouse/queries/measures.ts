@@ -1,0 +1,138 @@
+import { z } from "zod";
+import type { TeamScope } from "@/lib/auth/roles";
+import { chQuery } from "../client";
+import { DIMENSIONS, dimensionFilters, SCOPE_SQL, scopeParams, type Dimension, type DimensionFilters } from "../fragments";
+
+/**
+ * Every PRODUCT.md measure for [from, to) in a time zone, over any grouping sets of dimensions and a time
+ * bucket, in one query (GROUPING SETS: the total and its groups come from the same snapshot).
+ *
+ * Two branches, summed together:
+ * - usage: the hourly rollup (usage_hourly) when every grouped or filtered dimension is rolled up and the
+ *   zone cuts days at whole UTC hours; raw usage_events otherwise (the caller picks, see `rollupCovers`).
+ * - ledger: retry_waste, one row per wasted attempt (migration 0004), small, carrying every dimension.
+ * Logical requests = attempts − wasted attempts (each request has exactly one last attempt), so requests
+ * add up across groups and periods; retry waste = Σ cost of wasted attempts.
+ *
+ * Identifiers reach SQL only from the DIMENSIONS whitelist and fixed expressions; values only as bound
+ * parameters. Aliases differ from column names (ClickHouse resolves an alias before a same-named column).
+ */
+export const ROLLUP_DIMENSIONS: ReadonlySet<Dimension> = new Set<Dimension>(["team", "repo", "feature", "environment", "service", "customer", "provider", "model", "status", "service_tier"]);
+
+export type GroupKey = "bucket" | Dimension;
+export type MeasuresSpec = {
+  from: string; // YYYY-MM-DD in tz, inclusive
+  to: string; // YYYY-MM-DD in tz, exclusive
+  tz: string;
+  bucket: "hour" | "day" | null;
+  /** Grouping sets; [] is the total. */
+  sets: GroupKey[][];
+  filters: DimensionFilters;
+  scope: TeamScope;
+  source: "rollup" | "raw";
+};
+
+const MEASURE_COLUMNS = [
+  "cost_usd", "input_tokens", "cache_read_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "requests", "attempts",
+  "cache_savings_usd", "retry_waste_usd", "reasoning_cost_usd", "cancellation_waste_usd", "cancelled_spend_usd", "unattributed_usd", "unpriced_events",
+] as const;
+export type MeasureSums = Record<(typeof MEASURE_COLUMNS)[number], string>;
+export type MeasuresRow = { set: number; bucket: string; keys: Partial<Record<Dimension, string>>; sums: MeasureSums };
+
+const ZERO_MONEY = "toDecimal128(0, 9)";
+const ZERO_COUNT = "toUInt64(0)";
+
+function usageMeasures(source: "rollup" | "raw"): string {
+  const attempts = source === "rollup" ? "sum(attempts)" : "count()";
+  const unpriced = source === "rollup" ? "sumIf(attempts, NOT priced)" : "countIf(NOT priced)";
+  return `sum(cost_usd) AS m_cost, ${attempts} AS m_attempts, sum(input_tokens) AS m_input, sum(cache_read_tokens) AS m_cread,
+    sum(cache_write_tokens) AS m_cwrite, sum(output_tokens) AS m_output, sum(reasoning_tokens) AS m_reasoning,
+    sum(cache_savings_usd) AS m_csave, sum(reasoning_cost_usd) AS m_rcost, sum(cancellation_waste_usd) AS m_cwaste,
+    sumIf(cost_usd, status = 'cancelled') AS m_cancelled, sumIf(cost_usd, team = '') AS m_unattr, ${unpriced} AS m_unpriced,
+    ${ZERO_COUNT} AS w_attempts, ${ZERO_MONEY} AS w_cost`;
+}
+
+const LEDGER_MEASURES = `${ZERO_MONEY} AS m_cost, ${ZERO_COUNT} AS m_attempts, ${ZERO_COUNT} AS m_input, ${ZERO_COUNT} AS m_cread,
+    ${ZERO_COUNT} AS m_cwrite, ${ZERO_COUNT} AS m_output, ${ZERO_COUNT} AS m_reasoning,
+    ${ZERO_MONEY} AS m_csave, ${ZERO_MONEY} AS m_rcost, ${ZERO_MONEY} AS m_cwaste,
+    ${ZERO_MONEY} AS m_cancelled, ${ZERO_MONEY} AS m_unattr, ${ZERO_COUNT} AS m_unpriced,
+    count() AS w_attempts, sum(cost_usd) AS w_cost`;
+
+const OUTER_MEASURES = `toString(sum(m_cost)) AS s_cost_usd, toString(sum(m_input)) AS s_input_tokens,
+    toString(sum(m_cread)) AS s_cache_read_tokens, toString(sum(m_cwrite)) AS s_cache_write_tokens,
+    toString(sum(m_output)) AS s_output_tokens, toString(sum(m_reasoning)) AS s_reasoning_tokens,
+    toString(toInt64(sum(m_attempts)) - toInt64(sum(w_attempts))) AS s_requests, toString(sum(m_attempts)) AS s_attempts,
+    toString(sum(m_csave)) AS s_cache_savings_usd, toString(sum(w_cost)) AS s_retry_waste_usd,
+    toString(sum(m_rcost)) AS s_reasoning_cost_usd, toString(sum(m_cwaste)) AS s_cancellation_waste_usd,
+    toString(sum(m_cancelled)) AS s_cancelled_spend_usd, toString(sum(m_unattr)) AS s_unattributed_usd,
+    toString(sum(m_unpriced)) AS s_unpriced_events`;
+
+function bucketExpr(bucket: "hour" | "day", timeColumn: string): string {
+  return bucket === "day"
+    ? `toString(toDate(toTimeZone(${timeColumn}, {tz:String})))`
+    : `formatDateTime(toStartOfHour(toTimeZone(${timeColumn}, {tz:String})), '%Y-%m-%d %H:00')`;
+}
+
+function keyExpr(key: GroupKey, bucket: MeasuresSpec["bucket"], timeColumn: string): string {
+  if (key !== "bucket") return DIMENSIONS[key];
+  if (!bucket) throw new Error("A grouping set names the bucket but no bucket size was given");
+  return bucketExpr(bucket, timeColumn);
+}
+
+/** The SQL and parameters of a spec (exported for the benchmark, which replays it on the bare engine). */
+export function measuresSql(spec: MeasuresSpec): { sql: string; params: Record<string, unknown>; keys: GroupKey[] } {
+  const keys = [...new Set(spec.sets.flat())];
+  const filters = dimensionFilters(spec.filters);
+  const usageTable = spec.source === "rollup" ? "usage_hourly" : "usage_events";
+  const usageTime = spec.source === "rollup" ? "hour" : "ts";
+  const usageRange =
+    spec.source === "rollup"
+      ? "hour >= toDateTime({from:String}, {tz:String}) AND hour < toDateTime({to:String}, {tz:String})"
+      : "ts >= toDateTime64({from:String}, 3, {tz:String}) AND ts < toDateTime64({to:String}, 3, {tz:String})";
+  const ledgerRange = "ts >= toDateTime64({from:String}, 3, {tz:String}) AND ts < toDateTime64({to:String}, 3, {tz:String})";
+  const select = (timeColumn: string) => keys.map((k, i) => `${keyExpr(k, spec.bucket, timeColumn)} AS g_${i}, `).join("");
+  const groupBy = keys.length ? `GROUP BY ${keys.map((_, i) => `g_${i}`).join(", ")}` : "";
+  const sets = spec.sets.map((set) => `(${set.map((k) => `g_${keys.indexOf(k)}`).join(", ")})`).join(", ");
+  const sql = `
+    SELECT ${keys.map((_, i) => `g_${i}, `).join("")}${keys.length ? `grouping(${keys.map((_, i) => `g_${i}`).join(", ")}) AS g_mask, ` : "0 AS g_mask, "}
+      ${OUTER_MEASURES}
+    FROM (
+      SELECT ${select(usageTime)}${usageMeasures(spec.source)}
+      FROM ${usageTable}
+      WHERE ${usageRange} AND ${SCOPE_SQL} ${filters.sql}
+      ${groupBy}
+      UNION ALL
+      SELECT ${select("ts")}${LEDGER_MEASURES}
+      FROM retry_waste
+      WHERE ${ledgerRange} AND ${SCOPE_SQL} ${filters.sql}
+      ${groupBy}
+    )
+    ${keys.length ? `GROUP BY GROUPING SETS (${sets})` : ""}`;
+  const params = { from: `${spec.from} 00:00:00`, to: `${spec.to} 00:00:00`, tz: spec.tz, ...scopeParams(spec.scope), ...filters.params };
+  return { sql, params, keys };
+}
+
+const Row = z.record(z.string(), z.union([z.string(), z.number()]));
+
+/**
+ * Runs a spec. Each row says which grouping set it belongs to: ClickHouse's grouping() gives a bit per key,
+ * 1 where the key is aggregated away (standard semantics), first key the highest bit.
+ */
+export async function queryMeasures(spec: MeasuresSpec): Promise<MeasuresRow[]> {
+  const { sql, params, keys } = measuresSql(spec);
+  const maskOf = (set: GroupKey[]) => keys.reduce((m, k, i) => (set.includes(k) ? m : m | (1 << (keys.length - 1 - i))), 0);
+  const setByMask = new Map(spec.sets.map((set, i) => [maskOf(set), i]));
+  const rows = await chQuery({ name: `measures-${spec.source}`, sql, row: Row }, params);
+  return rows.map((r) => {
+    const set = setByMask.get(Number(r.g_mask));
+    if (set === undefined) throw new Error(`Unexpected grouping mask ${r.g_mask}`);
+    const row: MeasuresRow = { set, bucket: "", keys: {}, sums: {} as MeasureSums };
+    keys.forEach((k, i) => {
+      if (!spec.sets[set].includes(k)) return;
+      if (k === "bucket") row.bucket = String(r[`g_${i}`]);
+      else row.keys[k] = String(r[`g_${i}`]);
+    });
+    for (const c of MEASURE_COLUMNS) row.sums[c] = String(r[`s_${c}`]);
+    return row;
+  });
+}

@@ -1,0 +1,65 @@
+import type { TeamScope } from "@/lib/auth/roles";
+import { DIMENSION_NAMES, type Dimension, type DimensionFilters } from "@/lib/clickhouse/fragments";
+import { queryMeasures, ROLLUP_DIMENSIONS, type GroupKey, type MeasureSums, type MeasuresRow } from "@/lib/clickhouse/queries/measures";
+import type { SummaryMeasures } from "@/lib/schemas/summary";
+import { wholeHourDays } from "./date-range";
+import { toStored } from "./money";
+
+/**
+ * PRODUCT.md measures from stored sums:
+ * cache hit rate = Σ cache_read / Σ input; retry amplification = attempts / logical requests;
+ * reasoning share = Σ reasoning / Σ output. A ratio with a zero denominator is 0.
+ */
+const ratio = (num: number, den: number) => (den === 0 ? 0 : num / den);
+
+export function toMeasures(r: MeasureSums): SummaryMeasures {
+  const n = (v: string) => Number(v);
+  return {
+    cost_usd: toStored(r.cost_usd),
+    input_tokens: n(r.input_tokens),
+    cache_read_tokens: n(r.cache_read_tokens),
+    cache_write_tokens: n(r.cache_write_tokens),
+    output_tokens: n(r.output_tokens),
+    reasoning_tokens: n(r.reasoning_tokens),
+    requests: n(r.requests),
+    attempts: n(r.attempts),
+    cache_hit_rate: ratio(n(r.cache_read_tokens), n(r.input_tokens)),
+    cache_savings_usd: toStored(r.cache_savings_usd),
+    retry_amplification: ratio(n(r.attempts), n(r.requests)),
+    retry_waste_usd: toStored(r.retry_waste_usd),
+    reasoning_share: ratio(n(r.reasoning_tokens), n(r.output_tokens)),
+    reasoning_cost_usd: toStored(r.reasoning_cost_usd),
+    cancellation_waste_usd: toStored(r.cancellation_waste_usd),
+    cancelled_spend_usd: toStored(r.cancelled_spend_usd),
+    unattributed_usd: toStored(r.unattributed_usd),
+    unpriced_events: n(r.unpriced_events),
+  };
+}
+
+export const EMPTY_SUMS: MeasureSums = {
+  cost_usd: "0", input_tokens: "0", cache_read_tokens: "0", cache_write_tokens: "0", output_tokens: "0", reasoning_tokens: "0",
+  requests: "0", attempts: "0", cache_savings_usd: "0", retry_waste_usd: "0", reasoning_cost_usd: "0", cancellation_waste_usd: "0",
+  cancelled_spend_usd: "0", unattributed_usd: "0", unpriced_events: "0",
+};
+
+export type MeasuresRequest = {
+  from: string;
+  to: string;
+  tz: string;
+  bucket: "hour" | "day" | null;
+  sets: GroupKey[][];
+  filters: DimensionFilters;
+  scope: TeamScope;
+};
+
+/** The rollup answers when it holds every dimension asked about and the zone's days start on whole hours. */
+export function rollupCovers(r: MeasuresRequest): boolean {
+  const used = new Set<Dimension>();
+  for (const k of r.sets.flat()) if (k !== "bucket") used.add(k);
+  for (const d of DIMENSION_NAMES) if (r.filters.include[d]?.length || r.filters.exclude[d]?.length) used.add(d);
+  return [...used].every((d) => ROLLUP_DIMENSIONS.has(d)) && wholeHourDays(r.tz, r.from, r.to);
+}
+
+export function measures(r: MeasuresRequest): Promise<MeasuresRow[]> {
+  return queryMeasures({ ...r, source: rollupCovers(r) ? "rollup" : "raw" });
+}

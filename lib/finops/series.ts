@@ -1,0 +1,76 @@
+import type { Dimension } from "@/lib/clickhouse/fragments";
+import type { MeasureSums, MeasuresRow } from "@/lib/clickhouse/queries/measures";
+import type { SummaryMeasures } from "@/lib/schemas/summary";
+import { DAY_MS, isoDay } from "./date-range";
+import { EMPTY_SUMS, toMeasures } from "./measures";
+import { Money, toStored } from "./money";
+
+/** Time buckets and stacked series built from measures rows (shared by the overview and the explorer chart). */
+export const OTHER_KEY = "(other)";
+const MONEY_SUMS = new Set<keyof MeasureSums>(["cost_usd", "cache_savings_usd", "retry_waste_usd", "reasoning_cost_usd", "cancellation_waste_usd", "cancelled_spend_usd", "unattributed_usd"]);
+
+/** Adds stored sums exactly: money as decimals, counts as integers. */
+export function addSums(a: MeasureSums, b: MeasureSums): MeasureSums {
+  const out = { ...a };
+  for (const k of Object.keys(a) as (keyof MeasureSums)[]) {
+    out[k] = MONEY_SUMS.has(k) ? toStored(new Money(a[k]).plus(b[k])) : (BigInt(a[k]) + BigInt(b[k])).toString();
+  }
+  return out;
+}
+
+/** Every bucket label of [from, to) in a zone, in order: "YYYY-MM-DD" days or "YYYY-MM-DD HH:00" hours. */
+export function bucketLabels(bucket: "hour" | "day", from: string, to: string, tz: string): string[] {
+  if (bucket === "day") {
+    const out: string[] = [];
+    for (let t = Date.parse(`${from}T00:00:00Z`); t < Date.parse(`${to}T00:00:00Z`); t += DAY_MS) out.push(isoDay(t));
+    return out;
+  }
+  const fmt = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
+  const label = (t: number) => {
+    const p = Object.fromEntries(fmt.formatToParts(t).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:00`;
+  };
+  // Local midnights can sit 14 hours either side of UTC's: walk a wide span and keep the labels inside.
+  const out = new Set<string>();
+  for (let t = Date.parse(`${from}T00:00:00Z`) - 15 * 3600_000; t < Date.parse(`${to}T00:00:00Z`) + 15 * 3600_000; t += 1800_000) {
+    const l = label(t);
+    if (l >= `${from} 00:00` && l < `${to} 00:00`) out.add(l);
+  }
+  return [...out].sort();
+}
+
+export type MetricId = keyof SummaryMeasures;
+export type Series = { key: string; total: SummaryMeasures; values: (string | number)[] };
+
+/**
+ * Stacks: the `top` groups by `metric` over the whole range, each with the metric's value per bucket, and
+ * the rest summed into one "(other)" series (sums first, ratios after), so a stack of a summed metric adds
+ * up to the bucket totals exactly.
+ */
+export function stackSeries(opts: {
+  labels: string[];
+  byBucketAndKey: MeasuresRow[];
+  byKey: MeasuresRow[];
+  dim: Dimension;
+  metric: MetricId;
+  top: number;
+}): Series[] {
+  const keyOf = (r: MeasuresRow) => r.keys[opts.dim] ?? "";
+  const ranked = opts.byKey.map((r) => ({ key: keyOf(r), sums: r.sums })).sort((a, b) => Number(toMeasures(b.sums)[opts.metric]) - Number(toMeasures(a.sums)[opts.metric]) || a.key.localeCompare(b.key));
+  const kept = ranked.slice(0, opts.top);
+  const rest = ranked.slice(opts.top);
+  const keptKeys = new Set(kept.map((k) => k.key));
+  const index = new Map(opts.labels.map((l, i) => [l, i]));
+  const grid = new Map<string, MeasureSums[]>();
+  for (const k of [...kept.map((x) => x.key), ...(rest.length ? [OTHER_KEY] : [])]) grid.set(k, opts.labels.map(() => EMPTY_SUMS));
+  for (const r of opts.byBucketAndKey) {
+    const i = index.get(r.bucket);
+    if (i === undefined) continue;
+    const key = keptKeys.has(keyOf(r)) ? keyOf(r) : OTHER_KEY;
+    const row = grid.get(key)!;
+    row[i] = addSums(row[i], r.sums);
+  }
+  const totals = new Map(kept.map((k) => [k.key, k.sums]));
+  if (rest.length) totals.set(OTHER_KEY, rest.reduce((a, r) => addSums(a, r.sums), EMPTY_SUMS));
+  return [...grid.entries()].map(([key, points]) => ({ key, total: toMeasures(totals.get(key)!), values: points.map((p) => toMeasures(p)[opts.metric]) }));
+}
