@@ -3,10 +3,10 @@
  * `npm start` server) beside the raw engine ceiling (the same rows inserted straight into a chDB store),
  * and the server's peak RSS. Prints a table and writes bench/results/ingest-latest.json.
  */
-import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { cliSecret, startServer } from "./server";
 
 export type IngestBenchResult = {
   events: number;
@@ -57,11 +57,6 @@ function makeEvents(n: number, start: number): Record<string, unknown>[] {
   return out;
 }
 
-function freePort(): number {
-  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
-  return Number(execFileSync(process.execPath, ["-e", script]).toString().trim());
-}
-
 const peakRssMb = (pid: number) => {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   return m ? Number(m[1]) / 1024 : NaN;
@@ -69,24 +64,12 @@ const peakRssMb = (pid: number) => {
 
 async function httpRun(batches: string[]): Promise<{ seconds: number; rssMb: number; accepted: number }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tokenledger-bench-http-"));
-  const port = freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", "bin/start.ts"], {
-    env: { ...process.env, PORT: String(port), TOKENLEDGER_DATA_DIR: dataDir, TOKENLEDGER_DEMO: "off" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server = await startServer(dataDir);
+  const base = server.base;
   try {
-    for (let i = 0; ; i++) {
-      if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
-      if (i > 600) throw new Error("server did not start");
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const { pid } = JSON.parse(readFileSync(path.join(dataDir, "clickhouse.owner.json"), "utf8")) as { pid: number };
+    const { pid } = server;
     // A key made with the CLI, as an operator would; a high rate limit so the limiter is not what is measured.
-    const cli = execFileSync(process.execPath, ["--import", "tsx", "bin/cli.ts", "keys", "create", "--name", "bench", "--rate-limit", "100000"], {
-      env: { ...process.env, TOKENLEDGER_DATA_DIR: dataDir },
-    }).toString();
-    const key = { secret: cli.trim().split(/\s+/).pop()! };
+    const key = { secret: cliSecret(dataDir, "keys", "create", "--name", "bench", "--rate-limit", "100000") };
     // Warm-up: first request compiles routes and loads prices.
     await fetch(`${base}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key.secret}`, "content-type": "application/x-ndjson" }, body: batches[0].split("\n").slice(0, 10).join("\n").replace(/bench-/g, "warm-") });
     let next = 0;
@@ -106,8 +89,7 @@ async function httpRun(batches: string[]): Promise<{ seconds: number; rssMb: num
     const seconds = (performance.now() - t0) / 1000;
     return { seconds, rssMb: peakRssMb(pid), accepted };
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => (server.exitCode !== null ? r(null) : server.once("exit", r)));
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -13,7 +13,7 @@ export function OverviewPanel() {
   const { data, error, isPending } = useOverview(DAYS);
   if (isPending) return <StatusMessage kind="loading" title="Loading spend…" />;
   if (error) return <StatusMessage kind="error" title="Could not load spend">{error.message}</StatusMessage>;
-  const lastDay = data.daily[data.daily.length - 1]?.day ?? data.to;
+  const lastDay = data.days[data.days.length - 1] ?? data.to;
   const range = `${formatDay(data.from)} – ${formatDay(lastDay)} (UTC)`;
   const empty = data.total.attempts === 0;
   return (
@@ -43,7 +43,7 @@ export function OverviewPanel() {
             Send events to POST /api/v1/events, or start with TOKENLEDGER_DEMO=on to load the demo.
           </StatusMessage>
         ) : (
-          <DailySpendChart points={prepareDailySeries(data.daily)} />
+          <DailySpendChart points={prepareDailySeries(data.days.map((day, i) => ({ day, cost_usd: data.daily_cost_usd[i], attempts: 0 })))} />
         )}
       </Card>
       {!empty && <WastePanel from={data.from} to={data.to} range={range} />}
@@ -57,7 +57,7 @@ export function OverviewPanel() {
               </tr>
             </thead>
             <tbody>
-              {data.teams.map((t) => (
+              {data.top.team.entries.map(({ key: team, cost_usd }) => ({ team, cost_usd })).map((t) => (
                 <tr key={t.team}>
                   <td className={t.team ? "truncate" : "muted"} title={teamLabel(t.team)}>{teamLabel(t.team)}</td>
                   <td className="num">{formatUsd(t.cost_usd)}</td>

@@ -13,7 +13,23 @@ import { claimStore, readStoreOwner, StoreBusyError, storeBusyMessage } from "./
 export type StoreKind = "embedded" | "server";
 type Store = { client: ClickHouseClient; kind: StoreKind };
 
-const holder = globalThis as typeof globalThis & { __tokenledgerStore?: Promise<Store> };
+const holder = globalThis as typeof globalThis & { __tokenledgerStore?: Promise<Store>; __tokenledgerQueryLog?: RecordedQuery[] };
+
+export type RecordedQuery = { name: string; sql: string; params: Record<string, unknown> };
+
+/**
+ * Runs `work` and returns the queries chQuery sent meanwhile (the benchmark replays an API call's exact
+ * SQL on the bare engine). Not for concurrent use: it records every query of the process.
+ */
+export async function recordQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: RecordedQuery[] }> {
+  const log: RecordedQuery[] = [];
+  holder.__tokenledgerQueryLog = log;
+  try {
+    return { result: await work(), queries: log };
+  } finally {
+    holder.__tokenledgerQueryLog = undefined;
+  }
+}
 
 /** Settings every query gets: money (Decimal) and 64-bit integers travel as strings, never as floats. */
 const BASE_SETTINGS: ClickHouseSettings = {
@@ -93,6 +109,7 @@ export async function chQuery<P extends Record<string, unknown>, R extends z.Zod
   params: P,
 ): Promise<z.infer<R>[]> {
   const { client } = await getStore();
+  holder.__tokenledgerQueryLog?.push({ name: def.name, sql: def.sql, params });
   const result = await client.query({
     query: def.sql,
     query_params: params,

@@ -6,7 +6,7 @@ import { rebuildRetryMonth } from "./retry-ledger";
 /**
  * Rewrites one month of events through `transform`, atomically: corrected rows go to the staging table
  * (whose materialized view rolls them up), then REPLACE PARTITION swaps the month of both usage_events and
- * usage_hourly (and rebuilds the month's retry ledger). Readers see the old month or the new one, never half of each. Runs in the writer's queue,
+ * both rollups (and rebuilds the month's retry ledger). Readers see the old month or the new one, never half of each. Runs in the writer's queue,
  * so no ingest lands in the month while it is rewritten (one process owns the embedded store).
  */
 export type StoredRow = Record<string, unknown> & { event_id: string; ts: string };
@@ -25,6 +25,7 @@ export function rewriteMonth(month: number, transform: (row: StoredRow) => Store
     const { client } = await getStore();
     await client.command({ query: "TRUNCATE TABLE usage_events_rewrite" });
     await client.command({ query: "TRUNCATE TABLE usage_hourly_rewrite" });
+    await client.command({ query: "TRUNCATE TABLE usage_daily_rewrite" });
     const rs = await client.query({
       query: "SELECT * FROM usage_events WHERE toYYYYMM(ts) = {month:UInt32}",
       query_params: { month },
@@ -51,11 +52,13 @@ export function rewriteMonth(month: number, transform: (row: StoredRow) => Store
     if (changed > 0) {
       await client.command({ query: `ALTER TABLE usage_events REPLACE PARTITION ${month} FROM usage_events_rewrite` });
       await client.command({ query: `ALTER TABLE usage_hourly REPLACE PARTITION ${month} FROM usage_hourly_rewrite` });
+      await client.command({ query: `ALTER TABLE usage_daily REPLACE PARTITION ${month} FROM usage_daily_rewrite` });
       // Costs and teams of wasted attempts follow their events.
       await rebuildRetryMonth(month);
     }
     await client.command({ query: "TRUNCATE TABLE usage_events_rewrite" });
     await client.command({ query: "TRUNCATE TABLE usage_hourly_rewrite" });
+    await client.command({ query: "TRUNCATE TABLE usage_daily_rewrite" });
     return { month, rows, changed };
   });
 }

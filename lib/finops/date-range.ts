@@ -21,9 +21,17 @@ export function zoneOffsetMinutes(tz: string, at: number): number {
  * cut its days (and hours) exactly. False for zones such as Asia/Kolkata (+05:30).
  */
 export function wholeHourDays(tz: string, from: string, to: string): boolean {
-  // Offsets are checked a day apart, around each UTC midnight: that catches every change of offset in use.
-  for (let t = Date.parse(`${from}T00:00:00Z`) - DAY_MS; t <= Date.parse(`${to}T00:00:00Z`) + DAY_MS; t += DAY_MS) {
-    if (zoneOffsetMinutes(tz, t) % 60 !== 0) return false;
-  }
-  return true;
+  return offsetsIn(tz, from, to).every((m) => m % 60 === 0);
+}
+
+/** Whether the zone's days over [from, to] are UTC days (UTC itself, or e.g. Europe/London in winter). */
+export function utcDays(tz: string, from: string, to: string): boolean {
+  return offsetsIn(tz, from, to).every((m) => m === 0);
+}
+
+// Offsets a day apart, around each UTC midnight of the range: that catches every change of offset in use.
+function offsetsIn(tz: string, from: string, to: string): number[] {
+  const out: number[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`) - DAY_MS; t <= Date.parse(`${to}T00:00:00Z`) + DAY_MS; t += DAY_MS) out.push(zoneOffsetMinutes(tz, t));
+  return out;
 }

@@ -1,8 +1,8 @@
 import type { TeamScope } from "@/lib/auth/roles";
 import { DIMENSION_NAMES, type Dimension, type DimensionFilters } from "@/lib/clickhouse/fragments";
-import { queryMeasures, ROLLUP_DIMENSIONS, type GroupKey, type MeasureSums, type MeasuresRow } from "@/lib/clickhouse/queries/measures";
+import { queryMeasures, ROLLUP_DIMENSIONS, type GroupKey, type MeasureSums, type MeasuresRow, type Source } from "@/lib/clickhouse/queries/measures";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
-import { wholeHourDays } from "./date-range";
+import { utcDays, wholeHourDays } from "./date-range";
 import { toStored } from "./money";
 
 /**
@@ -50,16 +50,23 @@ export type MeasuresRequest = {
   sets: GroupKey[][];
   filters: DimensionFilters;
   scope: TeamScope;
+  costOnly?: boolean;
 };
 
-/** The rollup answers when it holds every dimension asked about and the zone's days start on whole hours. */
-export function rollupCovers(r: MeasuresRequest): boolean {
+/**
+ * Where a question is answered: a rollup when it holds every dimension asked about, the daily one when days
+ * are UTC days (no hourly buckets, zone at UTC+0 over the range), the hourly one when the zone's days start
+ * on whole UTC hours; raw events otherwise (e.g. pipeline_stage, or Asia/Kolkata at +05:30).
+ */
+export function pickSource(r: MeasuresRequest): Source {
   const used = new Set<Dimension>();
   for (const k of r.sets.flat()) if (k !== "bucket") used.add(k);
   for (const d of DIMENSION_NAMES) if (r.filters.include[d]?.length || r.filters.exclude[d]?.length) used.add(d);
-  return [...used].every((d) => ROLLUP_DIMENSIONS.has(d)) && wholeHourDays(r.tz, r.from, r.to);
+  if (![...used].every((d) => ROLLUP_DIMENSIONS.has(d))) return "raw";
+  if (r.bucket !== "hour" && utcDays(r.tz, r.from, r.to)) return "daily";
+  return wholeHourDays(r.tz, r.from, r.to) ? "hourly" : "raw";
 }
 
 export function measures(r: MeasuresRequest): Promise<MeasuresRow[]> {
-  return queryMeasures({ ...r, source: rollupCovers(r) ? "rollup" : "raw" });
+  return queryMeasures({ ...r, source: pickSource(r) });
 }

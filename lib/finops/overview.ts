@@ -11,21 +11,23 @@ const TOP = 5;
 const STACKS = 8;
 
 /**
- * The overview in two queries run together: the chosen period (total, daily stack, five top lists, all as
- * grouping sets of one scan) and the previous period's total. Every figure is a PRODUCT.md measure; the
+ * The overview in three queries run together: the period's total, the previous period's total (every
+ * measure), and the period's cost by day and stack and by each top-list dimension (grouping sets of one scan). Every figure is a PRODUCT.md measure; the
  * stack and the daily totals add up to the period total exactly.
  */
 export async function getOverview(q: OverviewQuery, scope: TeamScope, now = new Date()): Promise<OverviewResponse> {
   const { from, to } = q.from && q.to ? { from: q.from, to: q.to } : lastDaysWindow(30, now);
   const previous = previousRange(from, to);
-  const sets: GroupKey[][] = [[], ["bucket"], ["bucket", q.stack], [q.stack], ...TOP_DIMENSIONS.filter((d) => d !== q.stack).map((d) => [d])];
+  // Every measure for the two totals; cost alone for the breakdowns (grouping sets of one scan).
+  const sets: GroupKey[][] = [["bucket"], ["bucket", q.stack], [q.stack], ...TOP_DIMENSIONS.filter((d) => d !== q.stack).map((d) => [d])];
   const base = { tz: q.tz, filters: { include: {}, exclude: {} }, scope };
-  const [rows, prevRows] = await Promise.all([
-    measures({ ...base, from, to, bucket: "day", sets }),
+  const [totalRows, prevRows, rows] = await Promise.all([
+    measures({ ...base, from, to, bucket: null, sets: [[]] }),
     measures({ ...base, ...previous, bucket: null, sets: [[]] }),
+    measures({ ...base, from, to, bucket: "day", sets, costOnly: true }),
   ]);
   const inSet = (keys: GroupKey[]) => rows.filter((r) => r.set === sets.findIndex((s) => s.join() === keys.join()));
-  const total = toMeasures(inSet([])[0]?.sums ?? EMPTY_SUMS);
+  const total = toMeasures(totalRows[0]?.sums ?? EMPTY_SUMS);
   const days = bucketLabels("day", from, to, q.tz);
   const daily = new Map(inSet(["bucket"]).map((r) => [r.bucket, r.sums.cost_usd]));
   const top = Object.fromEntries(

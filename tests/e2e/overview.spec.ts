@@ -11,7 +11,7 @@ test("the overview shows the demo's real totals, matching the API", async ({ pag
   await expect(page).toHaveURL(/\/overview$/);
   await expect(page.getByTestId("total-spend")).toHaveText(formatUsd(api.total.cost_usd));
   await expect(page.getByTestId("total-attempts")).toHaveText(formatInt(api.total.attempts));
-  await expect(page.locator(".recharts-bar-rectangle")).toHaveCount(api.daily.filter((d) => Number(d.cost_usd) > 0).length);
+  await expect(page.locator(".recharts-bar-rectangle")).toHaveCount(api.daily_cost_usd.filter((c) => Number(c) > 0).length);
   const footer = page.locator("tfoot td");
   await expect(footer).toHaveText(formatUsd(api.total.cost_usd));
   await expect(page.getByRole("cell", { name: "Unattributed" })).toBeVisible();

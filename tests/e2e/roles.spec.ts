@@ -20,14 +20,14 @@ const overviewOf = async (api: APIRequestContext) => OverviewResponse.parse(awai
 
 test("a lead sees only their team; finance sees every team, and the totals agree", async ({ browser, request }) => {
   const all = await overviewOf(request);
-  expect(all.teams.map((t) => t.team)).toEqual(expect.arrayContaining(["platform", "search", ""]));
+  expect(all.top.team.entries.map((t) => t.key)).toEqual(expect.arrayContaining(["platform", "search", ""]));
 
   const leadCtx = await browser.newContext();
   const lead = await leadCtx.newPage();
   await signIn(lead, LEAD);
   const leadView = await overviewOf(lead.request);
-  expect(leadView.teams.map((t) => t.team)).toEqual(["platform"]);
-  expect(leadView.total.cost_usd).toBe(all.teams.find((t) => t.team === "platform")!.cost_usd);
+  expect(leadView.top.team.entries.map((t) => t.key)).toEqual(["platform"]);
+  expect(leadView.total.cost_usd).toBe(all.top.team.entries.find((t) => t.key === "platform")!.cost_usd);
   await lead.goto("/overview");
   await expect(lead.getByTestId("nav-role")).toHaveText("lead · platform");
   await expect(lead.locator("tbody tr")).toHaveCount(1);
@@ -111,7 +111,7 @@ test("a cookie session cannot change anything without the CSRF token", async ({ 
 test("API tokens only read and administer within their scope; ingest keys only ingest", async ({ request, playwright, baseURL }) => {
   const token = await (await request.post("/api/v1/api-tokens", { data: { name: "viewer-search", role: "viewer", teams: ["search"] } })).json();
   const viewer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token.secret}` } });
-  expect((await overviewOf(viewer)).teams.map((t) => t.team)).toEqual(["search"]);
+  expect((await overviewOf(viewer)).top.team.entries.map((t) => t.key)).toEqual(["search"]);
   expect((await viewer.get("/api/v1/prices")).status()).toBe(403);
   const ingest = await viewer.post("/api/v1/events", { data: [] });
   expect(ingest.status()).toBe(401);

@@ -10,6 +10,7 @@ const { ingestEvents } = await import("@/lib/ingest/ingest-events");
 const { getSummary, parseDimensionFilters } = await import("@/lib/finops/summary");
 const { SummaryResponse } = await import("@/lib/schemas/summary");
 const { getTimeseries } = await import("@/lib/finops/timeseries");
+const { pickSource } = await import("@/lib/finops/measures");
 const { TimeseriesQuery, TimeseriesResponse } = await import("@/lib/schemas/timeseries");
 
 const ALL = { all: true } as const;
@@ -95,9 +96,18 @@ describe("summary", () => {
 
   it("answers the same from raw events as from the rollup", async () => {
     // pipeline_stage is not rolled up: the same question goes to raw events.
-    const viaRaw = await getSummary({ ...day, group_by: ["team"], filters: { include: {}, exclude: { pipeline_stage: ["no-such-stage"] } } });
-    const viaRollup = await getSummary({ ...day, group_by: ["team"] });
-    expect(viaRaw).toEqual(viaRollup);
+    const rawOnly = { include: {}, exclude: { pipeline_stage: ["no-such-stage"] } };
+    expect(pickSource({ ...day, bucket: null, sets: [["team"]], filters: rawOnly })).toBe("raw");
+    expect(pickSource({ ...day, bucket: null, sets: [["team"]] })).toBe("daily");
+    expect(pickSource({ ...day, bucket: "hour", sets: [["team"]] })).toBe("hourly");
+    expect(pickSource({ ...day, tz: "Europe/London", bucket: "day", sets: [["team"]] })).toBe("daily"); // GMT in March
+    expect(pickSource({ ...day, tz: "Europe/Paris", bucket: null, sets: [["team"]] })).toBe("hourly");
+    expect(pickSource({ ...day, tz: "Asia/Kolkata", bucket: null, sets: [["team"]] })).toBe("raw");
+    const viaRaw = await getSummary({ ...day, group_by: ["team"], filters: rawOnly });
+    const viaDaily = await getSummary({ ...day, group_by: ["team"] });
+    expect(viaRaw).toEqual(viaDaily);
+    const hourly = await getTimeseries(TimeseriesQuery.parse({ from: day.from, to: day.to, bucket: "hour", metric: "requests" }), day.filters, ALL);
+    expect(hourly.totals.reduce((a: number, v) => a + Number(v), 0)).toBe(viaDaily.total.requests);
     // Kolkata (+05:30) cannot be cut from hourly rollups either.
     const kolkata = await getSummary({ ...day, tz: "Asia/Kolkata" });
     expect(kolkata.total.attempts).toBe(4); // [03-09 18:30Z, 03-10 18:30Z): E5 (23:30Z) is out

@@ -8,8 +8,9 @@ import { DIMENSIONS, dimensionFilters, SCOPE_SQL, scopeParams, type Dimension, t
  * bucket, in one query (GROUPING SETS: the total and its groups come from the same snapshot).
  *
  * Two branches, summed together:
- * - usage: the hourly rollup (usage_hourly) when every grouped or filtered dimension is rolled up and the
- *   zone cuts days at whole UTC hours; raw usage_events otherwise (the caller picks, see `rollupCovers`).
+ * - usage: a rollup when every grouped or filtered dimension is rolled up: usage_daily for UTC days,
+ *   usage_hourly for hourly buckets or zones whose days start on other whole UTC hours; raw usage_events
+ *   otherwise (the caller picks, see lib/finops/measures.ts `pickSource`).
  * - ledger: retry_waste, one row per wasted attempt (migration 0004), small, carrying every dimension.
  * Logical requests = attempts − wasted attempts (each request has exactly one last attempt), so requests
  * add up across groups and periods; retry waste = Σ cost of wasted attempts.
@@ -29,8 +30,12 @@ export type MeasuresSpec = {
   sets: GroupKey[][];
   filters: DimensionFilters;
   scope: TeamScope;
-  source: "rollup" | "raw";
+  source: Source;
+  /** Only cost_usd (the other sums come back as 0): stacks and top lists need nothing else, and one sum
+   * instead of fifteen, with no ledger branch, is what keeps the overview fast. */
+  costOnly?: boolean;
 };
+export type Source = "daily" | "hourly" | "raw";
 
 const MEASURE_COLUMNS = [
   "cost_usd", "input_tokens", "cache_read_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "requests", "attempts",
@@ -42,13 +47,22 @@ export type MeasuresRow = { set: number; bucket: string; keys: Partial<Record<Di
 const ZERO_MONEY = "toDecimal128(0, 9)";
 const ZERO_COUNT = "toUInt64(0)";
 
-function usageMeasures(source: "rollup" | "raw"): string {
-  const attempts = source === "rollup" ? "sum(attempts)" : "count()";
-  const unpriced = source === "rollup" ? "sumIf(attempts, NOT priced)" : "countIf(NOT priced)";
-  return `sum(cost_usd) AS m_cost, ${attempts} AS m_attempts, sum(input_tokens) AS m_input, sum(cache_read_tokens) AS m_cread,
+// Raw events are summed per finest key first (GROUPING SETS over 10M rows would aggregate each set from
+// scratch); rollup rows are already sums and go to the grouping sets as they are (measured 4x faster).
+function usageMeasures(source: Source, costOnly: boolean): string {
+  if (source !== "raw") {
+    if (costOnly) return "cost_usd AS m_cost";
+    return `cost_usd AS m_cost, attempts AS m_attempts, input_tokens AS m_input, cache_read_tokens AS m_cread,
+    cache_write_tokens AS m_cwrite, output_tokens AS m_output, reasoning_tokens AS m_reasoning,
+    cache_savings_usd AS m_csave, reasoning_cost_usd AS m_rcost, cancellation_waste_usd AS m_cwaste,
+    if(status = 'cancelled', cost_usd, ${ZERO_MONEY}) AS m_cancelled, if(team = '', cost_usd, ${ZERO_MONEY}) AS m_unattr,
+    if(priced, ${ZERO_COUNT}, attempts) AS m_unpriced, ${ZERO_COUNT} AS w_attempts, ${ZERO_MONEY} AS w_cost`;
+  }
+  if (costOnly) return "sum(cost_usd) AS m_cost";
+  return `sum(cost_usd) AS m_cost, count() AS m_attempts, sum(input_tokens) AS m_input, sum(cache_read_tokens) AS m_cread,
     sum(cache_write_tokens) AS m_cwrite, sum(output_tokens) AS m_output, sum(reasoning_tokens) AS m_reasoning,
     sum(cache_savings_usd) AS m_csave, sum(reasoning_cost_usd) AS m_rcost, sum(cancellation_waste_usd) AS m_cwaste,
-    sumIf(cost_usd, status = 'cancelled') AS m_cancelled, sumIf(cost_usd, team = '') AS m_unattr, ${unpriced} AS m_unpriced,
+    sumIf(cost_usd, status = 'cancelled') AS m_cancelled, sumIf(cost_usd, team = '') AS m_unattr, countIf(NOT priced) AS m_unpriced,
     ${ZERO_COUNT} AS w_attempts, ${ZERO_MONEY} AS w_cost`;
 }
 
@@ -67,7 +81,15 @@ const OUTER_MEASURES = `toString(sum(m_cost)) AS s_cost_usd, toString(sum(m_inpu
     toString(sum(m_cancelled)) AS s_cancelled_spend_usd, toString(sum(m_unattr)) AS s_unattributed_usd,
     toString(sum(m_unpriced)) AS s_unpriced_events`;
 
+const SOURCES: Record<Source, { table: string; time: string; range: string }> = {
+  daily: { table: "usage_daily", time: "day", range: "day >= toDate({from:String}) AND day < toDate({to:String})" },
+  hourly: { table: "usage_hourly", time: "hour", range: "hour >= toDateTime({from:String}, {tz:String}) AND hour < toDateTime({to:String}, {tz:String})" },
+  raw: { table: "usage_events", time: "ts", range: "ts >= toDateTime64({from:String}, 3, {tz:String}) AND ts < toDateTime64({to:String}, 3, {tz:String})" },
+};
+
 function bucketExpr(bucket: "hour" | "day", timeColumn: string): string {
+  // usage_daily's day is already a UTC date (only read for UTC days).
+  if (timeColumn === "day") return "toString(day)";
   return bucket === "day"
     ? `toString(toDate(toTimeZone(${timeColumn}, {tz:String})))`
     : `formatDateTime(toStartOfHour(toTimeZone(${timeColumn}, {tz:String})), '%Y-%m-%d %H:00')`;
@@ -76,6 +98,7 @@ function bucketExpr(bucket: "hour" | "day", timeColumn: string): string {
 function keyExpr(key: GroupKey, bucket: MeasuresSpec["bucket"], timeColumn: string): string {
   if (key !== "bucket") return DIMENSIONS[key];
   if (!bucket) throw new Error("A grouping set names the bucket but no bucket size was given");
+  if (bucket === "hour" && timeColumn === "day") throw new Error("Hourly buckets cannot be read from the daily rollup");
   return bucketExpr(bucket, timeColumn);
 }
 
@@ -83,29 +106,25 @@ function keyExpr(key: GroupKey, bucket: MeasuresSpec["bucket"], timeColumn: stri
 export function measuresSql(spec: MeasuresSpec): { sql: string; params: Record<string, unknown>; keys: GroupKey[] } {
   const keys = [...new Set(spec.sets.flat())];
   const filters = dimensionFilters(spec.filters);
-  const usageTable = spec.source === "rollup" ? "usage_hourly" : "usage_events";
-  const usageTime = spec.source === "rollup" ? "hour" : "ts";
-  const usageRange =
-    spec.source === "rollup"
-      ? "hour >= toDateTime({from:String}, {tz:String}) AND hour < toDateTime({to:String}, {tz:String})"
-      : "ts >= toDateTime64({from:String}, 3, {tz:String}) AND ts < toDateTime64({to:String}, 3, {tz:String})";
+  const usage = SOURCES[spec.source];
   const ledgerRange = "ts >= toDateTime64({from:String}, 3, {tz:String}) AND ts < toDateTime64({to:String}, 3, {tz:String})";
   const select = (timeColumn: string) => keys.map((k, i) => `${keyExpr(k, spec.bucket, timeColumn)} AS g_${i}, `).join("");
   const groupBy = keys.length ? `GROUP BY ${keys.map((_, i) => `g_${i}`).join(", ")}` : "";
   const sets = spec.sets.map((set) => `(${set.map((k) => `g_${keys.indexOf(k)}`).join(", ")})`).join(", ");
-  const sql = `
-    SELECT ${keys.map((_, i) => `g_${i}, `).join("")}${keys.length ? `grouping(${keys.map((_, i) => `g_${i}`).join(", ")}) AS g_mask, ` : "0 AS g_mask, "}
-      ${OUTER_MEASURES}
-    FROM (
-      SELECT ${select(usageTime)}${usageMeasures(spec.source)}
-      FROM ${usageTable}
-      WHERE ${usageRange} AND ${SCOPE_SQL} ${filters.sql}
-      ${groupBy}
+  const ledger = `
       UNION ALL
       SELECT ${select("ts")}${LEDGER_MEASURES}
       FROM retry_waste
       WHERE ${ledgerRange} AND ${SCOPE_SQL} ${filters.sql}
-      ${groupBy}
+      ${groupBy}`;
+  const sql = `
+    SELECT ${keys.map((_, i) => `g_${i}, `).join("")}${keys.length ? `grouping(${keys.map((_, i) => `g_${i}`).join(", ")}) AS g_mask, ` : "0 AS g_mask, "}
+      ${spec.costOnly ? "toString(sum(m_cost)) AS s_cost_usd" : OUTER_MEASURES}
+    FROM (
+      SELECT ${select(usage.time)}${usageMeasures(spec.source, spec.costOnly ?? false)}
+      FROM ${usage.table}
+      WHERE ${usage.range} AND ${SCOPE_SQL} ${filters.sql}
+      ${spec.source === "raw" ? groupBy : ""}${spec.costOnly ? "" : ledger}
     )
     ${keys.length ? `GROUP BY GROUPING SETS (${sets})` : ""}`;
   const params = { from: `${spec.from} 00:00:00`, to: `${spec.to} 00:00:00`, tz: spec.tz, ...scopeParams(spec.scope), ...filters.params };
@@ -132,7 +151,7 @@ export async function queryMeasures(spec: MeasuresSpec): Promise<MeasuresRow[]> 
       if (k === "bucket") row.bucket = String(r[`g_${i}`]);
       else row.keys[k] = String(r[`g_${i}`]);
     });
-    for (const c of MEASURE_COLUMNS) row.sums[c] = String(r[`s_${c}`]);
+    for (const c of MEASURE_COLUMNS) row.sums[c] = String(r[`s_${c}`] ?? "0");
     return row;
   });
 }
