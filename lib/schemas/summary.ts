@@ -1,29 +1,41 @@
 import { z } from "zod";
 import { DIMENSION_NAMES } from "@/lib/clickhouse/fragments";
 
-/** GET /api/v1/summary query: from inclusive, to exclusive, calendar dates in `tz` (default UTC). */
+/** A date range: from inclusive, to exclusive, calendar dates in `tz` (default UTC). Shared by ranged queries. */
 const date = z.iso.date("must be a date (YYYY-MM-DD)");
-export const SummaryQuery = z
-  .object({
-    from: date,
-    to: date,
-    tz: z
-      .string()
-      .default("UTC")
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat("en-US", { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, "must be an IANA time zone such as Europe/Paris"),
-    group_by: z.enum(DIMENSION_NAMES as [string, ...string[]]).optional(),
-  })
-  .refine((q) => q.from < q.to, { path: ["to"], message: "must be after from" })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 400, { path: ["to"], message: "the range may span at most 400 days" });
+export const DateRangeFields = {
+  from: date,
+  to: date,
+  tz: z
+    .string()
+    .default("UTC")
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone such as Europe/Paris"),
+};
 
-const money = z.string().regex(/^-?\d+\.\d{9}$/);
+/** The checks every ranged query applies to its from/to. */
+export function withRangeChecks<S extends z.ZodType<{ from: string; to: string }>>(schema: S): S {
+  return schema
+    .refine((q) => q.from < q.to, { path: ["to"], message: "must be after from" })
+    .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 400, { path: ["to"], message: "the range may span at most 400 days" });
+}
+
+/** GET /api/v1/summary query. */
+export const SummaryQuery = withRangeChecks(
+  z.object({
+    ...DateRangeFields,
+    group_by: z.enum(DIMENSION_NAMES as [string, ...string[]]).optional(),
+  }),
+);
+
+/** Money on the wire: a decimal string with exactly 9 decimals. */
+export const money = z.string().regex(/^-?\d+\.\d{9}$/);
 export const SummaryMeasures = z
   .object({
     cost_usd: money,
