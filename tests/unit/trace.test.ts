@@ -146,3 +146,18 @@ describe("trace call graph", () => {
     expect([t.start, t.end]).toEqual(["2026-03-10T10:00:00.000Z", "2026-03-10T10:00:31.800Z"]);
   });
 });
+
+describe("trace list URL and amounts", () => {
+  it("reads the explorer's URL, keeps its filters and drops its view-only parameters", async () => {
+    const { parseExplorerState } = await import("@/lib/finops/explorer-state");
+    const { topTracesApiQuery, tracesQuery } = await import("@/lib/finops/trace-list-state");
+    const s = parseExplorerState(new URLSearchParams("from=2026-06-06&to=2026-06-07&tz=UTC&group_by=feature&metric=retry_waste_usd&sort=key&dir=asc&service=rag-api&exclude_team=growth"), new Date());
+    expect(tracesQuery(s).toString()).toBe("from=2026-06-06&to=2026-06-07&tz=UTC&service=rag-api&exclude_team=growth");
+    expect(topTracesApiQuery(s, 50)).toBe("from=2026-06-06&to=2026-06-07&tz=UTC&service=rag-api&exclude_team=growth&limit=50");
+  });
+
+  it("shows per-call amounts below a cent with four significant digits", async () => {
+    const { formatUsdFine } = await import("@/lib/finops/format");
+    expect(["0.017080000", "0.000002500", "0.000000000", "1.234999999", "0.999990000", "-0.001234567"].map(formatUsdFine)).toEqual(["$0.01708", "$0.0000025", "$0.00", "$1.23", "$1.00", "-$0.001235"]);
+  });
+});
