@@ -55,13 +55,13 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
               <th>Model</th>
               <th>Status</th>
               <th className="num">Attempts</th>
+              <th className="num">Cost</th>
+              <th className="num" title="This call and every call below it">With children</th>
               <th className="num">Input</th>
               <th className="num">Cache read</th>
               <th className="num">Cache write</th>
               <th className="num">Output</th>
               <th className="num">Reasoning</th>
-              <th className="num">Cost</th>
-              <th className="num" title="This call and every call below it">With children</th>
               <th>Timeline</th>
             </tr>
           </thead>
@@ -101,13 +101,13 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
                       <button className="link" aria-expanded={openAttempts.has(n.id)} onClick={() => setOpenAttempts((o) => toggle(o, n.id))}>{n.attempts}</button>
                       {waste && <> <span className="badge waste" title="Retry waste: cost of the attempts that were retried">{formatUsdFine(n.retry_waste_usd)} waste</span></>}
                     </td>
+                    <td className="num" title={n.cost_usd}>{formatUsdFine(n.cost_usd)}{n.unpriced_attempts > 0 && <> <span className="badge warn" title="No price for this model: its cost is not counted">unpriced</span></>}</td>
+                    <td className="num muted" title={n.subtree_cost_usd}>{hasKids ? formatUsdFine(n.subtree_cost_usd) : ""}</td>
                     <td className="num">{formatInt(n.input_tokens)}</td>
                     <td className="num">{formatInt(n.cache_read_tokens)}</td>
                     <td className="num">{formatInt(n.cache_write_tokens)}</td>
                     <td className="num">{formatInt(n.output_tokens)}</td>
                     <td className="num">{formatInt(n.reasoning_tokens)}</td>
-                    <td className="num" title={n.cost_usd}>{formatUsdFine(n.cost_usd)}{n.unpriced_attempts > 0 && <span className="badge warn" title="No price for this model: its cost is not counted"> unpriced</span>}</td>
-                    <td className="num muted" title={n.subtree_cost_usd}>{hasKids ? formatUsdFine(n.subtree_cost_usd) : ""}</td>
                     <td title={`starts +${ms(Date.parse(n.start) - t0)}, takes ${ms(n.elapsed_ms)} (last attempt ${ms(n.latency_ms)})`}>
                       <div className="timeline"><span style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }} /></div>
                     </td>

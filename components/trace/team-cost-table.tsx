@@ -8,7 +8,7 @@ const share = (part: string, total: string) => (new Money(total).isZero() ? "–
 export function TeamCostTable({ rows, total, testId }: { rows: TeamCost[]; total: string; testId: string }) {
   return (
     <div className="table-scroll">
-      <table className="table compact" data-testid={testId}>
+      <table className="table compact team-cost" data-testid={testId}>
         <thead>
           <tr>
             <th>Team</th>

@@ -54,34 +54,34 @@ export function TraceList() {
           <StatusMessage kind="empty" title="No traces match">Widen the date range or remove a filter. Calls sent without a trace_id are in Explore, not here.</StatusMessage>
         ) : (
           <div className="table-scroll">
-            <table className="table compact" data-testid="traces-table">
+            <table className="table compact traces-table" data-testid="traces-table">
               <thead>
                 <tr>
                   <th>Trace</th>
+                  {filtered && <th className="num" title="Cost of this trace's calls that match the filters">Matching cost</th>}
+                  <th className="num" title="Cost of the whole trace in the range, within your teams">Trace cost</th>
+                  <th className="num" title="Cost of attempts that were retried">Retry waste</th>
                   <th>Start (UTC)</th>
                   <th>Root service</th>
                   <th>Root team</th>
                   <th>Feature</th>
                   <th className="num" title="Calls: the attempts of one request count once">Calls</th>
                   <th className="num">Attempts</th>
-                  {filtered && <th className="num" title="Cost of this trace's calls that match the filters">Matching cost</th>}
-                  <th className="num" title="Cost of the whole trace in the range, within your teams">Trace cost</th>
-                  <th className="num" title="Cost of attempts that were retried">Retry waste</th>
                 </tr>
               </thead>
               <tbody>
                 {top.data.traces.map((t) => (
                   <tr key={t.trace_id}>
                     <td className="truncate mono" title={t.trace_id}><Link href={`/traces/${encodeURIComponent(t.trace_id)}`}>{t.trace_id}</Link></td>
+                    {filtered && <td className="num" title={t.matched_cost_usd}>{formatUsdFine(t.matched_cost_usd)}</td>}
+                    <td className="num" title={t.cost_usd}>{formatUsdFine(t.cost_usd)}</td>
+                    <td className="num" title={t.retry_waste_usd}>{Number(t.retry_waste_usd) > 0 ? <span className="badge waste">{formatUsdFine(t.retry_waste_usd)}</span> : "–"}</td>
                     <td>{when(t.start)}</td>
                     <td className="truncate" title={shown(t.root_service)}>{shown(t.root_service)}</td>
                     <td className="truncate" title={teamLabel(t.root_team)}>{teamLabel(t.root_team)}</td>
                     <td className="truncate" title={shown(t.root_feature)}>{shown(t.root_feature)}</td>
                     <td className="num">{formatInt(t.spans)}</td>
                     <td className="num">{formatInt(t.attempts)}</td>
-                    {filtered && <td className="num" title={t.matched_cost_usd}>{formatUsdFine(t.matched_cost_usd)}</td>}
-                    <td className="num" title={t.cost_usd}>{formatUsdFine(t.cost_usd)}</td>
-                    <td className="num" title={t.retry_waste_usd}>{Number(t.retry_waste_usd) > 0 ? <span className="badge waste">{formatUsdFine(t.retry_waste_usd)}</span> : "–"}</td>
                   </tr>
                 ))}
               </tbody>

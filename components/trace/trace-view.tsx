@@ -11,7 +11,8 @@ import { TeamCostTable } from "./team-cost-table";
 import { TraceSearch } from "./trace-search";
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-US", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" });
-const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : ms < 120_000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 60_000).toFixed(1)} min`);
+const duration = (ms: number) =>
+  ms < 1000 ? `${ms} ms` : ms < 120_000 ? `${(ms / 1000).toFixed(1)} s` : ms < 7_200_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 3_600_000).toFixed(1)} h`;
 
 /** One trace: its total, its call graph, and its cost by executing and by originating team. */
 export function TraceView({ id }: { id: string }) {
@@ -82,9 +83,6 @@ function TraceDetail({ t }: { t: TraceResponse }) {
       {t.truncated && <div className="notice" role="status">This trace has more than {formatInt(t.event_limit)} call attempts: only the earliest {formatInt(t.event_limit)} are shown and counted.</div>}
       {total.unpriced_attempts > 0 && <div className="notice" role="status">{formatInt(total.unpriced_attempts)} attempts use a model without a price: their cost is not in these figures.</div>}
       {orphans > 0 && <div className="notice" role="status">{orphans === 1 ? "One call's" : `${orphans} calls'`} parent span is not in this trace (never sent, or outside your teams): {orphans === 1 ? "it is" : "they are"} shown as roots, and {orphans === 1 ? "its" : "their"} cost is originated by {orphans === 1 ? "its" : "their"} own team.</div>}
-      <Card title="Call graph" subtitle="Each row is one call; retries of a request are its attempts.">
-        <CallTree nodes={t.nodes} start={t.start} end={t.end} />
-      </Card>
       <Card title="Who pays" subtitle="Executed: each call is charged to the team that ran it. Originated: every call is charged to the team whose request started its tree (the root call). Both add up to the total.">
         <div className="two-col">
           <div>
@@ -97,6 +95,9 @@ function TraceDetail({ t }: { t: TraceResponse }) {
           </div>
         </div>
         {teams.length > 1 && <TeamAttributionChart points={points} title="Cost by team: executed and originated" />}
+      </Card>
+      <Card title="Call graph" subtitle="Each row is one call; retries of a request are its attempts.">
+        <CallTree nodes={t.nodes} start={t.start} end={t.end} />
       </Card>
     </div>
   );
