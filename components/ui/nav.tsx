@@ -9,6 +9,7 @@ export type NavUser = { name: string; role: string; teams: string[]; all: boolea
 const NAV_ITEMS: { href: string; label: string; needs?: Permission }[] = [
   { href: "/overview", label: "Overview" },
   { href: "/explore", label: "Explore" },
+  { href: "/traces", label: "Traces" },
   { href: "/chargeback", label: "Chargeback", needs: "chargeback:read" },
   { href: "/budgets", label: "Budgets & Forecasts" },
   { href: "/alerts", label: "Alerts" },

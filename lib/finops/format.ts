@@ -15,6 +15,17 @@ export function formatUsd(amount: string): string {
   return usd.format(cents.toNumber());
 }
 
+/**
+ * Per-call amounts, often below a cent: four significant digits under $1 ("$0.01708", "$0.0000025"), cents
+ * from $1 up. The exact 9-decimal value belongs in a title beside it.
+ */
+export function formatUsdFine(amount: string): string {
+  const v = new Money(amount);
+  if (v.isZero() || v.abs().gte(1)) return formatUsd(amount);
+  const [int, frac = ""] = v.abs().toSignificantDigits(4, Money.ROUND_HALF_EVEN).toFixed().split(".");
+  return `${v.isNeg() ? "-" : ""}$${int}.${frac.padEnd(2, "0")}`;
+}
+
 /** "$1.2K" for axis ticks only. */
 export function formatUsdCompact(amount: number): string {
   return usdCompact.format(amount);

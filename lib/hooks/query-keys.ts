@@ -11,3 +11,7 @@ export const settingsKeys = {
   teams: ["settings", "teams"] as const,
   audit: ["settings", "audit"] as const,
 };
+export const traceKeys = {
+  one: (id: string) => ["trace", id] as const,
+  top: (query: string) => ["traces", "top", query] as const,
+};

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DateOnly, SummaryMeasures, TimeZone } from "./summary";
+import { DateOnly, money, SummaryMeasures, TimeZone } from "./summary";
 
 /**
  * GET /api/v1/overview: spend of [from, to) (dates in tz, to exclusive; default the last 30 UTC days, today
@@ -21,7 +21,6 @@ export const OverviewQuery = z
   .refine((q) => !q.from || !q.to || (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 400, { path: ["to"], message: "the range may span at most 400 days" });
 export type OverviewQuery = z.infer<typeof OverviewQuery>;
 
-const money = z.string().regex(/^-?\d+\.\d{9}$/);
 const value = z.union([z.string(), z.number()]);
 export const SeriesSchema = z.object({ key: z.string(), total: SummaryMeasures, values: z.array(value) }).strict();
 const TopEntry = z.object({ key: z.string(), cost_usd: money, share: z.number() }).strict();

@@ -26,20 +26,27 @@ export const TimeZone = z
     }
   }, "must be an IANA time zone such as Europe/Paris");
 
-/** GET /api/v1/summary query: from inclusive, to exclusive, calendar dates in `tz` (default UTC). */
+/** A date range: from inclusive, to exclusive, calendar dates in `tz` (default UTC). Shared by ranged queries. */
 export const DateOnly = z.iso.date("must be a date (YYYY-MM-DD)");
-const date = DateOnly;
-export const SummaryQuery = z
-  .object({
-    from: date,
-    to: date,
-    tz: TimeZone,
-    group_by: GroupBy.optional(),
-  })
-  .refine((q) => q.from < q.to, { path: ["to"], message: "must be after from" })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 400, { path: ["to"], message: "the range may span at most 400 days" });
+export const DateRangeFields = { from: DateOnly, to: DateOnly, tz: TimeZone };
 
-const money = z.string().regex(/^-?\d+\.\d{9}$/);
+/** The checks every ranged query applies to its from/to. */
+export function withRangeChecks<S extends z.ZodType<{ from: string; to: string }>>(schema: S): S {
+  return schema
+    .refine((q) => q.from < q.to, { path: ["to"], message: "must be after from" })
+    .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 400, { path: ["to"], message: "the range may span at most 400 days" });
+}
+
+/** GET /api/v1/summary query. */
+export const SummaryQuery = withRangeChecks(
+  z.object({
+    ...DateRangeFields,
+    group_by: GroupBy.optional(),
+  }),
+);
+
+/** Money on the wire: a decimal string with exactly 9 decimals. */
+export const money = z.string().regex(/^-?\d+\.\d{9}$/);
 export const SummaryMeasures = z
   .object({
     cost_usd: money,

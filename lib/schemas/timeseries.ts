@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
 import { SeriesSchema } from "./overview";
-import { DateOnly, SummaryMeasures, TimeZone } from "./summary";
+import { DateRangeFields, SummaryMeasures, withRangeChecks } from "./summary";
 
 export const METRIC_IDS = Object.keys(SummaryMeasures.shape) as [keyof SummaryMeasures, ...(keyof SummaryMeasures)[]];
 export const MAX_HOURLY_DAYS = 31;
@@ -10,19 +10,15 @@ export const MAX_HOURLY_DAYS = 31;
  * GET /api/v1/timeseries: one metric per time bucket of [from, to) in tz, optionally split by a dimension
  * into its `top` groups and "(other)". Dimension filters as in /api/v1/summary.
  */
-export const TimeseriesQuery = z
-  .object({
-    from: DateOnly,
-    to: DateOnly,
-    tz: TimeZone,
+export const TimeseriesQuery = withRangeChecks(
+  z.object({
+    ...DateRangeFields,
     bucket: z.enum(["day", "hour"]).default("day"),
     metric: z.enum(METRIC_IDS).default("cost_usd"),
     group_by: z.enum(DIMENSION_NAMES as [Dimension, ...Dimension[]]).optional(),
     top: z.coerce.number().int().min(1).max(20).default(8),
-  })
-  .refine((q) => q.from < q.to, { path: ["to"], message: "must be after from" })
-  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 400, { path: ["to"], message: "the range may span at most 400 days" })
-  .refine((q) => q.bucket === "day" || (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= MAX_HOURLY_DAYS, {
+  }),
+).refine((q) => q.bucket === "day" || (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= MAX_HOURLY_DAYS, {
     path: ["bucket"],
     message: `hourly buckets need a range of at most ${MAX_HOURLY_DAYS} days`,
   });

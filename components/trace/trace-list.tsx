@@ -1,0 +1,94 @@
+"use client";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useMemo } from "react";
+import { FilterBar } from "@/components/explore/filter-bar";
+import { Card, StatusMessage } from "@/components/ui/card";
+import { lastDaysWindow } from "@/lib/finops/date-range";
+import { parseExplorerState } from "@/lib/finops/explorer-state";
+import { formatInt, formatUsdFine, teamLabel } from "@/lib/finops/format";
+import { hasFilters, topTracesApiQuery, tracesQuery, type TraceListState } from "@/lib/finops/trace-list-state";
+import { useTopTraces } from "@/lib/hooks/use-trace";
+import { TraceSearch } from "./trace-search";
+
+const LIMIT = 50;
+const PRESETS = [1, 7, 30] as const;
+const shown = (v: string) => (v === "" ? "(none)" : v);
+const when = (iso: string) => new Date(iso).toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" });
+
+/** The most expensive traces for the explorer's range and filters (same URL parameters), and a search by id. */
+export function TraceList() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const state = useMemo<TraceListState>(() => parseExplorerState(new URLSearchParams(params.toString()), new Date()), [params]);
+  const go = (patch: Partial<TraceListState>) => router.replace(`/traces?${tracesQuery({ ...state, ...patch })}`, { scroll: false });
+  useEffect(() => {
+    if (!params.get("from") || !params.get("to")) router.replace(`/traces?${tracesQuery(state)}`, { scroll: false });
+  }, [params, router, state]);
+  const top = useTopTraces(topTracesApiQuery(state, LIMIT));
+  const filtered = hasFilters(state);
+  const range = `${state.from} → ${state.to} (to exclusive, ${state.tz})`;
+
+  return (
+    <div className="stack">
+      <Card title="Find a trace" subtitle="A trace_id, or a request_id (opens the trace it belongs to).">
+        <TraceSearch />
+      </Card>
+      <Card>
+        <div className="toolbar">
+          {PRESETS.map((d) => (
+            <button key={d} className="button small" onClick={() => go(lastDaysWindow(d, new Date()))}>{d === 1 ? "Today" : `Last ${d} days`}</button>
+          ))}
+          <label className="field inline"><span className="field-label">From</span><input type="date" value={state.from} onChange={(e) => e.target.value && go({ from: e.target.value })} /></label>
+          <label className="field inline"><span className="field-label">To</span><input type="date" value={state.to} onChange={(e) => e.target.value && go({ to: e.target.value })} /></label>
+          <Link className="button small" href={`/explore?${tracesQuery(state)}`}>Open in Explore</Link>
+        </div>
+        <FilterBar state={{ ...state, groupBy: "service", metric: "cost_usd", sort: "cost_usd", dir: "desc" }} suggestions={{}} onChange={(include, exclude) => go({ include, exclude })} />
+      </Card>
+      <Card title="Most expensive traces" subtitle={`${range}${filtered ? "; ranked by the cost of their calls that match the filters" : ""}. Only events that carry a trace_id are listed.`}>
+        {top.isPending ? (
+          <StatusMessage kind="loading" title="Loading traces…" />
+        ) : top.error ? (
+          <StatusMessage kind="error" title="Could not load traces">{top.error.message}</StatusMessage>
+        ) : top.data.traces.length === 0 ? (
+          <StatusMessage kind="empty" title="No traces match">Widen the date range or remove a filter. Calls sent without a trace_id are in Explore, not here.</StatusMessage>
+        ) : (
+          <div className="table-scroll">
+            <table className="table compact traces-table" data-testid="traces-table">
+              <thead>
+                <tr>
+                  <th>Trace</th>
+                  {filtered && <th className="num" title="Cost of this trace's calls that match the filters">Matching cost</th>}
+                  <th className="num" title="Cost of the whole trace in the range, within your teams">Trace cost</th>
+                  <th className="num" title="Cost of attempts that were retried">Retry waste</th>
+                  <th>Start (UTC)</th>
+                  <th>Root service</th>
+                  <th>Root team</th>
+                  <th>Feature</th>
+                  <th className="num" title="Calls: the attempts of one request count once">Calls</th>
+                  <th className="num">Attempts</th>
+                </tr>
+              </thead>
+              <tbody>
+                {top.data.traces.map((t) => (
+                  <tr key={t.trace_id}>
+                    <td className="truncate mono" title={t.trace_id}><Link href={`/traces/${encodeURIComponent(t.trace_id)}`}>{t.trace_id}</Link></td>
+                    {filtered && <td className="num" title={t.matched_cost_usd}>{formatUsdFine(t.matched_cost_usd)}</td>}
+                    <td className="num" title={t.cost_usd}>{formatUsdFine(t.cost_usd)}</td>
+                    <td className="num" title={t.retry_waste_usd}>{Number(t.retry_waste_usd) > 0 ? <span className="badge waste">{formatUsdFine(t.retry_waste_usd)}</span> : "–"}</td>
+                    <td>{when(t.start)}</td>
+                    <td className="truncate" title={shown(t.root_service)}>{shown(t.root_service)}</td>
+                    <td className="truncate" title={teamLabel(t.root_team)}>{teamLabel(t.root_team)}</td>
+                    <td className="truncate" title={shown(t.root_feature)}>{shown(t.root_feature)}</td>
+                    <td className="num">{formatInt(t.spans)}</td>
+                    <td className="num">{formatInt(t.attempts)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}
