@@ -16,6 +16,17 @@ export const retriedRequestIds: QueryDef<{ ids: string[] }, z.ZodObject<{ reques
   row: z.object({ request_id: z.string() }),
 };
 
+/** Attempts of the events matching `where` that are not their request's last, with every ledger column. */
+const wastedAttempts = (where: string) => `
+  SELECT ${LEDGER_COLUMNS}
+  FROM (
+    SELECT ${LEDGER_COLUMNS},
+           argMax(event_id, (attempt, ts, event_id)) OVER (PARTITION BY request_id) AS last_event_id
+    FROM usage_events
+    WHERE ts >= {lo:DateTime64(3, 'UTC')} AND ts < {hi:DateTime64(3, 'UTC')} AND ${where}
+  )
+  WHERE event_id != last_event_id`;
+
 /**
  * Adds the wasted attempts of these requests that the ledger lacks. Attempts are looked for within
  * [lo, hi): the caller widens its batch's time span by a day each way, which is how far apart two attempts
@@ -23,15 +34,7 @@ export const retriedRequestIds: QueryDef<{ ids: string[] }, z.ZodObject<{ reques
  */
 export const INSERT_WASTED_ATTEMPTS = `
   INSERT INTO retry_waste (${LEDGER_COLUMNS})
-  SELECT ${LEDGER_COLUMNS}
-  FROM (
-    SELECT ${LEDGER_COLUMNS},
-           argMax(event_id, (attempt, ts, event_id)) OVER (PARTITION BY request_id) AS last_event_id
-    FROM usage_events
-    WHERE ts >= {lo:DateTime64(3, 'UTC')} AND ts < {hi:DateTime64(3, 'UTC')}
-      AND request_id IN {ids:Array(String)}
-  )
-  WHERE event_id != last_event_id
+  ${wastedAttempts("request_id IN {ids:Array(String)}")}
     AND event_id NOT IN (SELECT event_id FROM retry_waste WHERE request_id IN {ids:Array(String)})`;
 
 /**
@@ -41,15 +44,8 @@ export const INSERT_WASTED_ATTEMPTS = `
  */
 export const REBUILD_MONTH_INTO_STAGING = `
   INSERT INTO retry_waste_rewrite (${LEDGER_COLUMNS})
-  SELECT ${LEDGER_COLUMNS}
-  FROM (
-    SELECT ${LEDGER_COLUMNS},
-           argMax(event_id, (attempt, ts, event_id)) OVER (PARTITION BY request_id) AS last_event_id
-    FROM usage_events
-    WHERE ts >= {lo:DateTime64(3, 'UTC')} AND ts < {hi:DateTime64(3, 'UTC')}
-      AND request_id IN (
-        SELECT request_id FROM usage_events
-        WHERE ts >= {lo:DateTime64(3, 'UTC')} AND ts < {hi:DateTime64(3, 'UTC')} AND request_id != ''
-        GROUP BY request_id HAVING count() > 1)
-  )
-  WHERE event_id != last_event_id AND toYYYYMM(ts) = {month:UInt32}`;
+  ${wastedAttempts(`request_id IN (
+      SELECT request_id FROM usage_events
+      WHERE ts >= {lo:DateTime64(3, 'UTC')} AND ts < {hi:DateTime64(3, 'UTC')} AND request_id != ''
+      GROUP BY request_id HAVING count() > 1)`)}
+    AND toYYYYMM(ts) = {month:UInt32}`;
