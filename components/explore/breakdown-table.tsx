@@ -47,7 +47,7 @@ export function BreakdownTable({ state, rows, total, previousTotal, totalDelta, 
             <th className="num">{sortable("delta", "Change")}</th>
             <th className="num">Change %</th>
             {context.map((m) => <th key={m.id} className="num">{sortable(m.id, m.label, m.definition)}</th>)}
-            <th><span className="sr-only">Traces</span></th>
+            <th aria-label="Traces" />
           </tr>
         </thead>
         <tbody>

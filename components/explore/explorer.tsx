@@ -53,7 +53,7 @@ export function Explorer() {
 
   return (
     <div className="stack explorer">
-      <Card>
+      <Card className="explorer-controls">
         <ExplorerToolbar state={state} go={go} onExport={download} canExport={!!total && !current.isPlaceholderData} />
         <FilterBar state={state} onChange={(f) => go(f)} />
       </Card>
@@ -71,7 +71,7 @@ export function Explorer() {
       ) : !total || total.attempts === 0 ? (
         <Card>
           <StatusMessage kind="empty" title="No usage for these filters">
-            <p>Nothing was billed between {state.from} and {state.to} ({state.tz}){hasFilters(state) ? " that matches every filter" : ""}.</p>
+            <p>Nothing was billed from {state.from} to {state.to} (exclusive, {state.tz}){hasFilters(state) ? " that matches every filter" : ""}.</p>
             {hasFilters(state) ? <button className="button primary" onClick={clearFilters}>Clear filters</button> : <span>Try a longer date range.</span>}
           </StatusMessage>
         </Card>

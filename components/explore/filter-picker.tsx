@@ -111,7 +111,8 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
             {options.length > MAX_SHOWN && <li className="muted">{options.length - MAX_SHOWN} more: type to narrow the list.</li>}
           </ul>
           <div className="filter-panel-foot">
-            {typed && !draft.includes(typed) && !options.some((o) => o.value === typed) && (
+            {/* Only when nothing matches: a value may have no usage in this range yet still be worth filtering on. */}
+            {typed && options.length === 0 && !values.isPending && (
               <button className="button small" onClick={() => toggle(typed)} title="For a value with no usage in this range">Add “{typed}”</button>
             )}
             <span className="muted">{draft.length} selected</span>
