@@ -101,7 +101,7 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
               options.slice(0, MAX_SHOWN).map((o) => (
                 <li key={o.value}>
                   <label className="filter-value" title={shownKey(o.value)}>
-                    <input type="checkbox" checked={draft.includes(o.value)} onChange={() => toggle(o.value)} />
+                    <input type="checkbox" aria-label={shownKey(o.value)} checked={draft.includes(o.value)} onChange={() => toggle(o.value)} />
                     <span className="truncate">{shownKey(o.value)}</span>
                     <span className="num muted">{o.cost === null ? "–" : formatUsd(o.cost)}</span>
                   </label>
