@@ -16,9 +16,11 @@ type Props = {
 
 function Tip({ active, payload, series, format }: Pick<TooltipContentProps<number, string>, "active" | "payload"> & Pick<Props, "series" | "format">) {
   if (!active || !payload?.length) return null;
-  const p = payload[0].payload as TimePoint;
+  const p = payload[0].payload as TimePoint | undefined;
+  // While new data replaces old under a still mouse, the payload can be a point of the previous series set.
+  if (!p || p.total === undefined || p.exact.length !== series.length) return null;
   // Biggest first, and only series with something in this bucket: nine rows of "$0.00" hide the answer.
-  const rows = series.map((s, i) => ({ s, v: p.exact[i] })).filter((r) => Number(r.v) !== 0).sort((a, b) => Number(b.v) - Number(a.v));
+  const rows = series.map((s, i) => ({ s, v: p.exact[i] })).filter((r) => r.v !== undefined && Number(r.v) !== 0).sort((a, b) => Number(b.v) - Number(a.v));
   return (
     <div className="chart-tooltip ts-tooltip">
       <div className="muted">{p.label}</div>
