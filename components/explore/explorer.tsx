@@ -1,24 +1,20 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo } from "react";
-import { GroupBarChart } from "@/components/charts/group-bar-chart";
 import { Card, StatusMessage } from "@/components/ui/card";
-import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
-import { formatMetric, metricById, metricChange, metricNumber, METRICS } from "@/lib/finops/explorer-metrics";
-import { lastDaysWindow } from "@/lib/finops/date-range";
-import { explorerQuery, parseExplorerState, previousRange, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
+import { formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
+import { drillDown, explorerQuery, hasFilters, narrowToBucket, nextState, parseExplorerState, previousRange, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
+import { tableRows } from "@/lib/finops/explorer-table";
 import { useSummaryQuery } from "@/lib/hooks/use-summary";
+import { BreakdownTable } from "./breakdown-table";
+import { ExplorerChart } from "./explorer-chart";
+import { ExplorerToolbar } from "./explorer-toolbar";
 import { FilterBar } from "./filter-bar";
+import { Skeleton } from "./skeleton";
+import "./explorer.css";
 
-const ZONES = ["UTC", "America/Los_Angeles", "America/New_York", "Europe/London", "Europe/Paris", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"];
-const PRESETS = [7, 30, 90] as const;
-// Drill-down order: a click on a group filters to it and groups by the next dimension.
-const NEXT: Partial<Record<Dimension, Dimension>> = { team: "repo", repo: "feature", feature: "model", service: "feature", customer: "feature", model: "feature", environment: "team", provider: "model" };
-const TABLE_METRICS = ["cost_usd", "requests", "attempts", "retry_amplification", "cache_hit_rate", "reasoning_share"] as const;
-const shown = (v: string) => (v === "" ? "(none)" : v);
-const pct = (p: number | null) => (p === null ? "–" : `${p > 0 ? "+" : ""}${(p * 100).toFixed(1)}%`);
-
+/** /explore: every view is a URL; this component reads it, fetches, and writes changes back to it. */
 export function Explorer() {
   const params = useSearchParams();
   const router = useRouter();
@@ -27,112 +23,68 @@ export function Explorer() {
   const prev = previousRange(state.from, state.to);
   const current = useSummaryQuery(summaryQuery(state, state));
   const previous = useSummaryQuery(summaryQuery(state, prev));
-  const go = (patch: Partial<ExplorerState>) => router.replace(`/explore?${explorerQuery({ ...state, ...patch })}`, { scroll: false });
+  const go = (patch: Partial<ExplorerState>) => router.replace(`/explore?${explorerQuery(nextState(state, patch, new Date()))}`, { scroll: false });
   // The URL carries the whole state from the first render on, so a copied link always reproduces the view.
   useEffect(() => {
     if (!params.get("from") || !params.get("to")) router.replace(`/explore?${explorerQuery(state)}`, { scroll: false });
   }, [params, router, state]);
 
-  const prevByKey = useMemo(() => new Map((previous.data?.groups ?? []).map((g) => [g.key, g])), [previous.data]);
-  const rows = useMemo(() => {
-    const groups = [...(current.data?.groups ?? [])];
-    const sortMetric = state.sort === "key" ? null : metricById(state.sort);
-    groups.sort((a, b) => {
-      const c = sortMetric ? metricNumber(a[sortMetric.id]) - metricNumber(b[sortMetric.id]) : a.key.localeCompare(b.key);
-      return state.dir === "asc" ? c : -c;
-    });
-    return groups;
-  }, [current.data, state.sort, state.dir]);
-  const sortBy = (col: string) => go({ sort: col, dir: state.sort === col && state.dir === "desc" ? "asc" : "desc" });
-  const drill = (key: string) => go({ include: { ...state.include, [state.groupBy]: [key] }, groupBy: NEXT[state.groupBy] ?? state.groupBy });
+  // A previous period fetched for another grouping (kept while loading) must not be matched to these rows.
+  const previousGroups = previous.isPlaceholderData ? undefined : previous.data?.groups;
+  const rows = useMemo(() => tableRows(current.data?.groups ?? [], previousGroups, metric, state.sort, state.dir), [current.data, previousGroups, metric, state.sort, state.dir]);
+  const total = current.data?.total;
+  const prevTotal = previous.isPlaceholderData ? undefined : previous.data?.total;
+  const totalDelta = total && prevTotal ? metricDelta(metric, total, prevTotal) : null;
+  const totalPct = total ? metricChange(metric, total, prevTotal).pct : null;
+  const dims = state.groupBy2 ? [state.groupBy, state.groupBy2] : [state.groupBy];
+
   function download() {
-    if (!current.data) return;
-    const blob = new Blob([explorerCsv(state.groupBy, rows, current.data.total)], { type: "text/csv" });
+    if (!total) return;
+    const csv = explorerCsv({ dims, metric, rows, total, previousTotal: prevTotal, totalDelta, totalPct });
     const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = `tokenledger-${state.groupBy}-${state.from}-${state.to}.csv`;
+    a.href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
+    a.download = `tokenledger-${dims.join("-")}-${state.from}-${state.to}.csv`;
     a.click();
     URL.revokeObjectURL(a.href);
   }
-  const total = current.data?.total;
-  const prevTotal = previous.data?.total;
-  const range = `${state.from} → ${state.to} (to exclusive, ${state.tz}); compared with ${prev.from} → ${prev.to}`;
+  const sortBy = (col: string) => go({ sort: col, dir: state.sort === col && state.dir === "desc" ? "asc" : "desc" });
+  const clearFilters = () => go({ include: {}, exclude: {} });
+  const grouping = dims.map((d) => d.replace(/_/g, " ")).join(" then ");
 
   return (
-    <div className="stack">
-      <Card>
-        <div className="toolbar">
-          {PRESETS.map((d) => (
-            <button key={d} className="button small" onClick={() => go(lastDaysWindow(d, new Date()))}>Last {d} days</button>
-          ))}
-          <label className="field inline"><span className="field-label">From</span><input type="date" value={state.from} onChange={(e) => e.target.value && go({ from: e.target.value })} /></label>
-          <label className="field inline"><span className="field-label">To</span><input type="date" value={state.to} onChange={(e) => e.target.value && go({ to: e.target.value })} /></label>
-          <label className="field inline"><span className="field-label">Time zone</span>
-            <select value={state.tz} onChange={(e) => go({ tz: e.target.value })}>{[...new Set([state.tz, ...ZONES])].map((z) => <option key={z}>{z}</option>)}</select>
-          </label>
-        </div>
-        <div className="toolbar">
-          <label className="field inline"><span className="field-label">Group by</span>
-            <select aria-label="Group by" value={state.groupBy} onChange={(e) => go({ groupBy: e.target.value as Dimension })}>{DIMENSION_NAMES.map((d) => <option key={d} value={d}>{d.replace(/_/g, " ")}</option>)}</select>
-          </label>
-          <label className="field inline"><span className="field-label">Metric</span>
-            <select aria-label="Metric" value={state.metric} onChange={(e) => go({ metric: e.target.value, sort: e.target.value })}>{METRICS.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}</select>
-          </label>
-          <button className="button small" onClick={download} disabled={!current.data}>Export CSV</button>
-        </div>
-        <FilterBar state={state} suggestions={{ [state.groupBy]: rows.map((r) => r.key) }} onChange={(include, exclude) => go({ include, exclude })} />
+    <div className="stack explorer">
+      <Card className="explorer-controls">
+        <ExplorerToolbar state={state} go={go} onExport={download} canExport={!!total && !current.isPlaceholderData} />
+        <FilterBar state={state} onChange={(f) => go(f)} />
       </Card>
       {current.isPending ? (
-        <StatusMessage kind="loading" title="Loading…" />
+        <>
+          <Card><Skeleton kind="chart" /></Card>
+          <Card><Skeleton kind="table" /></Card>
+        </>
       ) : current.error ? (
-        <StatusMessage kind="error" title="Could not load the breakdown">{current.error.message}</StatusMessage>
+        <Card>
+          <StatusMessage kind="error" title="Could not load the breakdown">
+            {current.error.message} <button className="button small" onClick={() => current.refetch()}>Try again</button>
+          </StatusMessage>
+        </Card>
       ) : !total || total.attempts === 0 ? (
-        <StatusMessage kind="empty" title="No usage matches">Widen the date range or remove a filter.</StatusMessage>
+        <Card>
+          <StatusMessage kind="empty" title="No usage for these filters">
+            <p>Nothing was billed from {state.from} to {state.to} (exclusive, {state.tz}){hasFilters(state) ? " that matches every filter" : ""}.</p>
+            {hasFilters(state) ? <button className="button primary" onClick={clearFilters}>Clear filters</button> : <span>Try a longer date range.</span>}
+          </StatusMessage>
+        </Card>
       ) : (
         <>
-          <Card title={`${metric.label} by ${state.groupBy.replace(/_/g, " ")}`} subtitle={range}>
-            <div className="kpi-label" title={metric.definition}>{metric.label}: <strong data-testid="explore-total">{formatMetric(metric, total[metric.id])}</strong> {prevTotal && <span className="muted">({pct(metricChange(metric, total, prevTotal).pct)} vs previous)</span>}</div>
-            <GroupBarChart title={`${metric.label} by ${state.groupBy}`} points={rows.slice(0, 15).map((r) => ({ label: shown(r.key), value: metricNumber(r[metric.id]), text: formatMetric(metric, r[metric.id]) }))} />
-          </Card>
-          <Card title="Breakdown" subtitle="Click a name to filter to it and drill down. Click a column to sort.">
-            <div className="table-scroll">
-              <table className="table compact" data-testid="explore-table">
-                <thead>
-                  <tr>
-                    <th><button className="th-sort" onClick={() => sortBy("key")}>{state.groupBy.replace(/_/g, " ")}{state.sort === "key" ? (state.dir === "asc" ? " ↑" : " ↓") : ""}</button></th>
-                    <th className="num"><button className="th-sort" title={metric.definition} onClick={() => sortBy(metric.id)}>{metric.label}{state.sort === metric.id ? (state.dir === "asc" ? " ↑" : " ↓") : ""}</button></th>
-                    <th className="num">Previous</th>
-                    <th className="num">Change</th>
-                    {TABLE_METRICS.filter((id) => id !== metric.id).map((id) => (
-                      <th key={id} className="num"><button className="th-sort" title={metricById(id).definition} onClick={() => sortBy(id)}>{metricById(id).label}{state.sort === id ? (state.dir === "asc" ? " ↑" : " ↓") : ""}</button></th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => {
-                    const p = prevByKey.get(r.key);
-                    return (
-                      <tr key={r.key}>
-                        <td className="truncate" title={shown(r.key)}><button className="link" onClick={() => drill(r.key)}>{shown(r.key)}</button></td>
-                        <td className="num">{formatMetric(metric, r[metric.id])}</td>
-                        <td className="num muted">{p ? formatMetric(metric, p[metric.id]) : "–"}</td>
-                        <td className="num">{pct(metricChange(metric, r, p).pct)}</td>
-                        {TABLE_METRICS.filter((id) => id !== metric.id).map((id) => <td key={id} className="num">{formatMetric(metricById(id), r[id])}</td>)}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">Total</th>
-                    <td className="num">{formatMetric(metric, total[metric.id])}</td>
-                    <td className="num muted">{prevTotal ? formatMetric(metric, prevTotal[metric.id]) : "–"}</td>
-                    <td className="num">{pct(metricChange(metric, total, prevTotal).pct)}</td>
-                    {TABLE_METRICS.filter((id) => id !== metric.id).map((id) => <td key={id} className="num">{formatMetric(metricById(id), total[id])}</td>)}
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+          <div className="explorer-kpi" title={metric.definition}>
+            <span className="kpi-label">{metric.label}, {state.from} → {state.to} (to exclusive, {state.tz})</span>
+            <strong className="kpi-value" data-testid="explore-total">{formatMetric(metric, total[metric.id])}</strong>
+            {prevTotal && <span className="muted">{formatPct(totalPct)} vs {prev.from} → {prev.to} ({formatMetric(metric, prevTotal[metric.id])})</span>}
+          </div>
+          <ExplorerChart state={state} onBucket={(b) => go(narrowToBucket(b))} />
+          <Card title={`Breakdown by ${grouping}`} subtitle="Click a name to filter to it and drill down; click a column to sort." className={current.isPlaceholderData ? "is-refreshing" : undefined}>
+            <BreakdownTable state={state} rows={rows} total={total} previousTotal={prevTotal} totalDelta={totalDelta} totalPct={totalPct} onSort={sortBy} onDrill={(k, k2) => go(drillDown(state, k, k2))} />
           </Card>
         </>
       )}

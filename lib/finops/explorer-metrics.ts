@@ -1,5 +1,6 @@
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import { formatUsd } from "./format";
+import { Money, toStored } from "./money";
 
 /** What the explorer can show per group: each PRODUCT.md measure with its label, unit and definition. */
 export type MetricKind = "money" | "count" | "ratio" | "times";
@@ -53,4 +54,41 @@ export function metricChange(m: MetricDef, current: SummaryMeasures, previous: S
   const a = metricNumber(current[m.id]);
   const b = metricNumber(previous[m.id]);
   return { pct: b === 0 ? null : (a - b) / Math.abs(b) };
+}
+
+/** Metrics a stacked chart may add up per bucket; ratios are drawn as lines instead. */
+export const isSummable = (m: MetricDef) => m.kind === "money" || m.kind === "count";
+
+/**
+ * Current minus previous as shown in the Change column: money exactly (decimal strings), counts as integers,
+ * ratios in the metric's own unit. A group absent from the previous period had none of a summable metric,
+ * while a ratio then has no base.
+ */
+export function metricDelta(m: MetricDef, current: SummaryMeasures, previous: SummaryMeasures | undefined): string | number | null {
+  const now = current[m.id];
+  if (!previous) return isSummable(m) ? now : null;
+  const before = previous[m.id];
+  if (m.kind === "money") return toStored(new Money(String(now)).minus(String(before)));
+  return Number(now) - Number(before);
+}
+
+const signed = (text: string, negative: boolean, zero: boolean) => (zero ? text : negative ? `−${text}` : `+${text}`);
+
+/** A delta as shown: "+$12.30", "−1,204", "+2.1 pp", "+0.05×"; "–" without a base. */
+export function formatDelta(m: MetricDef, delta: string | number | null): string {
+  if (delta === null) return "–";
+  if (m.kind === "money") {
+    const d = new Money(String(delta));
+    return signed(formatUsd(d.abs().toString()), d.isNegative(), d.isZero());
+  }
+  const n = Number(delta);
+  const abs = Math.abs(n);
+  const text = m.kind === "count" ? int.format(abs) : m.kind === "ratio" ? `${(abs * 100).toFixed(1)} pp` : `${abs.toFixed(2)}×`;
+  return signed(text, n < 0, n === 0);
+}
+
+/** A relative change as shown: "+12.5%", "new" when the group had nothing before, "–" without a base. */
+export function formatPct(pct: number | null, isNew = false): string {
+  if (isNew) return "new";
+  return pct === null ? "–" : `${pct > 0 ? "+" : pct < 0 ? "−" : ""}${Math.abs(pct * 100).toFixed(1)}%`;
 }

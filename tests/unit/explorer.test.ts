@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { prepareTimeSeries } from "@/components/charts/prepare-time-series";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
-import { formatMetric, metricById, metricChange } from "@/lib/finops/explorer-metrics";
-import { explorerQuery, parseExplorerState, previousRange, summaryQuery } from "@/lib/finops/explorer-state";
+import { formatDelta, formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
+import {
+  drillDown, explorerQuery, narrowToBucket, nextState, parseExplorerState, previousRange, summaryQuery, timeseriesQuery, tracesHref, valuesQuery,
+} from "@/lib/finops/explorer-state";
+import { tableRows } from "@/lib/finops/explorer-table";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 
 const now = new Date("2026-11-23T10:00:00Z");
@@ -14,12 +18,41 @@ const m = (cost: string, attempts: number): SummaryMeasures => ({
 describe("explorer state in the URL", () => {
   it("defaults to the last 30 days by team and cost, and round-trips every field", () => {
     const s = parseExplorerState(new URLSearchParams(""), now);
-    expect(s).toMatchObject({ from: "2026-10-25", to: "2026-11-24", tz: "UTC", groupBy: "team", metric: "cost_usd", sort: "cost_usd", dir: "desc" });
+    expect(s).toMatchObject({ from: "2026-10-25", to: "2026-11-24", tz: "UTC", bucket: "day", groupBy: "team", groupBy2: null, metric: "cost_usd", sort: "cost_usd", dir: "desc" });
     const q = "from=2026-06-01&to=2026-06-08&tz=Europe%2FParis&group_by=repo&metric=retry_waste_usd&sort=key&dir=asc&service=rag-api&service=reranker&exclude_team=growth";
     const parsed = parseExplorerState(new URLSearchParams(q), now);
-    expect(parsed).toEqual({ from: "2026-06-01", to: "2026-06-08", tz: "Europe/Paris", groupBy: "repo", metric: "retry_waste_usd", sort: "key", dir: "asc", include: { service: ["rag-api", "reranker"] }, exclude: { team: ["growth"] } });
+    expect(parsed).toEqual({ from: "2026-06-01", to: "2026-06-08", tz: "Europe/Paris", bucket: "day", groupBy: "repo", groupBy2: null, metric: "retry_waste_usd", sort: "key", dir: "asc", include: { service: ["rag-api", "reranker"] }, exclude: { team: ["growth"] } });
     expect(parseExplorerState(explorerQuery(parsed), now)).toEqual(parsed);
     expect(summaryQuery(parsed, previousRange(parsed.from, parsed.to))).toBe("from=2026-05-25&to=2026-06-01&tz=Europe%2FParis&group_by=repo&service=rag-api&service=reranker&exclude_team=growth");
+  });
+  it("round-trips the hourly bucket and a second grouping, and asks the APIs for both dimensions", () => {
+    const q = "from=2026-06-01&to=2026-06-08&tz=UTC&bucket=hour&group_by=team&group_by2=model&metric=cost_usd&sort=key2&dir=asc&exclude_model=gpt-4o&exclude_model=o3";
+    const s = parseExplorerState(new URLSearchParams(q), now);
+    expect(s).toMatchObject({ bucket: "hour", groupBy: "team", groupBy2: "model", sort: "key2", exclude: { model: ["gpt-4o", "o3"] } });
+    expect(explorerQuery(s).toString()).toBe(q);
+    expect(parseExplorerState(explorerQuery(s), now)).toEqual(s);
+    expect(summaryQuery(s, s)).toBe("from=2026-06-01&to=2026-06-08&tz=UTC&group_by=team%2Cmodel&exclude_model=gpt-4o&exclude_model=o3");
+    expect(timeseriesQuery(s)).toBe("from=2026-06-01&to=2026-06-08&tz=UTC&bucket=hour&metric=cost_usd&group_by=team&top=8&exclude_model=gpt-4o&exclude_model=o3");
+    // The picker of a dimension lists its values under the other filters only.
+    expect(valuesQuery({ ...s, include: { team: ["search"] } }, "model")).toBe("from=2026-06-01&to=2026-06-08&tz=UTC&group_by=model&team=search");
+  });
+  it("falls back to daily buckets beyond 31 days and drops a second grouping equal to the first", () => {
+    const s = parseExplorerState(new URLSearchParams("from=2026-01-01&to=2026-03-01&bucket=hour&group_by=team&group_by2=team&sort=key2"), now);
+    expect(s).toMatchObject({ bucket: "day", groupBy2: null, sort: "cost_usd" });
+    const short = parseExplorerState(new URLSearchParams("from=2026-01-01&to=2026-02-01&bucket=hour"), now);
+    expect(short.bucket).toBe("hour");
+    expect(nextState(short, { from: "2025-10-01" }, now).bucket).toBe("day");
+  });
+  it("drills down on both keys, narrows to a clicked bucket's day, and links to the traces of a view", () => {
+    const s = parseExplorerState(new URLSearchParams("from=2026-06-01&to=2026-06-08&tz=Asia%2FTokyo&group_by=team&group_by2=repo&exclude_team=growth&environment=prod"), now);
+    expect(drillDown(s, "search", "web")).toEqual({ include: { environment: ["prod"], team: ["search"], repo: ["web"] }, exclude: {}, groupBy: "feature", groupBy2: null, sort: "cost_usd", dir: "desc" });
+    // model → feature, but feature is already pinned and feature → model is the clicked one: fall back to team.
+    const m = parseExplorerState(new URLSearchParams("group_by=model&feature=chat"), now);
+    expect(drillDown(m, "gpt-4o").groupBy).toBe("team");
+    expect(narrowToBucket("2026-06-03 14:00")).toEqual({ from: "2026-06-03", to: "2026-06-04", bucket: "hour" });
+    expect(narrowToBucket("2026-06-03")).toEqual({ from: "2026-06-03", to: "2026-06-04", bucket: "hour" });
+    expect(tracesHref(s)).toBe("/traces?from=2026-06-01&to=2026-06-08&tz=Asia%2FTokyo&environment=prod&exclude_team=growth");
+    expect(tracesHref(s, { team: "search", repo: "" })).toBe("/traces?from=2026-06-01&to=2026-06-08&tz=Asia%2FTokyo&team=search&repo=&environment=prod");
   });
   it("ignores what it does not know instead of failing", () => {
     expect(parseExplorerState(new URLSearchParams("group_by=hacker;drop&metric=nope&from=yesterday"), now)).toMatchObject({ groupBy: "team", metric: "cost_usd", from: "2026-10-25" });
@@ -37,12 +70,58 @@ describe("explorer metrics", () => {
   });
 });
 
+describe("explorer table", () => {
+  const cost = metricById("cost_usd");
+  it("matches previous groups on both keys and computes exact money deltas", () => {
+    const rows = tableRows(
+      [{ key: "a", key2: "x", ...m("0.300000000", 1) }, { key: "a", key2: "y", ...m("0.100000000", 1) }, { key: "b", key2: "x", ...m("0.200000000", 1) }],
+      [{ key: "a", key2: "x", ...m("0.100000000", 1) }, { key: "b", key2: "y", ...m("9.000000000", 1) }],
+      cost, "delta", "desc",
+    );
+    expect(rows.map((r) => [r.key, r.key2, r.delta, r.isNew])).toEqual([["a", "x", "0.200000000", false], ["b", "x", "0.200000000", true], ["a", "y", "0.100000000", true]]);
+    expect(rows[0].pct).toBeCloseTo(2);
+    expect(tableRows([{ key: "b", ...m("1.000000000", 1) }, { key: "a", ...m("1.000000000", 1) }], undefined, cost, "key", "asc").map((r) => [r.key, r.delta])).toEqual([["a", null], ["b", null]]);
+    expect(metricDelta(metricById("cache_hit_rate"), m("1.000000000", 1), undefined)).toBeNull();
+  });
+  it("formats deltas with their sign and unit", () => {
+    expect(formatDelta(cost, "-12.345000000")).toBe("−$12.34");
+    expect(formatDelta(cost, "0.000000000")).toBe("$0.00");
+    expect(formatDelta(metricById("attempts"), 1204)).toBe("+1,204");
+    expect(formatDelta(metricById("cache_hit_rate"), -0.021)).toBe("−2.1 pp");
+    expect(formatPct(0.125)).toBe("+12.5%");
+    expect(formatPct(null, true)).toBe("new");
+  });
+});
+
 describe("explorer CSV", () => {
+  const cost = metricById("cost_usd");
   it("holds the exact decimals of what is shown, quoting names with commas and quotes", () => {
-    const csv = explorerCsv("repo", [{ key: 'a,"b"', ...m("1.000000001", 2) }], m("1.000000001", 2));
+    const rows = tableRows([{ key: 'a,"b"', ...m("1.000000001", 2) }], [], cost, "cost_usd", "desc");
+    const csv = explorerCsv({ dims: ["repo"], metric: cost, rows, total: m("1.000000001", 2), previousTotal: undefined, totalDelta: null, totalPct: null });
     const lines = csv.trim().split("\n");
-    expect(lines[0].startsWith("repo,cost_usd,requests,attempts,")).toBe(true);
-    expect(lines[1].startsWith('"a,""b""",1.000000001,2,2,')).toBe(true);
-    expect(lines[2].startsWith("(total),1.000000001,2,2,")).toBe(true);
+    expect(lines[0]).toBe("repo,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share");
+    expect(lines[1]).toBe('"a,""b""",1.000000001,,1.000000001,,2,2,1,0.5,0');
+    expect(lines[2]).toBe("(total),1.000000001,,,,2,2,1,0.5,0");
+  });
+  it("has both key columns when grouped by two dimensions, in the table's order", () => {
+    const rows = tableRows([{ key: "search", key2: "", ...m("2.000000000", 1) }, { key: "growth", key2: "o3", ...m("3.000000000", 1) }], [{ key: "search", key2: "", ...m("1.000000000", 1) }], cost, "cost_usd", "desc");
+    const csv = explorerCsv({ dims: ["team", "model"], metric: cost, rows, total: m("5.000000000", 2), previousTotal: m("1.000000000", 1), totalDelta: "4.000000000", totalPct: 4 });
+    expect(csv.trim().split("\n")).toEqual([
+      "team,model,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share",
+      "growth,o3,3.000000000,,3.000000000,,1,1,1,0.5,0",
+      "search,(none),2.000000000,1.000000000,1.000000000,1,1,1,1,0.5,0",
+      "(total),,5.000000000,1.000000000,4.000000000,4,2,2,1,0.5,0",
+    ]);
+  });
+});
+
+describe("explorer chart preparation", () => {
+  it("keeps exact values for the tooltip, greys out (other), and leaves gaps for ratios that cannot be zero", () => {
+    const data = { buckets: ["2026-06-01", "2026-06-02"], totals: ["1.500000000", "0.000000000"], series: [{ key: "a.b", values: ["1.000000000", "0.000000000"] }, { key: "(other)", values: ["0.500000000", "0.000000000"] }] };
+    const { points, series } = prepareTimeSeries(data, { zeroIsGap: false, totalName: "Cost" });
+    expect(series.map((s) => [s.dataKey, s.name])).toEqual([["s0", "a.b"], ["s1", "(other)"]]);
+    expect(series[1].color).toBe("#adb5bd");
+    expect(points[0]).toMatchObject({ bucket: "2026-06-01", label: "Jun 1", s0: 1, s1: 0.5, exact: ["1.000000000", "0.500000000"], total: "1.500000000" });
+    expect(prepareTimeSeries({ buckets: ["2026-06-01 13:00"], totals: [0], series: [] }, { zeroIsGap: true, totalName: "Retry amplification" }).points[0]).toMatchObject({ label: "Jun 1 13:00", s0: null });
   });
 });

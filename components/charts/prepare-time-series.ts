@@ -1,0 +1,40 @@
+import { formatDay } from "@/lib/finops/format";
+
+/**
+ * Chart rows from the timeseries API: one row per bucket with a number per series (`s0`, `s1`, …: group keys
+ * may hold dots, which Recharts would read as paths). Heights need numbers; the exact values (decimal
+ * strings for money) ride along for the tooltip, so no displayed amount comes from a float.
+ */
+export type TimePoint = { bucket: string; label: string; exact: (string | number)[]; total: string | number } & Record<`s${number}`, number | null>;
+export type TimeSeriesDef = { dataKey: `s${number}`; name: string; color: string };
+
+// Eight distinguishable hues for the top groups; "(other)" is always grey so it never reads as a group.
+const PALETTE = ["#3b5bdb", "#f08c00", "#2f9e44", "#e03131", "#7048e8", "#0c8599", "#d6336c", "#5c940d"];
+const OTHER_COLOR = "#adb5bd";
+
+/** "Nov 3" for a day bucket, "Nov 3 14:00" for an hour bucket ("YYYY-MM-DD HH:00"). */
+export function bucketText(bucket: string): string {
+  return bucket.length > 10 ? `${formatDay(bucket.slice(0, 10))} ${bucket.slice(11)}` : formatDay(bucket);
+}
+
+export function prepareTimeSeries(
+  data: { buckets: string[]; totals: (string | number)[]; series: { key: string; values: (string | number)[] }[] },
+  opts: { zeroIsGap: boolean; totalName: string },
+): { points: TimePoint[]; series: TimeSeriesDef[] } {
+  const source = data.series.length ? data.series : [{ key: opts.totalName, values: data.totals }];
+  const series = source.map((s, i): TimeSeriesDef => ({
+    dataKey: `s${i}`,
+    name: s.key === "" ? "(none)" : s.key,
+    color: s.key === "(other)" ? OTHER_COLOR : PALETTE[i % PALETTE.length],
+  }));
+  const points = data.buckets.map((bucket, b) => {
+    const point: TimePoint = { bucket, label: bucketText(bucket), exact: source.map((s) => s.values[b]), total: data.totals[b] };
+    source.forEach((s, i) => {
+      const n = Number(s.values[b]);
+      // A ratio such as retry amplification is 0 only where nothing ran: a gap, not a dive to zero.
+      point[`s${i}`] = opts.zeroIsGap && n === 0 ? null : n;
+    });
+    return point;
+  });
+  return { points, series };
+}

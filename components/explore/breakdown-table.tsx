@@ -1,0 +1,87 @@
+"use client";
+import type { Dimension } from "@/lib/clickhouse/fragments";
+import { formatDelta, formatMetric, formatPct, metricById, type MetricDef } from "@/lib/finops/explorer-metrics";
+import { tracesHref, type ExplorerState } from "@/lib/finops/explorer-state";
+import { contextMetrics, shownKey, type TableRow } from "@/lib/finops/explorer-table";
+import type { SummaryMeasures } from "@/lib/schemas/summary";
+
+type Props = {
+  state: ExplorerState;
+  rows: TableRow[];
+  total: SummaryMeasures;
+  previousTotal: SummaryMeasures | undefined;
+  totalDelta: string | number | null;
+  totalPct: number | null;
+  onSort: (column: string) => void;
+  onDrill: (key: string, key2?: string) => void;
+};
+
+const label = (d: string) => d.replace(/_/g, " ");
+// Up is bad for spend and waste, good for savings and cache hits: colour the change by what it means.
+const GOOD_WHEN_UP = new Set<string>(["cache_savings_usd", "cache_hit_rate"]);
+function changeClass(m: MetricDef, delta: string | number | null): string {
+  const n = Number(delta ?? 0);
+  if (n === 0) return "num";
+  return `num ${n > 0 === GOOD_WHEN_UP.has(m.id) ? "good" : "bad"}`;
+}
+
+/** The groups of the view with their previous-period change; a click on a name drills down. */
+export function BreakdownTable({ state, rows, total, previousTotal, totalDelta, totalPct, onSort, onDrill }: Props) {
+  const metric = metricById(state.metric);
+  const context = contextMetrics(metric);
+  const dims: Dimension[] = state.groupBy2 ? [state.groupBy, state.groupBy2] : [state.groupBy];
+  const arrow = (col: string) => (state.sort === col ? (state.dir === "asc" ? " ↑" : " ↓") : "");
+  const sortable = (col: string, text: string, title?: string) => (
+    <button className="th-sort" title={title} onClick={() => onSort(col)} aria-sort={state.sort === col ? (state.dir === "asc" ? "ascending" : "descending") : undefined}>{text}{arrow(col)}</button>
+  );
+  const rowKeys = (r: TableRow): Partial<Record<Dimension, string>> => ({ [state.groupBy]: r.key, ...(state.groupBy2 ? { [state.groupBy2]: r.key2 ?? "" } : {}) });
+  return (
+    <div className="table-scroll">
+      <table className="table compact" data-testid="explore-table">
+        <thead>
+          <tr>
+            <th>{sortable("key", label(state.groupBy))}</th>
+            {state.groupBy2 && <th>{sortable("key2", label(state.groupBy2))}</th>}
+            <th className="num">{sortable(metric.id, metric.label, metric.definition)}</th>
+            <th className="num" title={`The same ${metric.label.toLowerCase()} over the period of equal length just before`}>Previous</th>
+            <th className="num">{sortable("delta", "Change")}</th>
+            <th className="num">Change %</th>
+            {context.map((m) => <th key={m.id} className="num">{sortable(m.id, m.label, m.definition)}</th>)}
+            <th aria-label="Traces" />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={JSON.stringify([r.key, r.key2])}>
+              {dims.map((d, i) => {
+                const v = shownKey(i === 0 ? r.key : r.key2 ?? "");
+                return (
+                  <td key={d} className="truncate" title={v}>
+                    <button className="link" title={`Filter to ${label(dims[0])} ${shownKey(r.key)}${state.groupBy2 ? ` and ${label(state.groupBy2)} ${shownKey(r.key2 ?? "")}` : ""}, then drill down`} onClick={() => onDrill(r.key, r.key2)}>{v}</button>
+                  </td>
+                );
+              })}
+              <td className="num">{formatMetric(metric, r.now[metric.id])}</td>
+              <td className="num muted">{r.prev ? formatMetric(metric, r.prev[metric.id]) : "–"}</td>
+              <td className={changeClass(metric, r.delta)}>{formatDelta(metric, r.delta)}</td>
+              <td className={changeClass(metric, r.delta)}>{formatPct(r.pct, r.isNew)}</td>
+              {context.map((m) => <td key={m.id} className="num">{formatMetric(m, r.now[m.id])}</td>)}
+              <td><a className="row-link" href={tracesHref(state, rowKeys(r))} title="Most expensive traces of this group">Traces</a></td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={dims.length}>Total</th>
+            <td className="num" data-testid="explore-table-total">{formatMetric(metric, total[metric.id])}</td>
+            <td className="num muted">{previousTotal ? formatMetric(metric, previousTotal[metric.id]) : "–"}</td>
+            <td className={changeClass(metric, totalDelta)}>{formatDelta(metric, totalDelta)}</td>
+            <td className={changeClass(metric, totalDelta)}>{formatPct(totalPct)}</td>
+            {context.map((m) => <td key={m.id} className="num">{formatMetric(m, total[m.id])}</td>)}
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+import { prepareTimeSeries } from "@/components/charts/prepare-time-series";
+import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { Card, StatusMessage } from "@/components/ui/card";
+import { formatMetric, isSummable, metricById, type MetricDef } from "@/lib/finops/explorer-metrics";
+import { timeseriesQuery, type ExplorerState } from "@/lib/finops/explorer-state";
+import { formatUsdCompact } from "@/lib/finops/format";
+import { useTimeseriesQuery } from "@/lib/hooks/use-timeseries";
+import { Skeleton } from "./skeleton";
+
+const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+function tickFormatter(m: MetricDef): (v: number) => string {
+  switch (m.kind) {
+    case "money":
+      return formatUsdCompact;
+    case "count":
+      return (v) => compact.format(v);
+    case "ratio":
+      return (v) => `${Math.round(v * 100)}%`;
+    case "times":
+      return (v) => `${v.toFixed(1)}×`;
+  }
+}
+
+/** The selected metric per day or hour, split by the first group-by dimension; a click narrows to that day. */
+export function ExplorerChart({ state, onBucket }: { state: ExplorerState; onBucket: (bucket: string) => void }) {
+  const metric = metricById(state.metric);
+  const q = useTimeseriesQuery(timeseriesQuery(state));
+  const dim = state.groupBy.replace(/_/g, " ");
+  const title = `${metric.label} per ${state.bucket === "hour" ? "hour" : "day"} by ${dim}`;
+  const subtitle = `Top 8 ${dim} values and "(other)", ${state.tz}. Click a ${state.bucket === "hour" ? "bar" : "day"} to see that day hour by hour.`;
+  if (q.isPending) return <Card title={title}><Skeleton kind="chart" /></Card>;
+  if (q.error) return <Card title={title}><StatusMessage kind="error" title="Could not load the chart">{q.error.message}</StatusMessage></Card>;
+  const { points, series } = prepareTimeSeries(q.data, { zeroIsGap: metric.kind === "times", totalName: metric.label });
+  return (
+    <Card title={title} subtitle={subtitle} className={q.isPlaceholderData ? "is-refreshing" : undefined}>
+      <TimeSeriesChart
+        title={`${title}, ${state.from} to ${state.to}`}
+        points={points}
+        series={series}
+        kind={isSummable(metric) ? "stacked" : "lines"}
+        format={(v) => formatMetric(metric, v)}
+        formatTick={tickFormatter(metric)}
+        onBucket={onBucket}
+      />
+    </Card>
+  );
+}

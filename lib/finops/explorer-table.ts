@@ -1,0 +1,48 @@
+import type { SummaryMeasures } from "@/lib/schemas/summary";
+import { metricById, metricChange, metricDelta, metricNumber, type MetricDef } from "./explorer-metrics";
+import { Money } from "./money";
+
+/**
+ * The explorer table as data, so the screen and the CSV export show the same rows, columns and order:
+ * one row per group (one key, or key and key2), the selected metric, its previous-period value and change,
+ * then a fixed set of context metrics.
+ */
+export type Group = { key: string; key2?: string } & SummaryMeasures;
+export type TableRow = { key: string; key2?: string; now: SummaryMeasures; prev: SummaryMeasures | undefined; delta: string | number | null; pct: number | null; isNew: boolean };
+
+const CONTEXT_METRICS = ["cost_usd", "requests", "attempts", "retry_amplification", "cache_hit_rate", "reasoning_share"] as const;
+
+/** The context columns shown after the selected metric (never repeating it). */
+export const contextMetrics = (metric: MetricDef): MetricDef[] => CONTEXT_METRICS.filter((id) => id !== metric.id).map(metricById);
+
+/** A key as shown on screen and in the CSV: the empty value is the "(none)" group. */
+export const shownKey = (v: string) => (v === "" ? "(none)" : v);
+
+/** Groups of two periods are the same group when both keys match. */
+const groupId = (g: { key: string; key2?: string }) => JSON.stringify([g.key, g.key2 ?? null]);
+
+/** A row per current group, matched with its previous-period group, sorted by a column. */
+export function tableRows(groups: readonly Group[], previous: readonly Group[] | undefined, metric: MetricDef, sort: string, dir: "asc" | "desc"): TableRow[] {
+  const before = new Map((previous ?? []).map((g) => [groupId(g), g]));
+  const rows = groups.map((g): TableRow => {
+    const prev = previous ? before.get(groupId(g)) : undefined;
+    // Without the previous period loaded there is no comparison yet: keep the cells empty, not "new".
+    const delta = previous ? metricDelta(metric, g, prev) : null;
+    return { key: g.key, key2: g.key2, now: g, prev, delta, pct: metricChange(metric, g, prev).pct, isNew: !!previous && !prev && metricNumber(g[metric.id]) !== 0 };
+  });
+  const byMetric = sort === "key" || sort === "key2" || sort === "delta" ? null : metricById(sort);
+  const cmp = (a: TableRow, b: TableRow): number => {
+    if (sort === "key") return a.key.localeCompare(b.key) || (a.key2 ?? "").localeCompare(b.key2 ?? "");
+    if (sort === "key2") return (a.key2 ?? "").localeCompare(b.key2 ?? "") || a.key.localeCompare(b.key);
+    if (sort === "delta") return compareValues(metric, a.delta, b.delta);
+    return compareValues(byMetric!, a.now[byMetric!.id], b.now[byMetric!.id]);
+  };
+  // Ties keep the API's order (biggest cost first), so equal rows do not jump around between renders.
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => (dir === "asc" ? 1 : -1) * cmp(a.r, b.r) || a.i - b.i).map((x) => x.r);
+}
+
+/** Money compares as decimals (two amounts a float would merge stay apart); no value counts as the smallest. */
+function compareValues(m: MetricDef, a: string | number | null, b: string | number | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  return m.kind === "money" ? new Money(String(a)).cmp(String(b)) : Number(a) - Number(b);
+}
