@@ -13,11 +13,15 @@ export const GroupBy = z
       .refine((d) => new Set(d).size === d.length, "the two dimensions must differ"),
   );
 
-/** A time zone ClickHouse and the browser both know. */
+/**
+ * A time zone ClickHouse and the browser both know: an IANA name (Europe/Paris, UTC). Intl alone also accepts
+ * offsets such as "+05:30", which ClickHouse rejects, so the name's shape is checked too.
+ */
 export const TimeZone = z
   .string()
   .default("UTC")
   .refine((tz) => {
+    if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(tz)) return false;
     try {
       new Intl.DateTimeFormat("en-US", { timeZone: tz });
       return true;

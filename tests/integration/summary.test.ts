@@ -143,6 +143,13 @@ describe("summary", () => {
     expect((await getSummary({ ...day, scope: lead, filters: { include: { team: ["search"] }, exclude: {} } })).total.cost_usd).toBe("0.000000000");
   });
 
+  it("takes IANA zone names only (Intl also takes offsets, which ClickHouse rejects)", async () => {
+    const { SummaryQuery } = await import("@/lib/schemas/summary");
+    expect(SummaryQuery.safeParse({ from: "2026-03-10", to: "2026-03-11", tz: "Asia/Kolkata" }).success).toBe(true);
+    expect(SummaryQuery.safeParse({ from: "2026-03-10", to: "2026-03-11", tz: "+05:30" }).success).toBe(false);
+    expect(SummaryQuery.safeParse({ from: "2026-03-10", to: "2026-03-11", tz: "Mars/Olympus" }).success).toBe(false);
+  });
+
   it("rejects unknown parameters by name", () => {
     expect(() => parseDimensionFilters(new URLSearchParams("from=x&teem=a&repo=r"), ["from"])).toThrow(/Unknown parameter: teem/);
     expect(parseDimensionFilters(new URLSearchParams("repo=a&repo=b&exclude_model=x"), [])).toEqual({ include: { repo: ["a", "b"] }, exclude: { model: ["x"] } });
