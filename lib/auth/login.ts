@@ -11,9 +11,12 @@ import { hashPassword, needsRehash, verifyPassword } from "./password";
  *
  * Failed attempts are limited per email: after 10 failures within 15 minutes, further attempts for that
  * email are refused with ApiError("rate_limited") without checking the password, until the oldest failure
- * leaves the window. In memory, per process: a restart forgets (acceptable for a single-server app).
+ * leaves the window. And per client address: after 50 failures within 15 minutes from one address (one
+ * guesser spraying many emails), that address is refused the same way. In memory, per process: a restart
+ * forgets (acceptable for a single-server app).
  */
 export const LOGIN_MAX_FAILURES = 10;
+export const LOGIN_MAX_FAILURES_PER_IP = 50;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
 const INVALID = "Invalid email or password";
@@ -55,8 +58,9 @@ export class LoginLimiter {
   }
 }
 
-/** The process's limiter (tests may reset it). */
+/** The process's limiters (tests may reset them). */
 export const loginLimiter = new LoginLimiter();
+export const loginIpLimiter = new LoginLimiter(LOGIN_MAX_FAILURES_PER_IP);
 
 let dummyHash: Promise<string> | undefined;
 /** A hash of a random password nobody knows, with today's parameters: verified against for unknown emails. */
@@ -68,15 +72,20 @@ export type LoginResult = NewSession & { user: UserInfo };
 export async function login(email: string, password: string, meta: SessionMeta = {}): Promise<LoginResult> {
   const key = email.trim().toLowerCase();
   const now = (meta.now ?? new Date()).getTime();
-  const wait = loginLimiter.retryAfterMs(key, now);
-  if (wait > 0) {
+  const ip = meta.ip ?? "";
+  const refuse = (wait: number, what: string) => {
     const minutes = Math.max(1, Math.ceil(wait / 60_000));
-    throw new ApiError("rate_limited", `Too many failed sign-in attempts for this email. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
-  }
+    return new ApiError("rate_limited", `Too many failed sign-in attempts ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+  };
+  const wait = loginLimiter.retryAfterMs(key, now);
+  if (wait > 0) throw refuse(wait, "for this email");
+  const ipWait = ip ? loginIpLimiter.retryAfterMs(ip, now) : 0;
+  if (ipWait > 0) throw refuse(ipWait, "from this address");
   const creds = key && password ? await findUserCredentials(key) : null;
   const ok = await verifyPassword(password, creds?.passwordHash ?? (await dummy()));
   if (!creds || !ok || creds.user.disabledAt) {
     loginLimiter.fail(key, now);
+    if (ip) loginIpLimiter.fail(ip, now);
     throw new ApiError("unauthorized", INVALID);
   }
   loginLimiter.reset(key);

@@ -10,7 +10,7 @@ const tokens = await import("@/lib/db/api-tokens");
 const { createIngestKey, verifyIngestKey } = await import("@/lib/db/ingest-keys");
 const { authenticate, SESSION_COOKIE, CSRF_COOKIE, sessionCookies } = await import("@/lib/auth/authenticate");
 const { authorize } = await import("@/lib/auth/guard");
-const { login, loginLimiter, LOGIN_WINDOW_MS } = await import("@/lib/auth/login");
+const { login, loginLimiter, loginIpLimiter, LOGIN_WINDOW_MS } = await import("@/lib/auth/login");
 const { ApiError } = await import("@/lib/api/errors");
 
 const PASSWORD = "a long enough password";
@@ -269,7 +269,10 @@ describe("login", () => {
   beforeAll(async () => {
     await users.createUser({ email: "lin@example.com", role: "finance", password: PASSWORD });
   });
-  beforeEach(() => loginLimiter.reset());
+  beforeEach(() => {
+    loginLimiter.reset();
+    loginIpLimiter.reset();
+  });
 
   it("signs in with the right password (any email case) and starts a session", async () => {
     const r = await login(" LIN@example.com ", PASSWORD, { ip: "10.1.1.1", userAgent: "ua", now: t0 });
@@ -316,6 +319,14 @@ describe("login", () => {
     // success clears the count
     for (let i = 0; i < 9; i++) await login("lin@example.com", "wrong password!!", { now: at(t0, LOGIN_WINDOW_MS + 1000) }).catch(() => undefined);
     expect((await login("lin@example.com", PASSWORD, { now: at(t0, LOGIN_WINDOW_MS + 2000) })).user.email).toBe("lin@example.com");
+  });
+
+  it("limits one address spraying many emails to 50 failures per 15 minutes, without locking out others", async () => {
+    const ip = "203.0.113.9";
+    for (let i = 0; i < 50; i++) expect(await apiError(login(`spray${i}@example.com`, "wrong password!!", { ip, now: t0 }))).toMatch(/^unauthorized/);
+    expect(await apiError(login("lin@example.com", PASSWORD, { ip, now: t0 }))).toBe("rate_limited: Too many failed sign-in attempts from this address. Try again in 15 minutes.");
+    expect((await login("lin@example.com", PASSWORD, { ip: "198.51.100.1", now: t0 })).user.email).toBe("lin@example.com");
+    expect((await login("lin@example.com", PASSWORD, { ip, now: at(t0, LOGIN_WINDOW_MS) })).user.email).toBe("lin@example.com");
   });
 
   it("unknown emails are limited too (no account enumeration through the limiter)", async () => {
