@@ -1,4 +1,4 @@
-import { formatDay } from "@/lib/finops/format";
+import { formatDay, formatWeekday } from "@/lib/finops/format";
 
 /**
  * Stacked daily bars from the overview's aligned arrays (days[], daily_cost_usd[], series[].values[]).
@@ -6,11 +6,14 @@ import { formatDay } from "@/lib/finops/format";
  * displayed amount comes from a float, and each day's total is the API's, not a sum of floats.
  */
 export type StackKey = { id: number; key: string; label: string; color: string; totalText: string };
-export type StackRow = { day: string; label: string; totalText: string; texts: string[]; values: (number | null)[] };
+export type StackRow = { day: string; label: string; longLabel: string; totalText: string; texts: string[]; values: (number | null)[] };
 
-/** Distinct hues in a fixed order, so a group keeps its colour when the range changes but its rank does not. */
-export const STACK_COLORS = ["#3b5bdb", "#f08c00", "#2f9e44", "#ae3ec9", "#1098ad", "#e8590c", "#5c940d", "#d6336c"];
-export const OTHER_COLOR = "#adb5bd";
+/**
+ * Tableau 10's hues (chosen to stay apart from each other, also for most colour-blind readers), by rank;
+ * grey is kept for "(other)", which is many groups and should not look like one.
+ */
+export const STACK_COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#e15759", "#edc948", "#9c755f"];
+export const OTHER_COLOR = "#bab0ac";
 
 export function prepareStackedSeries(input: {
   days: readonly string[];
@@ -31,7 +34,7 @@ export function prepareStackedSeries(input: {
     const texts = input.series.map((s) => String(s.values[i] ?? "0"));
     // Zero segments are left out (null) rather than drawn zero-high, so every drawn segment is clickable spend.
     const values = texts.map((t) => (Number(t) === 0 ? null : Number(t)));
-    return { day, label: formatDay(day), totalText: input.dailyCost[i] ?? "0", texts, values };
+    return { day, label: formatDay(day), longLabel: formatWeekday(day), totalText: input.dailyCost[i] ?? "0", texts, values };
   });
   return { rows, keys };
 }

@@ -10,7 +10,7 @@ function StackTooltip({ active, payload, keys }: { active?: boolean; payload?: r
   const lines = keys.filter((k) => row.values[k.id] !== null).reverse();
   return (
     <div className="chart-tooltip stack-tooltip">
-      <div className="muted">{row.day}</div>
+      <div className="muted" data-day={row.day}>{row.longLabel}</div>
       <table>
         <tbody>
           {lines.map((k) => (
@@ -36,7 +36,7 @@ function StackTooltip({ active, payload, keys }: { active?: boolean; payload?: r
  * On narrow screens the bars keep a minimum width and the chart scrolls sideways instead of squashing.
  */
 export function StackedBarChart({ rows, keys, label, onSegmentClick }: { rows: StackRow[]; keys: StackKey[]; label: string; onSegmentClick?: (key: StackKey, day: string) => void }) {
-  const minWidth = Math.max(280, rows.length * 9 + 70);
+  const minWidth = Math.max(260, rows.length * 7 + 60);
   return (
     <div className="chart-scroll">
       <div className="chart" role="img" aria-label={label} style={{ minWidth }}>

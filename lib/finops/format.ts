@@ -69,3 +69,9 @@ export function formatDayRange(from: string, toExclusive: string): string {
   if (last <= from) return dayYear(from);
   return from.slice(0, 4) === last.slice(0, 4) ? `${formatDay(from)} – ${dayYear(last)}` : `${dayYear(from)} – ${dayYear(last)}`;
 }
+
+/** "Tue, Nov 3, 2026": a day with its weekday, for "why did spend jump on Tuesday?". */
+export function formatWeekday(day: string): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+}

@@ -104,7 +104,7 @@ describe("prepareStackedSeries", () => {
     });
     expect(keys.map((k) => [k.label, k.totalText])).toEqual([["search", "2.000000001"], ["Other", "2.000000000"]]);
     expect(keys[1].color).toBe(OTHER_COLOR);
-    expect(rows[0]).toEqual({ day: "2026-11-01", label: "Nov 1", totalText: "3.000000001", texts: ["1.000000001", "2.000000000"], values: [1.000000001, 2] });
+    expect(rows[0]).toEqual({ day: "2026-11-01", label: "Nov 1", longLabel: "Sun, Nov 1, 2026", totalText: "3.000000001", texts: ["1.000000001", "2.000000000"], values: [1.000000001, 2] });
     expect(rows[1].values).toEqual([1, null]);
   });
 });
