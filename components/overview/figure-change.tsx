@@ -10,10 +10,13 @@ export function FigureChange({ change, previousRange, testId }: { change: Change
   const tip = `Previous period ${previousRange}: ${change.previous}`;
   return (
     <div className={`change change-${change.tone}`} title={tip} data-testid={testId}>
-      <span aria-hidden>{ARROW[change.direction]} </span>
-      {change.direction === "flat" ? "no change" : change.text}
-      {change.pct && change.direction !== "flat" && ` (${change.pct})`}
-      <span className="muted"> vs previous period</span>
+      {/* Two unbreakable pieces, so a narrow card wraps between the figure and its caption, not inside either. */}
+      <span className="nowrap">
+        <span aria-hidden>{ARROW[change.direction]} </span>
+        {change.direction === "flat" ? "no change" : change.text}
+        {change.pct && change.direction !== "flat" && ` (${change.pct})`}
+      </span>{" "}
+      <span className="muted nowrap">vs previous period</span>
       <span className="sr-only">: {tip}</span>
     </div>
   );

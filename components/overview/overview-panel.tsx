@@ -22,7 +22,7 @@ export function OverviewPanel() {
     if (overviewQuery(state).toString() !== params.toString()) router.replace(`/overview?${overviewQuery(state)}`, { scroll: false });
   }, [params, router, state]);
 
-  const { data, error, isPending, isPlaceholderData, isFetching, refetch } = useOverview(state);
+  const { data, error, isPending, isFetching, refetch } = useOverview(state);
   // Links and labels follow the figures on screen, which during a reload are still the previous answer's.
   const shown: OverviewState = data ? { from: data.from, to: data.to, tz: data.tz, stack: data.stack } : state;
   const range = `${formatDayRange(shown.from, shown.to)} (${shown.tz})`;
@@ -33,7 +33,7 @@ export function OverviewPanel() {
       <PeriodPicker state={state} previous={previousPeriod(state)} busy={isFetching && !isPending} onChange={go} />
       {isPending ? (
         <StatusMessage kind="loading" title="Loading spend…" />
-      ) : error && !isPlaceholderData ? (
+      ) : error ? (
         <Card>
           <StatusMessage kind="error" title="Could not load spend">
             {error.message}
