@@ -10,12 +10,12 @@ export function FigureChange({ change, previousRange, testId }: { change: Change
   const tip = `Previous period ${previousRange}: ${change.previous}`;
   return (
     <div className={`change change-${change.tone}`} title={tip} data-testid={testId}>
-      {/* Two unbreakable pieces, so a narrow card wraps between the figure and its caption, not inside either. */}
+      {/* Unbreakable pieces, so a narrow card wraps between the figure, its percentage and the caption, not inside them. */}
       <span className="nowrap">
         <span aria-hidden>{ARROW[change.direction]} </span>
         {change.direction === "flat" ? "no change" : change.text}
-        {change.pct && change.direction !== "flat" && ` (${change.pct})`}
-      </span>{" "}
+      </span>
+      {change.pct && change.direction !== "flat" && <> <span className="nowrap">({change.pct})</span></>}{" "}
       <span className="muted nowrap">vs previous period</span>
       <span className="sr-only">: {tip}</span>
     </div>

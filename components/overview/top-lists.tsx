@@ -38,7 +38,7 @@ export function TopLists({ state, top }: { state: OverviewState; top: OverviewRe
                     const label = keyLabel(dim, e.key);
                     return (
                       <tr key={e.key}>
-                        <td className="truncate" title={`${label}: open in Explore, by ${TOP_DRILL[dim]}`}>
+                        <td className="truncate" title={`${e.key === "" ? `${label}: spend with no ${dim} recorded` : label}. Open in Explore, by ${TOP_DRILL[dim]}.`}>
                           <Link href={topRowHref(state, dim, e.key)} className={e.key === "" ? "muted" : undefined}>{label}</Link>
                         </td>
                         <td className="num">{formatUsd(e.cost_usd)}</td>

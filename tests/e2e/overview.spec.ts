@@ -35,8 +35,10 @@ test("the overview shows the demo's real totals, matching the API", async ({ pag
   const segments = api.series.reduce((n, s) => n + s.values.filter((v) => Number(v) !== 0).length, 0);
   await expect(page.locator(".recharts-bar-rectangle")).toHaveCount(segments);
   // The tooltip gives the day's exact total, the API's own figure.
-  // A thin segment may sit under the chart surface; the tooltip follows the pointer over the whole day anyway.
-  await page.locator(".recharts-bar-rectangle").last().hover({ force: true });
+  // The tooltip follows the pointer over a whole day's band: hover the middle of the plot, read which day it is.
+  const surface = page.locator(".chart .recharts-surface");
+  const box = (await surface.boundingBox())!;
+  await surface.hover({ position: { x: box.width / 2, y: box.height / 2 } });
   const tip = page.locator(".stack-tooltip");
   await expect(tip).toBeVisible();
   const day = (await tip.locator("[data-day]").getAttribute("data-day"))!;
