@@ -1,78 +1,62 @@
 "use client";
-import Link from "next/link";
-import { DailySpendChart } from "@/components/charts/daily-spend-chart";
-import { prepareDailySeries } from "@/components/charts/prepare-daily-series";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useMemo } from "react";
 import { Card, StatusMessage } from "@/components/ui/card";
-import { WastePanel } from "./waste-panel";
-import { formatDay, formatInt, formatUsd, teamLabel } from "@/lib/finops/format";
+import { formatDayRange, formatUsd } from "@/lib/finops/format";
+import { overviewQuery, parseOverviewState, presetWindow, previousPeriod, type OverviewState } from "@/lib/finops/overview-state";
 import { useOverview } from "@/lib/hooks/use-overview";
+import { DailyTrend } from "./daily-trend";
+import { KpiCards } from "./kpi-cards";
+import { PeriodPicker } from "./period-picker";
+import { TopLists } from "./top-lists";
+import { WastePanel } from "./waste-panel";
 
-const DAYS = 30;
-
+/** The overview page: the period lives in the URL (?from&to&tz&stack), one API request feeds every panel. */
 export function OverviewPanel() {
-  const { data, error, isPending } = useOverview(DAYS);
-  if (isPending) return <StatusMessage kind="loading" title="Loading spend…" />;
-  if (error) return <StatusMessage kind="error" title="Could not load spend">{error.message}</StatusMessage>;
-  const lastDay = data.days[data.days.length - 1] ?? data.to;
-  const range = `${formatDay(data.from)} – ${formatDay(lastDay)} (UTC)`;
-  const empty = data.total.attempts === 0;
+  const params = useSearchParams();
+  const router = useRouter();
+  const state = useMemo(() => parseOverviewState(new URLSearchParams(params.toString()), new Date()), [params]);
+  const go = (patch: Partial<OverviewState>) => router.push(`/overview?${overviewQuery({ ...state, ...patch })}`, { scroll: false });
+  // Write the defaults into the address from the first render on, so a copied link always reproduces the view.
+  useEffect(() => {
+    if (overviewQuery(state).toString() !== params.toString()) router.replace(`/overview?${overviewQuery(state)}`, { scroll: false });
+  }, [params, router, state]);
+
+  const { data, error, isPending, isFetching, refetch } = useOverview(state);
+  // Links and labels follow the figures on screen, which during a reload are still the previous answer's.
+  const shown: OverviewState = data ? { from: data.from, to: data.to, tz: data.tz, stack: data.stack } : state;
+  const range = `${formatDayRange(shown.from, shown.to)} (${shown.tz})`;
+  const previousRange = data ? formatDayRange(data.previous.from, data.previous.to) : "";
+
   return (
-    <>
-      <div className="kpis">
-        <Card className="kpi">
-          <div className="kpi-label" title="Sum of the cost of every billed call attempt in the period, computed at ingest from the price in force at each call.">
-            Spend, last {DAYS} days
-          </div>
-          <div className="kpi-value" data-testid="total-spend">{formatUsd(data.total.cost_usd)}</div>
-          <div className="muted">{range}</div>
-        </Card>
-        <Card className="kpi">
-          <div className="kpi-label" title="Billed model-call attempts (retries count separately).">Call attempts</div>
-          <div className="kpi-value" data-testid="total-attempts">{formatInt(data.total.attempts)}</div>
-          <div className="muted">{range}</div>
-        </Card>
-        <Card className="kpi">
-          <div className="kpi-label" title="Events for a provider and model with no price in the price book: stored, counted here, not costed.">Unpriced events</div>
-          <div className="kpi-value" data-testid="unpriced-events">{formatInt(data.total.unpriced_events)}</div>
-          <div className="muted">{data.total.unpriced_events ? <Link href="/settings?tab=unpriced">add their prices in Settings</Link> : "every event has a price"}</div>
-        </Card>
-      </div>
-      <Card title="Daily spend" subtitle={range}>
-        {empty ? (
-          <StatusMessage kind="empty" title="No usage in this period">
-            Send events to POST /api/v1/events, or start with TOKENLEDGER_DEMO=on to load the demo.
+    <div className="stack" aria-busy={isFetching}>
+      <PeriodPicker state={state} previous={previousPeriod(state)} busy={isFetching && !isPending} onChange={go} />
+      {isPending ? (
+        <StatusMessage kind="loading" title="Loading spend…" />
+      ) : error ? (
+        <Card>
+          <StatusMessage kind="error" title="Could not load spend">
+            {error.message}
+            <div><button type="button" className="button small" onClick={() => refetch()}>Try again</button></div>
           </StatusMessage>
-        ) : (
-          <DailySpendChart points={prepareDailySeries(data.days.map((day, i) => ({ day, cost_usd: data.daily_cost_usd[i], attempts: 0 })))} />
-        )}
-      </Card>
-      {!empty && <WastePanel from={data.from} to={data.to} range={range} />}
-      {!empty && (
-        <Card title="Spend by team" subtitle={range}>
-          <table className="table fixed">
-            <thead>
-              <tr>
-                <th scope="col">Team</th>
-                <th scope="col" className="num">Spend</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.top.team.entries.map(({ key: team, cost_usd }) => ({ team, cost_usd })).map((t) => (
-                <tr key={t.team}>
-                  <td className={t.team ? "truncate" : "muted"} title={teamLabel(t.team)}>{teamLabel(t.team)}</td>
-                  <td className="num">{formatUsd(t.cost_usd)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">Total</th>
-                <td className="num">{formatUsd(data.total.cost_usd)}</td>
-              </tr>
-            </tfoot>
-          </table>
         </Card>
+      ) : data.total.attempts === 0 ? (
+        <Card>
+          <StatusMessage kind="empty" title="No usage in this period">
+            <p>Nothing was recorded from {range}.{" "}
+              {data.previous_total.attempts > 0 && `The period before had ${formatUsd(data.previous_total.cost_usd)} of spend. `}
+              Pick a wider range, or send events to <code>POST /api/v1/events</code>.</p>
+            <button type="button" className="button small" onClick={() => go(presetWindow(90, state.tz, new Date()))}>Show the last 90 days</button>
+          </StatusMessage>
+        </Card>
+      ) : (
+        <>
+          <KpiCards state={shown} total={data.total} previous={data.previous_total} previousRange={previousRange} />
+          <DailyTrend state={shown} data={data} range={range} onStack={(stack) => go({ stack })} />
+          <TopLists state={shown} top={data.top} />
+          <WastePanel state={shown} total={data.total} previous={data.previous_total} range={range} previousRange={previousRange} />
+        </>
       )}
-    </>
+    </div>
   );
 }

@@ -1,30 +1,40 @@
-"use client";
-import { Card, StatusMessage } from "@/components/ui/card";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { metricById } from "@/lib/finops/explorer-metrics";
+import { exploreHref } from "@/lib/finops/overview-links";
+import type { OverviewState } from "@/lib/finops/overview-state";
 import { wasteFigures } from "@/lib/finops/waste-metrics";
-import { useSummary } from "@/lib/hooks/use-summary";
+import type { SummaryMeasures } from "@/lib/schemas/summary";
+import { FigureChange } from "./figure-change";
 
-/** Waste in the same window as the overview: cache, retries, reasoning, cancellations, attribution, pricing. */
-export function WastePanel({ from, to, range }: { from: string; to: string; range: string }) {
-  const summary = useSummary({ from, to });
+/**
+ * Waste and coverage of the same period, from the overview's own totals (no second request, so these figures
+ * can never disagree with the headline). Each figure opens the explorer on its metric.
+ */
+export function WastePanel({ state, total, previous, range, previousRange }: { state: OverviewState; total: SummaryMeasures; previous: SummaryMeasures; range: string; previousRange: string }) {
   return (
     <Card title="Waste and coverage" subtitle={range}>
-      {summary.isPending ? (
-        <StatusMessage kind="loading" title="Loading waste metrics…" />
-      ) : summary.error ? (
-        <StatusMessage kind="error" title="Could not load waste metrics">{summary.error.message}</StatusMessage>
-      ) : summary.data.total.attempts === 0 ? (
-        <StatusMessage kind="empty" title="No usage in this period" />
-      ) : (
-        <div className="waste-grid">
-          {wasteFigures(summary.data.total).map((f) => (
-            <div key={f.id} className="waste-figure" data-testid={`waste-${f.id}`}>
-              <div className="kpi-label" title={f.definition}>{f.label}</div>
-              <div className="waste-value">{f.value}</div>
-              <div className="muted">{f.detail}</div>
+      <div className="waste-grid">
+        {wasteFigures(total, previous).map((f) => (
+          <div key={f.id} className="waste-figure" data-testid={`waste-${f.id}`}>
+            <div className="kpi-label" title={f.definition}>{f.label}</div>
+            <Link className="waste-value" href={exploreHref({ ...state, groupBy: f.groupBy, metric: f.metric })} title={`Open in Explore: ${metricById(f.metric).label} by ${f.groupBy}`}>
+              {f.value}
+            </Link>
+            <div className="muted">
+              {f.detailMetric ? (
+                <Link href={exploreHref({ ...state, groupBy: f.groupBy, metric: f.detailMetric })} title={`${metricById(f.detailMetric).definition} Open in Explore.`}>{f.detail}</Link>
+              ) : (
+                f.detail
+              )}
+              {f.id === "unpriced" && total.unpriced_events > 0 && (
+                <> · <Link href="/settings?tab=unpriced">add their prices</Link></>
+              )}
             </div>
-          ))}
-        </div>
-      )}
+            {f.change && <FigureChange change={f.change} previousRange={previousRange} />}
+          </div>
+        ))}
+      </div>
     </Card>
   );
 }

@@ -51,3 +51,38 @@ export function formatRate(perMillionTokens: string): string {
   const v = new Money(perMillionTokens);
   return `$${v.decimalPlaces() < 2 ? v.toFixed(2) : v.toFixed()}`;
 }
+
+/** "+$12.30" / "−$4.00": a signed amount for changes, rounded like formatUsd. */
+export function formatUsdSigned(amount: string): string {
+  const v = new Money(amount);
+  const text = formatUsd(v.abs().toFixed());
+  return v.toDecimalPlaces(2, Money.ROUND_HALF_EVEN).isZero() ? text : `${v.isNegative() ? "−" : "+"}${text}`;
+}
+
+/**
+ * Small unit amounts such as cost per request ("$0.00412"): cents hide them, so below $1 three significant
+ * digits are shown; from $1 on, cents as everywhere else.
+ */
+export function formatUsdUnit(amount: string): string {
+  const v = new Money(amount);
+  if (v.abs().gte(1) || v.isZero()) return formatUsd(amount);
+  return `${v.isNegative() ? "-" : ""}$${v.abs().toSignificantDigits(3, Money.ROUND_HALF_EVEN).toFixed()}`;
+}
+
+const dayYear = (day: string) => {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+};
+
+/** "Oct 2 – Oct 31, 2026" for [from, to) with `to` exclusive: people read the last day, not the day after. */
+export function formatDayRange(from: string, toExclusive: string): string {
+  const last = new Date(Date.parse(toExclusive) - 86_400_000).toISOString().slice(0, 10);
+  if (last <= from) return dayYear(from);
+  return from.slice(0, 4) === last.slice(0, 4) ? `${formatDay(from)} – ${dayYear(last)}` : `${dayYear(from)} – ${dayYear(last)}`;
+}
+
+/** "Tue, Nov 3, 2026": a day with its weekday, for "why did spend jump on Tuesday?". */
+export function formatWeekday(day: string): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+}

@@ -1,7 +1,7 @@
 /** Query-key factories: one place that names every cached query. */
 export const overviewKeys = {
   all: ["overview"] as const,
-  summary: (days: number) => ["overview", "summary", { days }] as const,
+  view: (p: { from: string; to: string; tz: string; stack: string }) => ["overview", "view", p] as const,
 };
 export const settingsKeys = {
   prices: ["settings", "prices"] as const,

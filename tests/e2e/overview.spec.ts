@@ -1,35 +1,129 @@
+import type { APIRequestContext } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { formatInt, formatUsd } from "../../lib/finops/format";
+import { metricById } from "../../lib/finops/explorer-metrics";
+import { formatDayRange, formatInt, formatUsd, formatUsdSigned, formatUsdUnit } from "../../lib/finops/format";
+import { costPerRequest } from "../../lib/finops/overview-kpis";
+import { keyLabel } from "../../lib/finops/overview-links";
 import { wasteFigures } from "../../lib/finops/waste-metrics";
+import { Money } from "../../lib/finops/money";
 import { OverviewResponse } from "../../lib/schemas/overview";
 import { SummaryResponse } from "../../lib/schemas/summary";
 
+const overview = async (api: APIRequestContext, query = "") => OverviewResponse.parse(await (await api.get(`/api/v1/overview${query}`)).json());
+const legendLabel = (stack: OverviewResponse["stack"], key: string) => (key === "(other)" ? "Other" : keyLabel(stack, key));
+const params = (url: string) => Object.fromEntries(new URL(url).searchParams.entries());
+
 test("the overview shows the demo's real totals, matching the API", async ({ page, request }) => {
-  const api = OverviewResponse.parse(await (await request.get("/api/v1/overview?days=30")).json());
+  const api = await overview(request);
   expect(api.total.attempts).toBeGreaterThan(1000);
   await page.goto("/");
-  await expect(page).toHaveURL(/\/overview$/);
+  // The default view is written into the address, so a copied link reproduces it.
+  await expect(page).toHaveURL(new RegExp(`/overview\\?from=${api.from}&to=${api.to}&tz=UTC&stack=team$`));
   await expect(page.getByTestId("total-spend")).toHaveText(formatUsd(api.total.cost_usd));
+  await expect(page.getByTestId("total-requests")).toHaveText(formatInt(api.total.requests));
   await expect(page.getByTestId("total-attempts")).toHaveText(formatInt(api.total.attempts));
-  await expect(page.locator(".recharts-bar-rectangle")).toHaveCount(api.daily_cost_usd.filter((c) => Number(c) > 0).length);
-  const footer = page.locator("tfoot td");
-  await expect(footer).toHaveText(formatUsd(api.total.cost_usd));
-  await expect(page.getByRole("cell", { name: "Unattributed" })).toBeVisible();
+  await expect(page.getByTestId("cost-per-request")).toHaveText(formatUsdUnit(costPerRequest(api.total)));
+  const diff = new Money(api.total.cost_usd).minus(api.previous_total.cost_usd).toFixed();
+  await expect(page.getByTestId("total-spend-change")).toContainText(formatUsdSigned(diff));
+  await expect(page.getByTestId("total-spend-change")).toHaveAttribute("title", `Previous period ${formatDayRange(api.previous.from, api.previous.to)}: ${formatUsd(api.previous_total.cost_usd)}`);
+  await expect(page.locator(".kpi .kpi-label").first()).toHaveAttribute("title", metricById("cost_usd").definition);
+  expect(params(new URL(await page.getByTestId("total-spend").getAttribute("href") ?? "", page.url()).href)).toEqual({ from: api.from, to: api.to, tz: "UTC", group_by: "team", metric: "cost_usd" });
+
+  // Legend: every series with its exact total; segments: one per non-zero (series, day).
+  await expect(page.getByTestId("legend-key")).toHaveText(api.series.map((s) => legendLabel("team", s.key)));
+  await expect(page.locator(".legend-total")).toHaveText(api.series.map((s) => formatUsd(s.total.cost_usd)));
+  const segments = api.series.reduce((n, s) => n + s.values.filter((v) => Number(v) !== 0).length, 0);
+  await expect(page.locator(".recharts-bar-rectangle")).toHaveCount(segments);
+  // The tooltip gives the day's exact total, the API's own figure.
+  // The tooltip follows the pointer over a whole day's band: hover the middle of the plot, read which day it is.
+  const surface = page.locator(".chart .recharts-surface");
+  const box = (await surface.boundingBox())!;
+  await surface.hover({ position: { x: box.width / 2, y: box.height / 2 } });
+  const tip = page.locator(".stack-tooltip");
+  await expect(tip).toBeVisible();
+  const day = (await tip.locator("[data-day]").getAttribute("data-day"))!;
+  await expect(tip.locator("tfoot td")).toHaveText(formatUsd(api.daily_cost_usd[api.days.indexOf(day)]));
+
+  // Top lists: the API's entries, exactly.
+  for (const dim of ["team", "repo", "feature", "model", "customer"] as const) {
+    const list = api.top[dim];
+    await expect(page.getByTestId(`top-${dim}`).locator("tbody td.num")).toHaveText(list.entries.map((e) => formatUsd(e.cost_usd)));
+    await expect(page.getByTestId(`top-${dim}-more`)).toHaveCount(list.others > 0 ? 1 : 0);
+  }
+});
+
+test("a link reproduces the view, and the stack switch changes the series", async ({ page, request }) => {
+  // The previous 30 days in Paris, stacked by model: not the default view in any part.
+  const base = await overview(request);
+  const view = `from=${base.previous.from}&to=${base.previous.to}&tz=Europe%2FParis&stack=model`;
+  const api = await overview(request, `?${view}`);
+  await page.goto(`/overview?${view}`);
+  await expect(page.getByTestId("total-spend")).toHaveText(formatUsd(api.total.cost_usd));
+  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Paris");
+  await expect(page.getByLabel("From")).toHaveValue(api.from);
+  await expect(page.getByRole("group", { name: "Stack by" }).getByRole("button", { name: "Model" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByTestId("legend-key")).toHaveText(api.series.map((s) => legendLabel("model", s.key)));
+
+  const byProvider = await overview(request, `?${view.replace("stack=model", "stack=provider")}`);
+  expect(byProvider.series.map((s) => s.key)).not.toEqual(api.series.map((s) => s.key));
+  await page.getByRole("group", { name: "Stack by" }).getByRole("button", { name: "Provider" }).click();
+  await expect(page).toHaveURL(/stack=provider/);
+  await expect(page.getByTestId("legend-key")).toHaveText(byProvider.series.map((s) => legendLabel("provider", s.key)));
+  await expect(page.getByTestId("total-spend")).toHaveText(formatUsd(api.total.cost_usd));
+
+  // A preset moves the range and keeps the zone and the stack.
+  await page.getByRole("button", { name: "Last 7 days" }).click();
+  await expect(page).toHaveURL(/tz=Europe%2FParis&stack=provider$/);
+  await expect(page.getByRole("button", { name: "Last 7 days" })).toHaveAttribute("aria-pressed", "true");
+});
+
+test("clicks on a top-list row, a legend entry and a bar segment land on the filtered explorer", async ({ page, request }) => {
+  const api = await overview(request);
+  await page.goto("/overview");
+  const team = api.top.team.entries.find((e) => e.key !== "")!;
+  await page.getByTestId("top-team").getByRole("link", { name: team.key, exact: true }).click();
+  await expect(page).toHaveURL(/\/explore\?/);
+  expect(params(page.url())).toMatchObject({ from: api.from, to: api.to, group_by: "repo", team: team.key });
+  await expect(page.getByTestId("explore-total")).toHaveText(formatUsd(team.cost_usd));
+
+  await page.goto("/overview");
+  if (api.top.repo.others > 0) {
+    expect(params(new URL((await page.getByTestId("top-repo-more").getAttribute("href"))!, page.url()).href)).toMatchObject({ group_by: "repo", from: api.from });
+  }
+  const first = api.series[0];
+  await page.getByTestId("trend-legend").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/explore\?/);
+  expect(params(page.url())).toMatchObject({ from: api.from, to: api.to, group_by: "repo", team: first.key });
+
+  await page.goto("/overview");
+  // The first drawn segment belongs to the first series, on its first day with spend.
+  const firstDay = api.days[first.values.findIndex((v) => Number(v) !== 0)];
+  await page.locator(".recharts-bar-rectangle").first().click();
+  await expect(page).toHaveURL(/\/explore\?/);
+  const next = new Date(Date.parse(firstDay) + 86_400_000).toISOString().slice(0, 10);
+  expect(params(page.url())).toMatchObject({ from: firstDay, to: next, group_by: "repo", team: first.key });
 });
 
 test("the overview's empty and error states say what happened", async ({ page }) => {
-  await page.route("**/api/v1/overview*", (route) =>
-    route.fulfill({
-      json: { from: "2026-01-01", to: "2026-01-31", timezone: "UTC", total: { cost_usd: "0.000000000", attempts: 0, unpriced_events: 0 }, daily: [], teams: [] },
-    }),
-  );
-  await page.goto("/overview");
+  await page.goto("/overview?from=2020-01-01&to=2020-01-08&tz=UTC&stack=team");
   await expect(page.getByText("No usage in this period")).toBeVisible();
-  await page.unroute("**/api/v1/overview*");
+  await expect(page.getByRole("button", { name: "Show the last 90 days" })).toBeVisible();
+  await expect(page.getByTestId("total-spend")).toHaveCount(0);
   await page.route("**/api/v1/overview*", (route) => route.fulfill({ status: 503, json: { error: { code: "unavailable", message: "The event store is unreachable" } } }));
-  await page.reload();
-  await expect(page.locator("main").getByRole("alert")).toContainText("Could not load spend");
-  await expect(page.locator("main").getByRole("alert")).toContainText("The event store is unreachable");
+  await page.goto("/overview?from=2020-02-01&to=2020-02-08");
+  const alert = page.locator("main").getByRole("alert");
+  await expect(alert).toContainText("Could not load spend", { timeout: 15_000 });
+  await expect(alert).toContainText("The event store is unreachable");
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+  await expect(page.getByLabel("From")).toBeVisible(); // the period can still be changed
+});
+
+test("at phone width the page does not overflow sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/overview?stack=model");
+  await expect(page.getByTestId("total-spend")).toHaveText(/^\$/);
+  await expect(page.locator(".recharts-bar-rectangle").first()).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 test("pages whose feature is not built say so and show no numbers", async ({ page }) => {
@@ -43,15 +137,18 @@ test("pages whose feature is not built say so and show no numbers", async ({ pag
 });
 
 test("the waste panel shows the summary API's figures for the same window", async ({ page, request }) => {
-  const overview = OverviewResponse.parse(await (await request.get("/api/v1/overview?days=30")).json());
-  const summary = SummaryResponse.parse(await (await request.get(`/api/v1/summary?from=${overview.from}&to=${overview.to}`)).json());
-  expect(summary.total.cost_usd).toBe(overview.total.cost_usd);
-  expect(summary.total.attempts).toBe(overview.total.attempts);
+  const api = await overview(request);
+  const summary = SummaryResponse.parse(await (await request.get(`/api/v1/summary?from=${api.from}&to=${api.to}`)).json());
+  const previous = SummaryResponse.parse(await (await request.get(`/api/v1/summary?from=${api.previous.from}&to=${api.previous.to}`)).json());
+  expect(summary.total).toEqual(api.total);
+  expect(previous.total).toEqual(api.previous_total);
   await page.goto("/overview");
-  const figures = wasteFigures(summary.total);
-  for (const f of figures) {
-    await expect(page.getByTestId(`waste-${f.id}`)).toContainText(f.value);
-    await expect(page.getByTestId(`waste-${f.id}`).locator(".kpi-label")).toHaveAttribute("title", f.definition);
+  for (const f of wasteFigures(summary.total, previous.total)) {
+    const box = page.getByTestId(`waste-${f.id}`);
+    await expect(box.locator(".waste-value")).toHaveText(f.value);
+    await expect(box.locator(".kpi-label")).toHaveAttribute("title", f.definition);
+    expect(params(new URL((await box.locator(".waste-value").getAttribute("href"))!, page.url()).href)).toMatchObject({ from: api.from, to: api.to, metric: f.metric, group_by: f.groupBy });
+    await expect(box.locator(".change")).toContainText(f.change!.direction === "flat" ? "no change" : f.change!.text);
   }
   expect(summary.total.retry_amplification).toBeGreaterThan(1);
 });

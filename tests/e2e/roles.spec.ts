@@ -1,5 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
+import { formatUsd } from "../../lib/finops/format";
 import { OverviewResponse } from "../../lib/schemas/overview";
+import { SummaryResponse } from "../../lib/schemas/summary";
 import { expect, signIn, test } from "./fixtures";
 
 /**
@@ -16,35 +18,42 @@ test.beforeAll(async ({ request }) => {
   }
 });
 
-const overviewOf = async (api: APIRequestContext) => OverviewResponse.parse(await (await api.get("/api/v1/overview?days=30")).json());
+const overviewOf = async (api: APIRequestContext) => OverviewResponse.parse(await (await api.get("/api/v1/overview")).json());
+const teamsOf = (o: OverviewResponse) => o.top.team.entries.map((e) => e.key);
 
 test("a lead sees only their team; finance sees every team, and the totals agree", async ({ browser, request }) => {
   const all = await overviewOf(request);
-  expect(all.top.team.entries.map((t) => t.key)).toEqual(expect.arrayContaining(["platform", "search", ""]));
+  const byTeam = SummaryResponse.parse(await (await request.get(`/api/v1/summary?from=${all.from}&to=${all.to}&group_by=team`)).json());
+  expect(byTeam.groups.map((g) => g.key)).toEqual(expect.arrayContaining(["platform", "search", ""]));
 
   const leadCtx = await browser.newContext();
   const lead = await leadCtx.newPage();
   await signIn(lead, LEAD);
   const leadView = await overviewOf(lead.request);
-  expect(leadView.top.team.entries.map((t) => t.key)).toEqual(["platform"]);
-  expect(leadView.total.cost_usd).toBe(all.top.team.entries.find((t) => t.key === "platform")!.cost_usd);
+  expect(teamsOf(leadView)).toEqual(["platform"]);
+  expect(leadView.top.team.others).toBe(0);
+  expect(leadView.total.cost_usd).toBe(byTeam.groups.find((g) => g.key === "platform")!.cost_usd);
+  expect(leadView.series.map((s) => s.key)).toEqual(["platform"]);
   await lead.goto("/overview");
   await expect(lead.getByTestId("nav-role")).toHaveText("lead · platform");
-  await expect(lead.locator("tbody tr")).toHaveCount(1);
-  await expect(lead.locator("tbody")).toContainText("platform");
-  await expect(lead.locator("tbody")).not.toContainText("search");
+  await expect(lead.getByTestId("top-team").locator("tbody tr")).toHaveCount(1);
+  await expect(lead.getByTestId("top-team")).toContainText("platform");
+  await expect(lead.getByTestId("top-team")).not.toContainText("search");
+  await expect(lead.getByTestId("legend-key")).toHaveText(["platform"]);
   await expect(lead.getByRole("link", { name: "Audit log" })).toHaveCount(0);
-  await expect(lead.getByTestId("total-spend")).toHaveText(/^\$/);
-  const leadTotal = await lead.getByTestId("total-spend").textContent();
+  await expect(lead.getByTestId("total-spend")).toHaveText(formatUsd(leadView.total.cost_usd));
 
   const finCtx = await browser.newContext();
   const finance = await finCtx.newPage();
   await signIn(finance, FINANCE);
+  const financeView = await overviewOf(finance.request);
+  expect(financeView.total.cost_usd).toBe(all.total.cost_usd);
   await finance.goto("/overview");
   await expect(finance.getByTestId("nav-role")).toHaveText("finance · all teams");
-  await expect(finance.getByTestId("total-spend")).toHaveText(/^\$/);
-  expect(await finance.getByTestId("total-spend").textContent()).not.toBe(leadTotal);
-  await expect(finance.locator("tbody")).toContainText("search");
+  await expect(finance.getByTestId("total-spend")).toHaveText(formatUsd(all.total.cost_usd));
+  expect(all.total.cost_usd).not.toBe(leadView.total.cost_usd);
+  await expect(finance.getByTestId("top-team").locator("tbody tr")).toHaveCount(all.top.team.entries.length);
+  await expect(finance.getByTestId("legend-key")).toContainText(["search"]);
   await expect(finance.getByRole("link", { name: "Audit log" })).toBeVisible();
   await leadCtx.close();
   await finCtx.close();
@@ -111,7 +120,7 @@ test("a cookie session cannot change anything without the CSRF token", async ({ 
 test("API tokens only read and administer within their scope; ingest keys only ingest", async ({ request, playwright, baseURL }) => {
   const token = await (await request.post("/api/v1/api-tokens", { data: { name: "viewer-search", role: "viewer", teams: ["search"] } })).json();
   const viewer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token.secret}` } });
-  expect((await overviewOf(viewer)).top.team.entries.map((t) => t.key)).toEqual(["search"]);
+  expect(teamsOf(await overviewOf(viewer))).toEqual(["search"]);
   expect((await viewer.get("/api/v1/prices")).status()).toBe(403);
   const ingest = await viewer.post("/api/v1/events", { data: [] });
   expect(ingest.status()).toBe(401);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prepareDailySeries } from "@/components/charts/prepare-daily-series";
-import { formatUsd, teamLabel } from "@/lib/finops/format";
+import { formatDayRange, formatUsd, formatUsdSigned, formatUsdUnit, teamLabel } from "@/lib/finops/format";
 
 describe("format", () => {
   it("rounds to the cent half-even from the decimal string", () => {
@@ -13,10 +12,12 @@ describe("format", () => {
     expect(teamLabel("")).toBe("Unattributed");
     expect(teamLabel("search")).toBe("search");
   });
-  it("prepares chart points that keep the exact amount for the tooltip", () => {
-    expect(prepareDailySeries([{ day: "2026-11-03", cost_usd: "12.340000001" }])).toEqual([
-      { day: "2026-11-03", label: "Nov 3", cost: 12.340000001, costText: "12.340000001" },
-    ]);
+  it("signs changes, shows small unit costs, and reads a [from, to) range by its last day", () => {
+    expect(["12.305000000", "-4.000000000", "0.004000000"].map(formatUsdSigned)).toEqual(["+$12.30", "−$4.00", "$0.00"]);
+    expect(["0.004123456", "0", "1.234", "-0.5"].map(formatUsdUnit)).toEqual(["$0.00412", "$0.00", "$1.23", "-$0.5"]);
+    expect(formatDayRange("2026-10-02", "2026-11-01")).toBe("Oct 2 – Oct 31, 2026");
+    expect(formatDayRange("2025-12-20", "2026-01-04")).toBe("Dec 20, 2025 – Jan 3, 2026");
+    expect(formatDayRange("2026-10-02", "2026-10-03")).toBe("Oct 2, 2026");
   });
 });
 

@@ -1,0 +1,40 @@
+import { formatDay, formatWeekday } from "@/lib/finops/format";
+
+/**
+ * Stacked daily bars from the overview's aligned arrays (days[], daily_cost_usd[], series[].values[]).
+ * Bar heights need numbers; the exact decimal strings ride along for the tooltip and the legend, so no
+ * displayed amount comes from a float, and each day's total is the API's, not a sum of floats.
+ */
+export type StackKey = { id: number; key: string; label: string; color: string; totalText: string };
+export type StackRow = { day: string; label: string; longLabel: string; totalText: string; texts: string[]; values: (number | null)[] };
+
+/**
+ * Tableau 10's hues (chosen to stay apart from each other, also for most colour-blind readers), by rank;
+ * grey is kept for "(other)", which is many groups and should not look like one.
+ */
+export const STACK_COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#e15759", "#edc948", "#9c755f"];
+export const OTHER_COLOR = "#bab0ac";
+
+export function prepareStackedSeries(input: {
+  days: readonly string[];
+  dailyCost: readonly string[];
+  series: readonly { key: string; total: { cost_usd: string }; values: readonly (string | number)[] }[];
+  label: (key: string) => string;
+  otherKey: string;
+}): { rows: StackRow[]; keys: StackKey[] } {
+  let hue = 0;
+  const keys = input.series.map((s, id) => ({
+    id,
+    key: s.key,
+    label: input.label(s.key),
+    color: s.key === input.otherKey ? OTHER_COLOR : STACK_COLORS[hue++ % STACK_COLORS.length],
+    totalText: s.total.cost_usd,
+  }));
+  const rows = input.days.map((day, i) => {
+    const texts = input.series.map((s) => String(s.values[i] ?? "0"));
+    // Zero segments are left out (null) rather than drawn zero-high, so every drawn segment is clickable spend.
+    const values = texts.map((t) => (Number(t) === 0 ? null : Number(t)));
+    return { day, label: formatDay(day), longLabel: formatWeekday(day), totalText: input.dailyCost[i] ?? "0", texts, values };
+  });
+  return { rows, keys };
+}

@@ -1,0 +1,66 @@
+"use client";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatUsd, formatUsdCompact } from "@/lib/finops/format";
+import type { StackKey, StackRow } from "./prepare-stacked-series";
+
+function StackTooltip({ active, payload, keys }: { active?: boolean; payload?: readonly { payload: StackRow }[]; keys: StackKey[] }) {
+  if (!active || !payload?.length) return null;
+  const row = payload[0].payload;
+  // Top of the stack first, as the eye reads the bar; only the groups that spent that day.
+  const lines = keys.filter((k) => row.values[k.id] !== null).reverse();
+  return (
+    <div className="chart-tooltip stack-tooltip">
+      <div className="muted" data-day={row.day}>{row.longLabel}</div>
+      <table>
+        <tbody>
+          {lines.map((k) => (
+            <tr key={k.id}>
+              <td><span className="swatch" style={{ background: k.color }} /> <span className="truncate">{k.label}</span></td>
+              <td className="num">{formatUsd(row.texts[k.id])}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Day total</th>
+            <td className="num">{formatUsd(row.totalText)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * Daily bars stacked by group. A click on a segment reports (group, day); the caller decides where it leads.
+ * On narrow screens the bars keep a minimum width and the chart scrolls sideways instead of squashing.
+ */
+export function StackedBarChart({ rows, keys, label, onSegmentClick }: { rows: StackRow[]; keys: StackKey[]; label: string; onSegmentClick?: (key: StackKey, day: string) => void }) {
+  const minWidth = Math.max(260, rows.length * 7 + 60);
+  return (
+    <div className="chart-scroll">
+      <div className="chart" role="img" aria-label={label} style={{ minWidth }}>
+        <ResponsiveContainer width="100%" height={280}>
+          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+            <CartesianGrid vertical={false} stroke="var(--grid)" />
+            <XAxis dataKey="label" tickLine={false} axisLine={false} minTickGap={16} tick={{ fontSize: 12, fill: "var(--muted)" }} />
+            <YAxis tickFormatter={(v: number) => formatUsdCompact(v)} tickLine={false} axisLine={false} width={56} tick={{ fontSize: 12, fill: "var(--muted)" }} />
+            <Tooltip content={<StackTooltip keys={keys} />} cursor={{ fill: "var(--hover)" }} />
+            {keys.map((k) => (
+              <Bar
+                key={k.id}
+                name={k.label}
+                dataKey={(r: StackRow) => r.values[k.id]}
+                stackId="day"
+                fill={k.color}
+                isAnimationActive={false}
+                style={onSegmentClick ? { cursor: "pointer" } : undefined}
+                onClick={onSegmentClick ? (item) => onSegmentClick(k, (item.payload as StackRow).day) : undefined}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Change } from "@/lib/finops/overview-kpis";
+
+const ARROW = { up: "▲", down: "▼", flat: "■" } as const;
+
+/**
+ * A change against the previous period: arrow, absolute change, percentage. Colour says good or bad news
+ * (spend up is red), the arrow says the direction, so the meaning never rests on colour alone.
+ */
+export function FigureChange({ change, previousRange, testId }: { change: Change; previousRange: string; testId?: string }) {
+  const tip = `Previous period ${previousRange}: ${change.previous}`;
+  return (
+    <div className={`change change-${change.tone}`} title={tip} data-testid={testId}>
+      {/* Unbreakable pieces, so a narrow card wraps between the figure, its percentage and the caption, not inside them. */}
+      <span className="nowrap">
+        <span aria-hidden>{ARROW[change.direction]} </span>
+        {change.direction === "flat" ? "no change" : change.text}
+      </span>
+      {change.pct && change.direction !== "flat" && <> <span className="nowrap">({change.pct})</span></>}{" "}
+      <span className="muted nowrap">vs previous period</span>
+      <span className="sr-only">: {tip}</span>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Dimension } from "@/lib/clickhouse/fragments";
+import type { SummaryMeasures } from "@/lib/schemas/summary";
+import type { TOP_DIMENSIONS } from "@/lib/schemas/overview";
+import { addDays, type OverviewState, type StackDimension } from "./overview-state";
+
+/**
+ * Every overview figure is a door into the explorer: these build its URLs (/explore?from&to&tz&group_by&metric
+ * and DIM=VALUE filters, the parameters the explorer reads). Built here rather than with explorerQuery so the
+ * overview does not depend on the explorer's internal state shape, which is being extended separately.
+ */
+/** The API's name for the rest of a stack (lib/finops/series.ts OTHER_KEY; that module is server-only). */
+export const OTHER_KEY = "(other)";
+
+export type TopDimension = (typeof TOP_DIMENSIONS)[number];
+export type ExploreLink = {
+  from: string;
+  to: string;
+  tz: string;
+  groupBy: Dimension;
+  metric?: keyof SummaryMeasures;
+  filters?: Partial<Record<Dimension, string>>;
+};
+
+/** Where a click on a stack segment drills to: the dimension that best explains that group's spend. */
+export const STACK_DRILL: Record<StackDimension, Dimension> = { team: "repo", model: "feature", provider: "model", environment: "team" };
+/** Where a click on a top-list row drills to (the explorer's own drill-down order). */
+export const TOP_DRILL: Record<TopDimension, Dimension> = { team: "repo", repo: "feature", feature: "model", model: "feature", customer: "feature" };
+
+export function exploreHref(l: ExploreLink): string {
+  const q = new URLSearchParams({ from: l.from, to: l.to, tz: l.tz, group_by: l.groupBy, metric: l.metric ?? "cost_usd" });
+  // An empty value is a real filter: the events with no value for the dimension (e.g. unattributed spend).
+  for (const [dim, value] of Object.entries(l.filters ?? {})) if (value !== undefined) q.append(dim, value);
+  return `/explore?${q}`;
+}
+
+/** A key as shown: "" is unattributed spend for teams and "(none)" elsewhere; "(other)" is the rest of a stack. */
+export function keyLabel(dim: Dimension, key: string): string {
+  if (key === "") return dim === "team" ? "Unattributed" : "(none)";
+  return key;
+}
+
+/**
+ * A stack segment (day given) or a legend entry (whole period): filtered to the group and drilled one level
+ * down. "(other)" is many groups at once, so it gets no filter, only the day.
+ */
+export function stackHref(s: OverviewState, key: string, day?: string): string {
+  const range = day ? { from: day, to: addDays(day, 1) } : { from: s.from, to: s.to };
+  const other = key === OTHER_KEY;
+  return exploreHref({ ...range, tz: s.tz, groupBy: other ? s.stack : STACK_DRILL[s.stack], filters: other ? {} : { [s.stack]: key } });
+}
+
+/** A top-list row: the period filtered to that entry, drilled one level down. */
+export function topRowHref(s: OverviewState, dim: TopDimension, key: string): string {
+  return exploreHref({ from: s.from, to: s.to, tz: s.tz, groupBy: TOP_DRILL[dim], filters: { [dim]: key } });
+}
+
+/** "+N more": the whole period grouped by the list's dimension, where every entry is listed. */
+export function topAllHref(s: OverviewState, dim: TopDimension): string {
+  return exploreHref({ from: s.from, to: s.to, tz: s.tz, groupBy: dim });
+}
