@@ -162,7 +162,8 @@ export class Spec {
 
     const errors = new Set<ErrorCode>(["internal_error", ...(def.errors ?? [])]);
     const change = method !== "get";
-    if (parameters.length || def.body) errors.add("bad_request");
+    // Path ids are looked up, not validated (unknown: 404); a route that validates one lists bad_request itself.
+    if (def.query || def.filters || def.body || def.headers) errors.add("bad_request");
     if (def.auth === "ingest") ["unauthorized", "payload_too_large", "rate_limited", "bad_request"].forEach((c) => errors.add(c as ErrorCode));
     else if (def.auth !== "open") {
       errors.add("unauthorized");
