@@ -197,6 +197,7 @@ describe("OpenAPI document", () => {
     const res = await getOpenApiRoute();
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/json");
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
     const body = await res.json();
     expect(body).toEqual(JSON.parse(JSON.stringify(doc)));
     // Built once: the second answer is the same text.
