@@ -29,7 +29,7 @@ async function readJsonBody(request: Request): Promise<unknown> {
  *   team scope every query must apply. "signed-in": any principal (the handler checks finer rules).
  * auth "open": no credential (health, sign-in).
  */
-type Auth = "ingest" | "open" | "signed-in" | { permission: Permission };
+export type Auth = "ingest" | "open" | "signed-in" | { permission: Permission };
 type Ctx<Q extends z.ZodType, B extends z.ZodType, A extends Auth> = { query: z.infer<Q>; body: z.infer<B>; request: Request; params: Record<string, string> } & (A extends "ingest"
   ? { key: VerifiedKey }
   : A extends "open"

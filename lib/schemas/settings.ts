@@ -66,8 +66,13 @@ export const KeysResponse = z.object({ keys: z.array(KeyOut) });
 export const KeyCreated = z.object({ id: z.string(), secret: z.string(), prefix: z.string() });
 export const TeamOut = z.object({ id: z.string(), slug: z.string(), name: z.string() });
 export const TeamsResponse = z.object({ teams: z.array(TeamOut) });
+/** POST /api/v1/teams answers the stored row. */
+export const TeamCreated = TeamOut.extend({ createdAt: z.string(), updatedAt: z.string() });
+export const RuleDeleted = z.object({ deleted: RuleOut });
 export const AuditOut = z.object({ id: z.string(), at: z.string(), actor: z.string(), action: z.string(), entity: z.string(), entityId: z.string(), before: z.string().nullable(), after: z.string().nullable() });
 export const AuditResponse = z.object({ entries: z.array(AuditOut) });
+/** GET /api/v1/audit: newest first, `limit` entries. */
+export const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
 
 export const UserCreate = z.object({
   email: z.email("must be an email address").max(254),

@@ -1,0 +1,71 @@
+import { INGEST_LIMITS } from "@/lib/ingest/limits";
+import { IngestResponse, OtlpJsonResponse } from "@/lib/schemas/api";
+import { UsageEventInput } from "@/lib/schemas/event";
+import type { Parameter, Spec } from "./builder";
+
+/** Ingestion: the two endpoints an ingest key may call. Bodies are read by lib/ingest, not by route()'s JSON parser. */
+
+const LIMITS = `Limits: ${INGEST_LIMITS.maxBodyBytes / 1024 / 1024} MiB as sent, ${INGEST_LIMITS.maxDecompressedBytes / 1024 / 1024} MiB after gzip, ${INGEST_LIMITS.maxEvents.toLocaleString("en-US")} events per request (413 beyond), dimension values up to ${INGEST_LIMITS.maxDimensionLength} characters, ${INGEST_LIMITS.maxTags} tags per event.`;
+
+const contentEncoding: Parameter = {
+  name: "Content-Encoding",
+  in: "header",
+  required: false,
+  description: "gzip, or absent (identity). Anything else is a 400.",
+  schema: { type: "string", enum: ["gzip", "identity"] },
+};
+
+export function addIngest(spec: Spec): void {
+  const event = spec.ref("UsageEvent", UsageEventInput, "input", "One billed call attempt (snake_case). Counts are whole numbers; cache_read + cache_write ≤ input, cache_write_1h ≤ cache_write, reasoning ≤ output, delivered_output ≤ output. cost_usd, when given, overrides the price book (decimal string or number, USD).");
+  const tag = "Ingest";
+
+  spec.add("post", "/api/v1/events", {
+    id: "ingestEvents",
+    tag,
+    summary: "Send usage events",
+    description: `A JSON array of events (Content-Type: application/json) or one event per line (application/x-ndjson, also application/ndjson and application/jsonl), optionally gzipped. Each event is validated on its own: valid ones are stored, invalid ones are listed by position, duplicates (same event_id) are ignored, so retrying a batch is safe. ${LIMITS}`,
+    auth: "ingest",
+    headers: [contentEncoding],
+    body: {
+      required: true,
+      content: {
+        "application/json": { schema: { type: "array", items: event } },
+        "application/x-ndjson": { schema: event },
+      },
+      description: "The events. For NDJSON the schema is that of each line; a line that is not JSON is rejected by its position like an invalid event.",
+    },
+    responses: {
+      "200": spec.json("At least one event was accepted, or all were duplicates. `rejected` lists the others.", "IngestResponse", IngestResponse),
+      "400": {
+        description: "Nothing was accepted (the body is an IngestResponse listing every rejection), or the body itself is unusable (not JSON, not an array, bad gzip, unsupported Content-Type: the Error shape).",
+        content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/IngestResponse" }, { $ref: "#/components/schemas/Error" }] } } },
+      },
+    },
+  });
+
+  spec.add("post", "/api/v1/otlp/v1/traces", {
+    id: "ingestOtlpTraces",
+    tag,
+    summary: "OTLP/HTTP traces (OpenTelemetry GenAI spans)",
+    description: `An OTLP ExportTraceServiceRequest, as protobuf (application/x-protobuf) or JSON (application/json), optionally gzipped: point an OpenTelemetry exporter's traces endpoint here with the ingest key as a Bearer header. GenAI spans (gen_ai.* usage attributes) become events; other spans are counted and ignored. Rejected spans are reported as OTLP partial success. The answer uses the request's encoding; errors (auth, limits, bad body) are the JSON Error shape either way. ${LIMITS}`,
+    auth: "ingest",
+    headers: [contentEncoding],
+    body: {
+      required: true,
+      content: {
+        "application/json": { schema: { type: "object", description: "ExportTraceServiceRequest in OTLP/JSON encoding (resourceSpans → scopeSpans → spans)." } },
+        "application/x-protobuf": { schema: { type: "string", contentMediaType: "application/x-protobuf", description: "opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest" } },
+      },
+    },
+    responses: {
+      "200": {
+        description: "Processed. JSON: partialSuccess when spans were rejected, plus TokenLedger's counts. Protobuf: ExportTraceServiceResponse (partial_success only).",
+        content: {
+          "application/json": { schema: spec.ref("OtlpJsonResponse", OtlpJsonResponse, "output") },
+          "application/x-protobuf": { schema: { type: "string", contentMediaType: "application/x-protobuf" } },
+        },
+      },
+    },
+  });
+}
+

@@ -1,0 +1,93 @@
+import { DIMENSION_NAMES } from "@/lib/clickhouse/fragments";
+import { METRICS } from "@/lib/finops/explorer-metrics";
+import { OverviewQuery, OverviewResponse, SeriesSchema } from "@/lib/schemas/overview";
+import { SummaryMeasures, SummaryQuery, SummaryResponse } from "@/lib/schemas/summary";
+import { TimeseriesQuery, TimeseriesResponse } from "@/lib/schemas/timeseries";
+import { TopTracesQuery, TopTracesResponse, TraceId, TraceResponse } from "@/lib/schemas/trace";
+import type { Spec } from "./builder";
+
+/** The spend queries: every number the UI shows comes from one of these. */
+
+const SCOPE =
+  "Figures cover only the caller's teams: admin and finance see every team (unattributed spend, `team` = \"\", included); a lead or viewer sees the teams assigned to them, and asking for another team's data gives nothing rather than an error.";
+const MONEY = "Money is a decimal string with exactly 9 decimals (USD); tokens and counts are integers; ratios are numbers (0 when the denominator is 0).";
+const RANGE = {
+  from: "First day of the range (inclusive), YYYY-MM-DD in `tz`.",
+  to: "Day after the last day (exclusive), YYYY-MM-DD in `tz`; at most 400 days after `from`.",
+  tz: "IANA time zone the days are cut in (default UTC).",
+};
+const FILTERS = `Dimension filters: \`DIM=VALUE\` keeps events whose dimension is one of the values (repeat the parameter for several), \`exclude_DIM=VALUE\` leaves them out; DIM is one of ${DIMENSION_NAMES.join(", ")}. Any other parameter is a 400.`;
+
+/** What each summary measure means: the explorer's own definitions, so the UI and the document say the same. */
+const MEASURES = Object.fromEntries(METRICS.map((m) => [m.id, `${m.label}: ${m.definition}`]));
+
+export function addSpend(spec: Spec): void {
+  spec.ref("SummaryMeasures", SummaryMeasures, "output", `The 18 measures of a set of events. ${MONEY}`);
+  spec.describeProperties("SummaryMeasures", MEASURES);
+  spec.ref("Series", SeriesSchema, "output", "One stacked series: its key, its measures over the range, and one value per day or bucket.");
+  const tag = "Spend";
+
+  spec.add("get", "/api/v1/summary", {
+    id: "getSummary",
+    tag,
+    summary: "Every measure in total and per group",
+    description: `The total and, with \`group_by\`, one entry per group (biggest cost first) from one query, so they always agree. ${FILTERS} ${SCOPE} ${MONEY}`,
+    auth: { permission: "spend:read" },
+    query: SummaryQuery,
+    queryDocs: { ...RANGE, group_by: `One dimension, or two as "a,b" (groups then carry key and key2): ${DIMENSION_NAMES.join(", ")}.` },
+    filters: true,
+    responses: { "200": spec.json("The total and the groups.", "SummaryResponse", SummaryResponse) },
+  });
+
+  spec.add("get", "/api/v1/overview", {
+    id: "getOverview",
+    tag,
+    summary: "The overview page's figures",
+    description: `Spend of [from, to) against the period of the same length just before, a daily trend stacked by \`stack\`, and the top contributors of team, repo, feature, model and customer. Without from and to: the last 30 UTC days, today included. No dimension filters (other parameters are ignored). ${SCOPE} ${MONEY}`,
+    auth: { permission: "spend:read" },
+    query: OverviewQuery,
+    queryDocs: { from: `${RANGE.from} Give both from and to, or neither.`, to: RANGE.to, tz: RANGE.tz, stack: "The dimension the daily trend is stacked by." },
+    responses: { "200": spec.json("The overview.", "OverviewResponse", OverviewResponse) },
+  });
+
+  spec.add("get", "/api/v1/timeseries", {
+    id: "getTimeseries",
+    tag,
+    summary: "One measure per day or hour",
+    description: `One metric per time bucket of [from, to) in tz, optionally split by a dimension into its \`top\` groups and "(other)". ${FILTERS} ${SCOPE} ${MONEY}`,
+    auth: { permission: "spend:read" },
+    query: TimeseriesQuery,
+    queryDocs: {
+      ...RANGE,
+      bucket: "day, or hour (hourly buckets need a range of at most 31 days).",
+      metric: "The measure per bucket (a SummaryMeasures property); money metrics come as 9-decimal strings.",
+      group_by: "Split into one series per value of this dimension.",
+      top: "With group_by: how many series; the rest are summed into \"(other)\".",
+    },
+    filters: true,
+    responses: { "200": spec.json("Buckets, totals per bucket and the series.", "TimeseriesResponse", TimeseriesResponse) },
+  });
+
+  spec.add("get", "/api/v1/traces", {
+    id: "listTopTraces",
+    tag,
+    summary: "The most expensive traces",
+    description: `Traces with an event matching the filters in the range, ranked by the cost of the matching events; each also has the cost of all its events in the range and the caller's scope. ${FILTERS} ${SCOPE} ${MONEY}`,
+    auth: { permission: "spend:read" },
+    query: TopTracesQuery,
+    queryDocs: { ...RANGE, limit: "How many traces (default 50, at most 200)." },
+    filters: true,
+    responses: { "200": spec.json("The traces, most expensive first.", "TopTracesResponse", TopTracesResponse) },
+  });
+
+  spec.add("get", "/api/v1/traces/{id}", {
+    id: "getTrace",
+    tag,
+    summary: "One trace: call graph and who pays",
+    description: `The calls of a trace in depth-first order with their attempts, the total, and the cost by executing and by originating team (each sums exactly to the total). Other teams' events are hidden entirely for a lead or viewer. Takes no query parameters (any is a 400). ${SCOPE} ${MONEY}`,
+    auth: { permission: "spend:read" },
+    pathParams: { id: { schema: TraceId, description: "A trace_id, or a request_id (its trace, or just its events when they carry no trace_id). URL-encode it." } },
+    responses: { "200": spec.json("The trace.", "TraceResponse", TraceResponse) },
+    errors: ["bad_request", "not_found"],
+  });
+}
