@@ -26,9 +26,11 @@ test("a second npm start on the same data fails with a message saying what holds
 });
 
 test("bad parameters get the one error shape", async ({ request }) => {
-  const res = await request.get("/api/v1/overview?days=0");
+  const res = await request.get("/api/v1/overview?from=2026-01-02&to=2026-01-01&stack=nope");
   expect(res.status()).toBe(400);
   const body = await res.json();
   expect(body.error.code).toBe("bad_request");
-  expect(body.error.issues.fieldErrors.days[0]).toMatch(/>=1|greater/i);
+  expect(body.error.issues.fieldErrors.stack[0]).toMatch(/team/);
+  const range = await request.get("/api/v1/summary?from=2026-01-02&to=2026-01-01");
+  expect((await range.json()).error.issues.fieldErrors.to[0]).toBe("must be after from");
 });
