@@ -8,7 +8,7 @@ export type MetricDef = { id: keyof SummaryMeasures; label: string; kind: Metric
 
 export const METRICS: MetricDef[] = [
   { id: "cost_usd", label: "Cost", kind: "money", definition: "Σ cost of every billed call attempt, priced at ingest with the price in force at each call." },
-  { id: "requests", label: "Requests", kind: "count", definition: "Logical requests: distinct request_id (an event without one is its own request)." },
+  { id: "requests", label: "Requests", kind: "count", definition: "Logical requests: an event without request_id is its own request; a request counts once, where its last attempt falls (so a view of failed attempts alone has none)." },
   { id: "attempts", label: "Attempts", kind: "count", definition: "Billed call attempts, retries included." },
   { id: "input_tokens", label: "Input tokens", kind: "count", definition: "All prompt tokens, cached ones included." },
   { id: "cache_read_tokens", label: "Cache-read tokens", kind: "count", definition: "Part of input served from the prompt cache." },
