@@ -10,8 +10,19 @@ export function lastDaysWindow(days: number, now: Date): { from: string; to: str
 }
 
 /** Minutes east of UTC of a time zone at an instant (Intl's "GMT+05:30" form). */
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one, and every query
+// checks a zone's offset for each day of its range.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function zoneOffsetMinutes(tz: string, at: number): number {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" }).formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  if (tz === "UTC") return 0;
+  let fmt = offsetFormats.get(tz);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" });
+    if (offsetFormats.size > 500) offsetFormats.clear();
+    offsetFormats.set(tz, fmt);
+  }
+  const name = fmt.formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const m = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
   return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }

@@ -3,7 +3,8 @@ import { DIMENSION_NAMES, type Dimension, type DimensionFilters } from "@/lib/cl
 import { queryMeasures, ROLLUP_DIMENSIONS, type GroupKey, type MeasureSums, type MeasuresRow, type Source } from "@/lib/clickhouse/queries/measures";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import { utcDays, wholeHourDays } from "./date-range";
-import { toStored } from "./money";
+import { formatScaled, parseScaled } from "./fixed-point";
+import { MONEY_SCALE, toStored } from "./money";
 
 /**
  * PRODUCT.md measures from stored sums:
@@ -12,8 +13,22 @@ import { toStored } from "./money";
  */
 const ratio = (num: number, den: number) => (den === 0 ? 0 : num / den);
 
+const n = (v: string) => Number(v);
+const RATIOS = {
+  cache_hit_rate: (r: MeasureSums) => ratio(n(r.cache_read_tokens), n(r.input_tokens)),
+  retry_amplification: (r: MeasureSums) => ratio(n(r.attempts), n(r.requests)),
+  reasoning_share: (r: MeasureSums) => ratio(n(r.reasoning_tokens), n(r.output_tokens)),
+};
+const MONEY = new Set<keyof SummaryMeasures>(["cost_usd", "cache_savings_usd", "retry_waste_usd", "reasoning_cost_usd", "cancellation_waste_usd", "cancelled_spend_usd", "unattributed_usd"]);
+
+/** One measure of stored sums, as toMeasures would give it (without building the other seventeen). */
+export function measureOf(r: MeasureSums, id: keyof SummaryMeasures): string | number {
+  if (id in RATIOS) return RATIOS[id as keyof typeof RATIOS](r);
+  const v = r[id as keyof MeasureSums];
+  return MONEY.has(id) ? formatScaled(parseScaled(v, MONEY_SCALE) ?? 0n, MONEY_SCALE) : n(v);
+}
+
 export function toMeasures(r: MeasureSums): SummaryMeasures {
-  const n = (v: string) => Number(v);
   return {
     cost_usd: toStored(r.cost_usd),
     input_tokens: n(r.input_tokens),
@@ -23,11 +38,11 @@ export function toMeasures(r: MeasureSums): SummaryMeasures {
     reasoning_tokens: n(r.reasoning_tokens),
     requests: n(r.requests),
     attempts: n(r.attempts),
-    cache_hit_rate: ratio(n(r.cache_read_tokens), n(r.input_tokens)),
+    cache_hit_rate: RATIOS.cache_hit_rate(r),
     cache_savings_usd: toStored(r.cache_savings_usd),
-    retry_amplification: ratio(n(r.attempts), n(r.requests)),
+    retry_amplification: RATIOS.retry_amplification(r),
     retry_waste_usd: toStored(r.retry_waste_usd),
-    reasoning_share: ratio(n(r.reasoning_tokens), n(r.output_tokens)),
+    reasoning_share: RATIOS.reasoning_share(r),
     reasoning_cost_usd: toStored(r.reasoning_cost_usd),
     cancellation_waste_usd: toStored(r.cancellation_waste_usd),
     cancelled_spend_usd: toStored(r.cancelled_spend_usd),

@@ -2,18 +2,21 @@ import type { Dimension } from "@/lib/clickhouse/fragments";
 import type { MeasureSums, MeasuresRow } from "@/lib/clickhouse/queries/measures";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import { DAY_MS, isoDay } from "./date-range";
-import { EMPTY_SUMS, toMeasures } from "./measures";
-import { Money, toStored } from "./money";
+import { formatScaled, parseScaled } from "./fixed-point";
+import { EMPTY_SUMS, measureOf, toMeasures } from "./measures";
+import { MONEY_SCALE } from "./money";
 
 /** Time buckets and stacked series built from measures rows (shared by the overview and the explorer chart). */
 export const OTHER_KEY = "(other)";
 const MONEY_SUMS = new Set<keyof MeasureSums>(["cost_usd", "cache_savings_usd", "retry_waste_usd", "reasoning_cost_usd", "cancellation_waste_usd", "cancelled_spend_usd", "unattributed_usd"]);
 
-/** Adds stored sums exactly: money as decimals, counts as integers. */
+const nanos = (v: string) => parseScaled(v, MONEY_SCALE) ?? 0n;
+
+/** Adds stored sums exactly: money as 10^-9 units, counts as integers (BigInt both: a chart adds thousands). */
 export function addSums(a: MeasureSums, b: MeasureSums): MeasureSums {
   const out = { ...a };
   for (const k of Object.keys(a) as (keyof MeasureSums)[]) {
-    out[k] = MONEY_SUMS.has(k) ? toStored(new Money(a[k]).plus(b[k])) : (BigInt(a[k]) + BigInt(b[k])).toString();
+    out[k] = MONEY_SUMS.has(k) ? formatScaled(nanos(a[k]) + nanos(b[k]), MONEY_SCALE) : (BigInt(a[k]) + BigInt(b[k])).toString();
   }
   return out;
 }
@@ -56,7 +59,7 @@ export function stackSeries(opts: {
   top: number;
 }): Series[] {
   const keyOf = (r: MeasuresRow) => r.keys[opts.dim] ?? "";
-  const ranked = opts.byKey.map((r) => ({ key: keyOf(r), sums: r.sums })).sort((a, b) => Number(toMeasures(b.sums)[opts.metric]) - Number(toMeasures(a.sums)[opts.metric]) || a.key.localeCompare(b.key));
+  const ranked = opts.byKey.map((r) => ({ key: keyOf(r), sums: r.sums })).sort((a, b) => Number(measureOf(b.sums, opts.metric)) - Number(measureOf(a.sums, opts.metric)) || a.key.localeCompare(b.key));
   const kept = ranked.slice(0, opts.top);
   const rest = ranked.slice(opts.top);
   const keptKeys = new Set(kept.map((k) => k.key));
@@ -68,9 +71,10 @@ export function stackSeries(opts: {
     if (i === undefined) continue;
     const key = keptKeys.has(keyOf(r)) ? keyOf(r) : OTHER_KEY;
     const row = grid.get(key)!;
-    row[i] = addSums(row[i], r.sums);
+    // A kept group has one row per bucket: only "(other)" cells need adding.
+    row[i] = row[i] === EMPTY_SUMS ? r.sums : addSums(row[i], r.sums);
   }
   const totals = new Map(kept.map((k) => [k.key, k.sums]));
   if (rest.length) totals.set(OTHER_KEY, rest.reduce((a, r) => addSums(a, r.sums), EMPTY_SUMS));
-  return [...grid.entries()].map(([key, points]) => ({ key, total: toMeasures(totals.get(key)!), values: points.map((p) => toMeasures(p)[opts.metric]) }));
+  return [...grid.entries()].map(([key, points]) => ({ key, total: toMeasures(totals.get(key)!), values: points.map((p) => measureOf(p, opts.metric)) }));
 }

@@ -2,7 +2,7 @@ import type { TeamScope } from "@/lib/auth/roles";
 import type { DimensionFilters } from "@/lib/clickhouse/fragments";
 import type { GroupKey } from "@/lib/clickhouse/queries/measures";
 import type { TimeseriesQuery, TimeseriesResponse } from "@/lib/schemas/timeseries";
-import { EMPTY_SUMS, measures, toMeasures } from "./measures";
+import { EMPTY_SUMS, measureOf, measures } from "./measures";
 import { bucketLabels, stackSeries } from "./series";
 
 /** The explorer's chart: a metric per bucket, total and split by a dimension, from one query. */
@@ -19,7 +19,7 @@ export async function getTimeseries(q: TimeseriesQuery, filters: DimensionFilter
     metric: q.metric,
     group_by: q.group_by ?? null,
     buckets,
-    totals: buckets.map((b) => toMeasures(byBucket.get(b) ?? EMPTY_SUMS)[q.metric]),
+    totals: buckets.map((b) => measureOf(byBucket.get(b) ?? EMPTY_SUMS, q.metric)),
     series: q.group_by
       ? stackSeries({ labels: buckets, byBucketAndKey: rows.filter((r) => r.set === 1), byKey: rows.filter((r) => r.set === 2), dim: q.group_by, metric: q.metric, top: q.top })
       : [],
