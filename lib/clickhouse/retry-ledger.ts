@@ -25,7 +25,41 @@ function serially<T>(work: () => Promise<T>): Promise<T> {
 const chTs = (ms: number) => new Date(ms).toISOString().replace("T", " ").replace("Z", "");
 const tsMs = (ts: string) => Date.parse(`${ts.replace(" ", "T")}Z`);
 
+/**
+ * Batches that finish while the ledger is busy are judged together in its next run: one look-up and one
+ * insert for all of them (measured: each ledger statement costs ~10-25 ms whatever its size, which cost
+ * a third of ingest throughput when run per batch). Each caller still resolves only after its rows ran.
+ */
+type Waiting = { rows: readonly LedgerRow[]; done: (err?: unknown) => void };
+const queue: Waiting[] = [];
+let draining = false;
+
 export function updateRetryLedger(rows: readonly LedgerRow[]): Promise<void> {
+  if (!rows.some((r) => typeof r.request_id === "string" && r.request_id !== "")) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    queue.push({ rows, done: (err) => (err === undefined ? resolve() : reject(err)) });
+    if (!draining) void drain();
+  });
+}
+
+async function drain(): Promise<void> {
+  draining = true;
+  try {
+    while (queue.length) {
+      const jobs = queue.splice(0);
+      try {
+        await judge(jobs.flatMap((j) => j.rows));
+        for (const j of jobs) j.done();
+      } catch (err) {
+        for (const j of jobs) j.done(err);
+      }
+    }
+  } finally {
+    draining = false;
+  }
+}
+
+function judge(rows: readonly LedgerRow[]): Promise<void> {
   const retried = new Set<string>();
   const single = new Set<string>();
   for (const r of rows) {
