@@ -29,7 +29,9 @@ export function ExplorerChart({ state, onBucket }: { state: ExplorerState; onBuc
   const q = useTimeseriesQuery(timeseriesQuery(state));
   const dim = state.groupBy.replace(/_/g, " ");
   const title = `${metric.label} per ${state.bucket === "hour" ? "hour" : "day"} by ${dim}`;
-  const subtitle = `Top 8 ${dim} values and "(other)", ${state.tz}. Click a ${state.bucket === "hour" ? "bar" : "day"} to see that day hour by hour.`;
+  const oneDay = Date.parse(state.to) - Date.parse(state.from) <= 86_400_000;
+  const hint = state.bucket === "hour" && oneDay ? "" : ` Click a ${state.bucket === "hour" ? "bucket" : "day"} to see that day hour by hour.`;
+  const subtitle = `Top 8 ${dim} values and "(other)", ${state.tz}.${hint}`;
   if (q.isPending) return <Card title={title}><Skeleton kind="chart" /></Card>;
   if (q.error) return <Card title={title}><StatusMessage kind="error" title="Could not load the chart">{q.error.message}</StatusMessage></Card>;
   const { points, series } = prepareTimeSeries(q.data, { zeroIsGap: metric.kind === "times", totalName: metric.label });
