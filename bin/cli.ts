@@ -6,6 +6,7 @@ import { Command } from "commander";
 import { closeStore } from "../lib/clickhouse/client";
 import { migrate, MigrationMismatchError } from "../lib/clickhouse/migrate";
 import { StoreBusyError } from "../lib/clickhouse/store-owner";
+import { verifyStore } from "../lib/clickhouse/verify-store";
 import { closeDb } from "../lib/db/prisma";
 import { loadDemoIfEmpty } from "../lib/demo/load-demo";
 import { env, EnvError } from "../lib/env";
@@ -27,6 +28,23 @@ program
     for (const a of result.applied) console.log(`applied   ${String(a.version).padStart(4, "0")}_${a.name}`);
     for (const p of result.pending) console.log(`${opts.dry ? "pending" : "applying"}  ${String(p.version).padStart(4, "0")}_${p.name}`);
     console.log(result.pending.length ? (opts.dry ? `${result.pending.length} pending` : `applied ${result.ran.length}`) : "up to date");
+  });
+
+program
+  .command("verify")
+  .description("check that both rollups and the retry ledger agree with the raw events, month by month (run with the server stopped, or against CLICKHOUSE_URL)")
+  .option("--repair", "rebuild every month that disagrees (atomic month rewrites)")
+  .action(async (opts: { repair?: boolean }) => {
+    await migrate();
+    const checks = await verifyStore({ repair: opts.repair });
+    for (const c of checks) {
+      const state = c.problems.length ? (c.repaired ? "repaired" : "DIFFERS") : "ok";
+      console.log(`${c.month}  ${state.padEnd(8)}  ${String(c.events).padStart(10)} events  $${c.cost_usd}`);
+      for (const p of c.problems) console.log(`          - ${p}`);
+    }
+    const bad = checks.filter((c) => c.problems.length && !c.repaired).length;
+    console.log(checks.length ? (bad ? `${bad} month(s) differ: run again with --repair` : "consistent") : "no events");
+    if (bad) process.exitCode = 1;
   });
 
 program

@@ -88,7 +88,7 @@ function judge(rows: readonly LedgerRow[]): Promise<void> {
 }
 
 /** Month bounds widened by the match window, as ClickHouse DateTime64 text. */
-function monthWindow(month: number): { lo: string; hi: string } {
+export function monthWindow(month: number): { lo: string; hi: string } {
   const y = Math.floor(month / 100);
   const m = month % 100;
   return { lo: chTs(Date.UTC(y, m - 1, 1) - RETRY_MATCH_WINDOW_MS), hi: chTs(Date.UTC(y, m, 1) + RETRY_MATCH_WINDOW_MS) };

@@ -18,7 +18,8 @@ const BATCH = 20_000;
 const MONEY_COLUMNS = new Set(["cost_usd", "reasoning_cost_usd", "cache_savings_usd", "cancellation_waste_usd", "reported_cost_usd"]);
 const canonical = (row: StoredRow) => JSON.stringify(row, (k, v) => (MONEY_COLUMNS.has(k) && v !== null ? toStored(v as string) : v));
 
-export function rewriteMonth(month: number, transform: (row: StoredRow) => StoredRow): Promise<RewriteResult> {
+/** `force`: swap the month in even when no row changed (rebuilds its rollups and ledger from the events). */
+export function rewriteMonth(month: number, transform: (row: StoredRow) => StoredRow, opts: { force?: boolean } = {}): Promise<RewriteResult> {
   // Partition ids are not bindable parameters in ALTER ... PARTITION; the value is a validated integer.
   if (!Number.isInteger(month) || month < 200001 || month > 299912) throw new Error(`Invalid month ${month}`);
   return runExclusive(async () => {
@@ -49,7 +50,7 @@ export function rewriteMonth(month: number, transform: (row: StoredRow) => Store
       }
     }
     await flush();
-    if (changed > 0) {
+    if (changed > 0 || opts.force) {
       await client.command({ query: `ALTER TABLE usage_events REPLACE PARTITION ${month} FROM usage_events_rewrite` });
       await client.command({ query: `ALTER TABLE usage_hourly REPLACE PARTITION ${month} FROM usage_hourly_rewrite` });
       await client.command({ query: `ALTER TABLE usage_daily REPLACE PARTITION ${month} FROM usage_daily_rewrite` });

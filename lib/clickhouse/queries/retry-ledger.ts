@@ -37,15 +37,26 @@ export const INSERT_WASTED_ATTEMPTS = `
   ${wastedAttempts("request_id IN {ids:Array(String)}")}
     AND event_id NOT IN (SELECT event_id FROM retry_waste WHERE request_id IN {ids:Array(String)})`;
 
-/**
- * Rebuilds one month of the ledger into retry_waste_rewrite from usage_events (backfill, month rewrites).
- * Attempts a day either side of the month are read so a request that crosses the month edge is judged whole.
- * Only requests with more than one event in the window can have waste.
- */
-export const REBUILD_MONTH_INTO_STAGING = `
-  INSERT INTO retry_waste_rewrite (${LEDGER_COLUMNS})
-  ${wastedAttempts(`request_id IN (
+// The wasted attempts of one month, judged over the month and a day either side (a request crossing the
+// month edge is judged whole). Only requests with more than one event in the window can have waste.
+const wastedInMonth = `${wastedAttempts(`request_id IN (
       SELECT request_id FROM usage_events
       WHERE ts >= {lo:DateTime64(3, 'UTC')} AND ts < {hi:DateTime64(3, 'UTC')} AND request_id != ''
       GROUP BY request_id HAVING count() > 1)`)}
     AND toYYYYMM(ts) = {month:UInt32}`;
+
+const LedgerTotal = z.object({ n: z.coerce.number(), cost: z.string() });
+
+/** What one month of the ledger should hold (count and cost), for verifying the stored ledger. */
+export const expectedLedgerMonth: QueryDef<{ lo: string; hi: string; month: number }, typeof LedgerTotal> = {
+  name: "expected-ledger-month",
+  sql: `SELECT count() AS n, toString(sum(cost_usd)) AS cost FROM (${wastedInMonth})`,
+  row: LedgerTotal,
+};
+
+/**
+ * Rebuilds one month of the ledger into retry_waste_rewrite from usage_events (backfill, month rewrites).
+ */
+export const REBUILD_MONTH_INTO_STAGING = `
+  INSERT INTO retry_waste_rewrite (${LEDGER_COLUMNS})
+  ${wastedInMonth}`;
