@@ -4,8 +4,8 @@ import { Money } from "./money";
 
 /**
  * The explorer table as data, so the screen and the CSV export show the same rows, columns and order:
- * one row per group (one key, or key and key2), the selected metric, its previous-period value and change,
- * then a fixed set of context metrics.
+ * one row per group (one key, or key and key2) of either period, the selected metric, its previous-period
+ * value and change, then a fixed set of context metrics.
  */
 export type Group = { key: string; key2?: string } & SummaryMeasures;
 export type TableRow = { key: string; key2?: string; now: SummaryMeasures; prev: SummaryMeasures | undefined; delta: string | number | null; pct: number | null; isNew: boolean };
@@ -30,6 +30,13 @@ export function tableRows(groups: readonly Group[], previous: readonly Group[] |
     const delta = previous ? metricDelta(metric, g, prev) : null;
     return { key: g.key, key2: g.key2, now: g, prev, delta, pct: metricChange(metric, g, prev).pct, isNew: !!previous && !prev && metricNumber(g[metric.id]) !== 0 };
   });
+  // Groups that had usage before and none now are rows too (at zero): a spend that stopped is news.
+  const current = new Set(groups.map(groupId));
+  for (const prev of previous ?? []) {
+    if (current.has(groupId(prev))) continue;
+    const now = zeroed(prev);
+    rows.push({ key: prev.key, key2: prev.key2, now, prev, delta: metricDelta(metric, now, prev), pct: metricChange(metric, now, prev).pct, isNew: false });
+  }
   const byMetric = sort === "key" || sort === "key2" || sort === "delta" ? null : metricById(sort);
   const cmp = (a: TableRow, b: TableRow): number => {
     if (sort === "key") return a.key.localeCompare(b.key) || (a.key2 ?? "").localeCompare(b.key2 ?? "");
@@ -39,6 +46,11 @@ export function tableRows(groups: readonly Group[], previous: readonly Group[] |
   };
   // Ties keep the API's order (biggest cost first), so equal rows do not jump around between renders.
   return rows.map((r, i) => ({ r, i })).sort((a, b) => (dir === "asc" ? 1 : -1) * cmp(a.r, b.r) || a.i - b.i).map((x) => x.r);
+}
+
+/** The same measures at zero: money as "0.000000000", counts and ratios as 0. */
+function zeroed(g: SummaryMeasures): SummaryMeasures {
+  return Object.fromEntries(Object.entries(g).filter(([k]) => k !== "key" && k !== "key2").map(([k, v]) => [k, typeof v === "string" ? "0.000000000" : 0])) as SummaryMeasures;
 }
 
 /** Money compares as decimals (two amounts a float would merge stay apart); no value counts as the smallest. */

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { SummaryResponse } from "../../lib/schemas/summary";
 
 /**
  * Shared e2e fixtures. The server starts with a first admin from TOKENLEDGER_ADMIN_EMAIL/PASSWORD
@@ -49,5 +50,23 @@ export const test = base.extend<{ request: APIRequestContext; anonymousPage: Pag
     await context.close();
   },
 });
+
+/**
+ * The groups the explorer's table lists for a summary query: those of the period, then those that had usage
+ * in the period of the same length before it and none now (shown at zero).
+ */
+export async function explorerGroups(request: APIRequestContext, query: string): Promise<{ key: string; key2?: string }[]> {
+  const q = new URLSearchParams(query);
+  const from = Date.parse(q.get("from")!);
+  const len = Date.parse(q.get("to")!) - from;
+  const prev = new URLSearchParams(q);
+  prev.set("from", new Date(from - len).toISOString().slice(0, 10));
+  prev.set("to", q.get("from")!);
+  const get = async (p: URLSearchParams) => SummaryResponse.parse(await (await request.get(`/api/v1/summary?${p}`)).json()).groups;
+  const [now, before] = await Promise.all([get(q), get(prev)]);
+  const id = (g: { key: string; key2?: string }) => JSON.stringify([g.key, g.key2 ?? null]);
+  const seen = new Set(now.map(id));
+  return [...now, ...before.filter((g) => !seen.has(id(g)))].map((g) => ({ key: g.key, key2: g.key2 }));
+}
 
 export { expect };

@@ -78,7 +78,9 @@ describe("explorer table", () => {
       [{ key: "a", key2: "x", ...m("0.100000000", 1) }, { key: "b", key2: "y", ...m("9.000000000", 1) }],
       cost, "delta", "desc",
     );
-    expect(rows.map((r) => [r.key, r.key2, r.delta, r.isNew])).toEqual([["a", "x", "0.200000000", false], ["b", "x", "0.200000000", true], ["a", "y", "0.100000000", true]]);
+    // b/y had spend before and none now: a row at zero, down 100 %.
+    expect(rows.map((r) => [r.key, r.key2, r.delta, r.isNew])).toEqual([["a", "x", "0.200000000", false], ["b", "x", "0.200000000", true], ["a", "y", "0.100000000", true], ["b", "y", "-9.000000000", false]]);
+    expect([rows[3].now.cost_usd, rows[3].now.attempts, rows[3].pct]).toEqual(["0.000000000", 0, -1]);
     expect(rows[0].pct).toBeCloseTo(2);
     expect(tableRows([{ key: "b", ...m("1.000000000", 1) }, { key: "a", ...m("1.000000000", 1) }], undefined, cost, "key", "asc").map((r) => [r.key, r.delta])).toEqual([["a", null], ["b", null]]);
     expect(metricDelta(metricById("cache_hit_rate"), m("1.000000000", 1), undefined)).toBeNull();
