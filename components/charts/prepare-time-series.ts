@@ -18,10 +18,10 @@ export function bucketText(bucket: string): string {
 }
 
 export function prepareTimeSeries(
-  data: { buckets: string[]; totals: (string | number)[]; series: { key: string; values: (string | number)[] }[] },
-  opts: { zeroIsGap: boolean; totalName: string },
+  data: { buckets: string[]; totals: (string | number)[]; attempts: number[]; series: { key: string; values: (string | number)[]; attempts: number[] }[] },
+  opts: { ratio: boolean; totalName: string },
 ): { points: TimePoint[]; series: TimeSeriesDef[] } {
-  const source = data.series.length ? data.series : [{ key: opts.totalName, values: data.totals }];
+  const source = data.series.length ? data.series : [{ key: opts.totalName, values: data.totals, attempts: data.attempts }];
   const series = source.map((s, i): TimeSeriesDef => ({
     dataKey: `s${i}`,
     name: s.key === "" ? "(none)" : s.key,
@@ -31,8 +31,8 @@ export function prepareTimeSeries(
     const point: TimePoint = { bucket, label: bucketText(bucket), exact: source.map((s) => s.values[b]), total: data.totals[b] };
     source.forEach((s, i) => {
       const n = Number(s.values[b]);
-      // A ratio such as retry amplification is 0 only where nothing ran: a gap, not a dive to zero.
-      point[`s${i}`] = opts.zeroIsGap && n === 0 ? null : n;
+      // A ratio over a bucket where nothing ran is no reading: a gap, not a dive to zero.
+      point[`s${i}`] = opts.ratio && s.attempts[b] === 0 ? null : n;
     });
     return point;
   });

@@ -34,7 +34,7 @@ export function ExplorerChart({ state, onBucket }: { state: ExplorerState; onBuc
   const subtitle = `Top 8 ${dim} values and "(other)", ${state.tz}.${hint}`;
   if (q.isPending) return <Card title={title}><Skeleton kind="chart" /></Card>;
   if (q.error) return <Card title={title}><StatusMessage kind="error" title="Could not load the chart">{q.error.message}</StatusMessage></Card>;
-  const { points, series } = prepareTimeSeries(q.data, { zeroIsGap: metric.kind === "times", totalName: metric.label });
+  const { points, series } = prepareTimeSeries(q.data, { ratio: !isSummable(metric), totalName: metric.label });
   return (
     <Card title={title} subtitle={subtitle} className={q.isPlaceholderData ? "is-refreshing" : undefined}>
       <TimeSeriesChart

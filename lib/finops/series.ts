@@ -43,7 +43,7 @@ export function bucketLabels(bucket: "hour" | "day", from: string, to: string, t
 }
 
 export type MetricId = keyof SummaryMeasures;
-export type Series = { key: string; total: SummaryMeasures; values: (string | number)[] };
+export type Series = { key: string; total: SummaryMeasures; values: (string | number)[]; attempts: number[] };
 
 /**
  * Stacks: the `top` groups by `metric` over the whole range, each with the metric's value per bucket, and
@@ -76,5 +76,5 @@ export function stackSeries(opts: {
   }
   const totals = new Map(kept.map((k) => [k.key, k.sums]));
   if (rest.length) totals.set(OTHER_KEY, rest.reduce((a, r) => addSums(a, r.sums), EMPTY_SUMS));
-  return [...grid.entries()].map(([key, points]) => ({ key, total: toMeasures(totals.get(key)!), values: points.map((p) => measureOf(p, opts.metric)) }));
+  return [...grid.entries()].map(([key, points]) => ({ key, total: toMeasures(totals.get(key)!), values: points.map((p) => measureOf(p, opts.metric)), attempts: points.map((p) => Number(p.attempts)) }));
 }

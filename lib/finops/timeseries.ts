@@ -20,6 +20,7 @@ export async function getTimeseries(q: TimeseriesQuery, filters: DimensionFilter
     group_by: q.group_by ?? null,
     buckets,
     totals: buckets.map((b) => measureOf(byBucket.get(b) ?? EMPTY_SUMS, q.metric)),
+    attempts: buckets.map((b) => Number((byBucket.get(b) ?? EMPTY_SUMS).attempts)),
     series: q.group_by
       ? stackSeries({ labels: buckets, byBucketAndKey: rows.filter((r) => r.set === 1), byKey: rows.filter((r) => r.set === 2), dim: q.group_by, metric: q.metric, top: q.top })
       : [],

@@ -22,7 +22,8 @@ export const OverviewQuery = z
 export type OverviewQuery = z.infer<typeof OverviewQuery>;
 
 const value = z.union([z.string(), z.number()]);
-export const SeriesSchema = z.object({ key: z.string(), total: SummaryMeasures, values: z.array(value) }).strict();
+/** A group's metric per bucket, and its attempts per bucket (0 = no usage there: a ratio's 0 means nothing). */
+export const SeriesSchema = z.object({ key: z.string(), total: SummaryMeasures, values: z.array(value), attempts: z.array(z.number().int()) }).strict();
 const TopEntry = z.object({ key: z.string(), cost_usd: money, share: z.number() }).strict();
 /** The biggest entries by cost, and how many more there are. */
 const TopList = z.object({ entries: z.array(TopEntry), others: z.number().int() }).strict();

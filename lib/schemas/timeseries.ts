@@ -34,6 +34,8 @@ export const TimeseriesResponse = z
     group_by: z.string().nullable(),
     buckets: z.array(z.string()),
     totals: z.array(z.union([z.string(), z.number()])),
+    /** Attempts per bucket: where 0, nothing ran and a ratio's value (0) is no reading. */
+    attempts: z.array(z.number().int()),
     series: z.array(SeriesSchema),
   })
   .strict();
