@@ -10,7 +10,8 @@ import { verifyStore } from "../lib/clickhouse/verify-store";
 import { closeDb } from "../lib/db/prisma";
 import { loadDemoIfEmpty } from "../lib/demo/load-demo";
 import { env, EnvError } from "../lib/env";
-import { createIngestKey, listIngestKeys, revokeIngestKey } from "../lib/db/ingest-keys";
+import { addIngestKey, revokeKey } from "../lib/admin/ingest-keys";
+import { listIngestKeys } from "../lib/db/ingest-keys";
 import { importLitellmFile } from "../lib/cli/prices-command";
 import { importFile } from "../lib/cli/import-command";
 import { usersCreateCommand, usersDisableCommand, usersListCommand, usersSetRoleCommand, usersSetTeamsCommand } from "../lib/cli/users-command";
@@ -69,7 +70,8 @@ keys
   .action(async (opts: { name: string; team?: string; source?: string; rateLimit?: number; onlyTeams?: string }) => {
     if (opts.rateLimit !== undefined && !(Number.isInteger(opts.rateLimit) && opts.rateLimit >= 1)) throw new ApiError("bad_request", "--rate-limit must be a whole number of requests per minute, at least 1");
     const allowedTeams = opts.onlyTeams?.split(",").map((t) => t.trim()).filter(Boolean);
-    const key = await createIngestKey({ name: opts.name, teamSlug: opts.team, source: opts.source, rateLimitPerMinute: opts.rateLimit, allowedTeams });
+    // Audited like a key made in Settings, with "cli" as the actor.
+    const key = await addIngestKey({ name: opts.name, teamSlug: opts.team, source: opts.source, rateLimitPerMinute: opts.rateLimit, allowedTeams }, "cli");
     console.log(`created ingest key "${opts.name}" (${key.prefix}…). Store it now; it is not shown again:\n${key.secret}`);
   });
 keys
@@ -83,7 +85,7 @@ keys
   .command("revoke <id>")
   .description("revoke an ingest key")
   .action(async (id: string) => {
-    console.log((await revokeIngestKey(id)) ? "revoked" : "no live key with that id");
+    console.log((await revokeKey(id, "cli")) ? "revoked" : "no live key with that id");
   });
 
 const users = program.command("users").description("dashboard users (passwords stored as scrypt hashes)");

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { SingleBar, Presets } from "cli-progress";
 import { readStoreOwner } from "@/lib/clickhouse/store-owner";
-import { createIngestKey, revokeIngestKey } from "@/lib/db/ingest-keys";
+import { addIngestKey, revokeKey } from "@/lib/admin/ingest-keys";
 import { env } from "@/lib/env";
 import { ingestEvents, type IngestResult } from "@/lib/ingest/ingest-events";
 import { readImportFile } from "@/lib/ingest/import-file";
@@ -19,7 +19,7 @@ export async function importFile(file: string, opts: { key?: string; server?: st
   const owner = env().CLICKHOUSE_URL ? null : readStoreOwner(env().clickhouseDataDir);
   const serverUrl = opts.server ?? owner?.url ?? null;
   let tempKey: { id: string; secret: string } | null = null;
-  const key = serverUrl ? (opts.key ?? (tempKey = await createIngestKey({ name: `cli import ${new Date().toISOString()}` })).secret) : null;
+  const key = serverUrl ? (opts.key ?? (tempKey = await addIngestKey({ name: `cli import ${new Date().toISOString()}` }, "cli")).secret) : null;
   const summary: Summary = { accepted: 0, duplicates: 0, rejected: 0, firstErrors: [], via: serverUrl ? `HTTP API at ${serverUrl}` : "the event store directly" };
   const total = statSync(file).size;
   const bar = opts.quiet ? null : new SingleBar({ format: "importing [{bar}] {percentage}% | {accepted} accepted, {duplicates} duplicate, {rejected} rejected" }, Presets.shades_classic);
@@ -39,7 +39,7 @@ export async function importFile(file: string, opts: { key?: string; server?: st
     }
   } finally {
     bar?.stop();
-    if (tempKey) await revokeIngestKey(tempKey.id);
+    if (tempKey) await revokeKey(tempKey.id, "cli");
   }
   return summary;
 }

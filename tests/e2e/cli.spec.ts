@@ -23,6 +23,9 @@ test("keys create prints a working ingest key as the last word", async ({ reques
     data: [{ event_id: `cli-key-${Date.now()}`, timestamp: new Date().toISOString(), provider: "openai", model: "gpt-4.1", input_tokens: 1, output_tokens: 1 }],
   });
   expect(res.status()).toBe(200);
+  // Audited like a key made in Settings, with the CLI as the actor.
+  const audit = (await (await request.get("/api/v1/audit?limit=50")).json()) as { entries: { actor: string; action: string; after: unknown }[] };
+  expect(audit.entries.find((e) => e.action === "ingest_key.create" && String(e.after).includes("cli-e2e"))?.actor).toBe("cli");
 });
 
 test("import sends NDJSON and CSV through the running server, with a summary naming bad rows", async ({ request }) => {
