@@ -1,4 +1,5 @@
 import { formatDay } from "@/lib/finops/format";
+import { OTHER_KEY } from "@/lib/schemas/overview";
 
 /**
  * Chart rows from the timeseries API: one row per bucket with a number per series (`s0`, `s1`, …: group keys
@@ -25,7 +26,7 @@ export function prepareTimeSeries(
   const series = source.map((s, i): TimeSeriesDef => ({
     dataKey: `s${i}`,
     name: s.key === "" ? "(none)" : s.key,
-    color: s.key === "(other)" ? OTHER_COLOR : PALETTE[i % PALETTE.length],
+    color: s.key === OTHER_KEY ? OTHER_COLOR : PALETTE[i % PALETTE.length],
   }));
   const points = data.buckets.map((bucket, b) => {
     const point: TimePoint = { bucket, label: bucketText(bucket), exact: source.map((s) => s.values[b]), total: data.totals[b] };

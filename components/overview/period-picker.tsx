@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
 import { formatDayRange } from "@/lib/finops/format";
-import { activePreset, addDays, PRESET_DAYS, presetWindow, rangeProblem, ZONES, type OverviewState } from "@/lib/finops/overview-state";
+import { activePreset, addDays, PRESET_DAYS, presetWindow, rangeProblem, type OverviewState } from "@/lib/finops/overview-state";
+import { TIME_ZONES } from "@/lib/finops/date-range";
 
 /**
  * Period and zone. Ranges are [from, to) everywhere in the API, but people think in last days, so the second
@@ -38,7 +39,7 @@ export function PeriodPicker({ state, previous, busy, onChange }: { state: Overv
         <label className="field inline">
           <span className="field-label">Time zone</span>
           <select aria-label="Time zone" value={state.tz} onChange={(e) => onChange({ tz: e.target.value })}>
-            {[...new Set([state.tz, ...ZONES])].map((z) => <option key={z}>{z}</option>)}
+            {[...new Set([state.tz, ...TIME_ZONES])].map((z) => <option key={z}>{z}</option>)}
           </select>
         </label>
       </div>

@@ -1,3 +1,6 @@
+/** The zones the overview and the explorer offer (any IANA zone in the URL works too). */
+export const TIME_ZONES = ["UTC", "America/Los_Angeles", "America/New_York", "Europe/London", "Europe/Paris", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"];
+
 /** UTC calendar-day helpers shared by the overview and the explorer (ranges are [from, to), YYYY-MM-DD). */
 export const DAY_MS = 86_400_000;
 

@@ -21,10 +21,10 @@ export const METRICS: MetricDef[] = [
   { id: "retry_waste_usd", label: "Retry waste", kind: "money", definition: "Cost of every attempt that is not the last attempt of its request." },
   { id: "reasoning_share", label: "Reasoning share", kind: "ratio", definition: "Σ reasoning tokens ÷ Σ output tokens." },
   { id: "reasoning_cost_usd", label: "Reasoning cost", kind: "money", definition: "Σ reasoning tokens × reasoning price." },
-  { id: "cancellation_waste_usd", label: "Cancellation waste", kind: "money", definition: "Over cancelled calls: (output − delivered output) × output price." },
+  { id: "cancellation_waste_usd", label: "Cancellation waste", kind: "money", definition: "Over cancelled calls: (output − delivered output) × output price; all output when delivery is unknown." },
   { id: "cancelled_spend_usd", label: "Cancelled spend", kind: "money", definition: "Total cost of cancelled calls." },
-  { id: "unattributed_usd", label: "Unattributed", kind: "money", definition: "Cost of calls with no team after ownership rules." },
-  { id: "unpriced_events", label: "Unpriced events", kind: "count", definition: "Calls with no price in force for their provider and model." },
+  { id: "unattributed_usd", label: "Unattributed", kind: "money", definition: "Cost of calls with no team after ownership rules and ingest-key defaults ran." },
+  { id: "unpriced_events", label: "Unpriced events", kind: "count", definition: "Calls whose provider and model have no price in force: stored and counted, costed at nothing until priced and repriced." },
 ];
 
 export const metricById = (id: string): MetricDef => METRICS.find((m) => m.id === id) ?? METRICS[0];

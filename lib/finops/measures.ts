@@ -19,13 +19,14 @@ const RATIOS = {
   retry_amplification: (r: MeasureSums) => ratio(n(r.attempts), n(r.requests)),
   reasoning_share: (r: MeasureSums) => ratio(n(r.reasoning_tokens), n(r.output_tokens)),
 };
-const MONEY = new Set<keyof SummaryMeasures>(["cost_usd", "cache_savings_usd", "retry_waste_usd", "reasoning_cost_usd", "cancellation_waste_usd", "cancelled_spend_usd", "unattributed_usd"]);
+/** The measures that are money (decimal strings); the others are counts or ratios. */
+export const MONEY_MEASURES = new Set<keyof SummaryMeasures>(["cost_usd", "cache_savings_usd", "retry_waste_usd", "reasoning_cost_usd", "cancellation_waste_usd", "cancelled_spend_usd", "unattributed_usd"]);
 
 /** One measure of stored sums, as toMeasures would give it (without building the other seventeen). */
 export function measureOf(r: MeasureSums, id: keyof SummaryMeasures): string | number {
   if (id in RATIOS) return RATIOS[id as keyof typeof RATIOS](r);
   const v = r[id as keyof MeasureSums];
-  return MONEY.has(id) ? formatScaled(parseScaled(v, MONEY_SCALE) ?? 0n, MONEY_SCALE) : n(v);
+  return MONEY_MEASURES.has(id) ? formatScaled(parseScaled(v, MONEY_SCALE) ?? 0n, MONEY_SCALE) : n(v);
 }
 
 export function toMeasures(r: MeasureSums): SummaryMeasures {

@@ -1,6 +1,6 @@
 import type { Dimension } from "@/lib/clickhouse/fragments";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
-import type { TOP_DIMENSIONS } from "@/lib/schemas/overview";
+import { OTHER_KEY, type TOP_DIMENSIONS } from "@/lib/schemas/overview";
 import { addDays, type OverviewState, type StackDimension } from "./overview-state";
 
 /**
@@ -8,8 +8,7 @@ import { addDays, type OverviewState, type StackDimension } from "./overview-sta
  * and DIM=VALUE filters, the parameters the explorer reads). Built here rather than with explorerQuery so the
  * overview does not depend on the explorer's internal state shape, which is being extended separately.
  */
-/** The API's name for the rest of a stack (lib/finops/series.ts OTHER_KEY; that module is server-only). */
-export const OTHER_KEY = "(other)";
+export { OTHER_KEY } from "@/lib/schemas/overview";
 
 export type TopDimension = (typeof TOP_DIMENSIONS)[number];
 export type ExploreLink = {

@@ -9,8 +9,6 @@ export type StackDimension = (typeof STACK_DIMENSIONS)[number];
 export type OverviewState = { from: string; to: string; tz: string; stack: StackDimension };
 
 export const PRESET_DAYS = [7, 30, 90] as const;
-/** The explorer's zone list (components/explore/explorer.tsx), so both pages offer the same choices. */
-export const ZONES = ["UTC", "America/Los_Angeles", "America/New_York", "Europe/London", "Europe/Paris", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"];
 /** The API refuses longer ranges; the picker checks first so the user gets a reason, not an error page. */
 export const MAX_RANGE_DAYS = 400;
 

@@ -1,14 +1,13 @@
 import type { Dimension } from "@/lib/clickhouse/fragments";
 import type { MeasureSums, MeasuresRow } from "@/lib/clickhouse/queries/measures";
+import { OTHER_KEY } from "@/lib/schemas/overview";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import { DAY_MS, isoDay } from "./date-range";
 import { formatScaled, parseScaled } from "./fixed-point";
-import { EMPTY_SUMS, measureOf, toMeasures } from "./measures";
+import { EMPTY_SUMS, measureOf, MONEY_MEASURES, toMeasures } from "./measures";
 import { MONEY_SCALE } from "./money";
 
 /** Time buckets and stacked series built from measures rows (shared by the overview and the explorer chart). */
-export const OTHER_KEY = "(other)";
-const MONEY_SUMS = new Set<keyof MeasureSums>(["cost_usd", "cache_savings_usd", "retry_waste_usd", "reasoning_cost_usd", "cancellation_waste_usd", "cancelled_spend_usd", "unattributed_usd"]);
 
 const nanos = (v: string) => parseScaled(v, MONEY_SCALE) ?? 0n;
 
@@ -16,7 +15,7 @@ const nanos = (v: string) => parseScaled(v, MONEY_SCALE) ?? 0n;
 export function addSums(a: MeasureSums, b: MeasureSums): MeasureSums {
   const out = { ...a };
   for (const k of Object.keys(a) as (keyof MeasureSums)[]) {
-    out[k] = MONEY_SUMS.has(k) ? formatScaled(nanos(a[k]) + nanos(b[k]), MONEY_SCALE) : (BigInt(a[k]) + BigInt(b[k])).toString();
+    out[k] = MONEY_MEASURES.has(k) ? formatScaled(nanos(a[k]) + nanos(b[k]), MONEY_SCALE) : (BigInt(a[k]) + BigInt(b[k])).toString();
   }
   return out;
 }

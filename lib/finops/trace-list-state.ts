@@ -1,4 +1,4 @@
-import type { ExplorerState } from "./explorer-state";
+import { appendFilters, type ExplorerState } from "./explorer-state";
 
 /**
  * The /traces page reads the explorer's URL (from, to, tz, DIM=VALUE, exclude_DIM=VALUE; parseExplorerState),
@@ -8,10 +8,7 @@ import type { ExplorerState } from "./explorer-state";
 export type TraceListState = Pick<ExplorerState, "from" | "to" | "tz" | "include" | "exclude">;
 
 export function tracesQuery(s: TraceListState): URLSearchParams {
-  const q = new URLSearchParams({ from: s.from, to: s.to, tz: s.tz });
-  for (const [d, values] of Object.entries(s.include)) for (const v of values ?? []) q.append(d, v);
-  for (const [d, values] of Object.entries(s.exclude)) for (const v of values ?? []) q.append(`exclude_${d}`, v);
-  return q;
+  return appendFilters(new URLSearchParams({ from: s.from, to: s.to, tz: s.tz }), s);
 }
 
 /** GET /api/v1/traces query for a state. */

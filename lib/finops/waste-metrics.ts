@@ -1,5 +1,6 @@
 import type { Dimension } from "@/lib/clickhouse/fragments";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
+import { metricById } from "./explorer-metrics";
 import { formatUsd } from "./format";
 import { change, type Better, type Change, type ChangeKind } from "./overview-kpis";
 
@@ -24,19 +25,31 @@ export type WasteFigure = {
 const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
 const int = new Intl.NumberFormat("en-US");
 
-type Spec = Omit<WasteFigure, "change"> & { kind: ChangeKind; better: Better };
+type Spec = Omit<WasteFigure, "change" | "definition"> & { kind: ChangeKind; better: Better };
+
+/** The figure's definition and its detail's, from the one list of PRODUCT.md definitions (explorer-metrics). */
+function definitionOf(f: Spec): string {
+  const main = metricById(f.metric).definition;
+  if (!f.detailMetric) return main;
+  const detail = metricById(f.detailMetric);
+  return `${main} ${detail.label}: ${detail.definition}`;
+}
 
 function specs(m: SummaryMeasures): Spec[] {
   return [
-    { id: "cache", label: "Cache hit rate", value: pct(m.cache_hit_rate), detail: `saved ${formatUsd(m.cache_savings_usd)}`, definition: "Σ cache-read tokens ÷ Σ input tokens. Savings: Σ cache_read·(input price − cache-read price) − Σ cache_write·(cache-write price − input price).", metric: "cache_hit_rate", groupBy: "team", detailMetric: "cache_savings_usd", kind: "ratio", better: "up" },
-    { id: "retry", label: "Retry amplification", value: `${m.retry_amplification.toFixed(2)}×`, detail: `retry waste ${formatUsd(m.retry_waste_usd)}`, definition: "Attempts ÷ logical requests (an event without request_id is its own request; a request counts once, where its last attempt falls). Waste: cost of every attempt that is not the last attempt of its request.", metric: "retry_amplification", groupBy: "team", detailMetric: "retry_waste_usd", kind: "times", better: "down" },
-    { id: "reasoning", label: "Reasoning share", value: pct(m.reasoning_share), detail: `reasoning cost ${formatUsd(m.reasoning_cost_usd)}`, definition: "Σ reasoning tokens ÷ Σ output tokens. Cost: Σ reasoning tokens × reasoning price.", metric: "reasoning_share", groupBy: "team", detailMetric: "reasoning_cost_usd", kind: "ratio", better: "none" },
-    { id: "cancel", label: "Cancellation waste", value: formatUsd(m.cancellation_waste_usd), detail: `cancelled spend ${formatUsd(m.cancelled_spend_usd)}`, definition: "Over cancelled calls: (output − delivered output) × output price; all output when delivery is unknown. Cancelled spend: total cost of cancelled calls.", metric: "cancellation_waste_usd", groupBy: "team", detailMetric: "cancelled_spend_usd", kind: "money", better: "down" },
-    { id: "unattributed", label: "Unattributed spend", value: formatUsd(m.unattributed_usd), detail: "no team after ownership rules", definition: "Cost of calls with no team after ownership rules and ingest-key defaults ran.", metric: "unattributed_usd", groupBy: "team", kind: "money", better: "down" },
-    { id: "unpriced", label: "Unpriced events", value: int.format(m.unpriced_events), detail: "no price in the price book", definition: "Calls whose provider and model have no price in force: stored and counted, costed at nothing until priced and repriced.", metric: "unpriced_events", groupBy: "model", kind: "count", better: "down" },
+    { id: "cache", label: "Cache hit rate", value: pct(m.cache_hit_rate), detail: `saved ${formatUsd(m.cache_savings_usd)}`, metric: "cache_hit_rate", groupBy: "team", detailMetric: "cache_savings_usd", kind: "ratio", better: "up" },
+    { id: "retry", label: "Retry amplification", value: `${m.retry_amplification.toFixed(2)}×`, detail: `retry waste ${formatUsd(m.retry_waste_usd)}`, metric: "retry_amplification", groupBy: "team", detailMetric: "retry_waste_usd", kind: "times", better: "down" },
+    { id: "reasoning", label: "Reasoning share", value: pct(m.reasoning_share), detail: `reasoning cost ${formatUsd(m.reasoning_cost_usd)}`, metric: "reasoning_share", groupBy: "team", detailMetric: "reasoning_cost_usd", kind: "ratio", better: "none" },
+    { id: "cancel", label: "Cancellation waste", value: formatUsd(m.cancellation_waste_usd), detail: `cancelled spend ${formatUsd(m.cancelled_spend_usd)}`, metric: "cancellation_waste_usd", groupBy: "team", detailMetric: "cancelled_spend_usd", kind: "money", better: "down" },
+    { id: "unattributed", label: "Unattributed spend", value: formatUsd(m.unattributed_usd), detail: "no team after ownership rules", metric: "unattributed_usd", groupBy: "team", kind: "money", better: "down" },
+    { id: "unpriced", label: "Unpriced events", value: int.format(m.unpriced_events), detail: "no price in the price book", metric: "unpriced_events", groupBy: "model", kind: "count", better: "down" },
   ];
 }
 
 export function wasteFigures(m: SummaryMeasures, previous?: SummaryMeasures): WasteFigure[] {
-  return specs(m).map(({ kind, better, ...f }) => (previous ? { ...f, change: change(kind, m[f.metric], previous[f.metric], better) } : f));
+  return specs(m).map((spec) => {
+    const { kind, better, ...f } = spec;
+    const figure = { ...f, definition: definitionOf(spec) };
+    return previous ? { ...figure, change: change(kind, m[f.metric], previous[f.metric], better) } : figure;
+  });
 }

@@ -6,6 +6,9 @@ import { DateOnly, money, SummaryMeasures, TimeZone } from "./summary";
  * included) against the period of the same length just before, a daily trend stacked by `stack`, and the
  * top contributors of five dimensions.
  */
+/** The series that sums every group beyond the top ones, in stacks and charts. */
+export const OTHER_KEY = "(other)";
+
 export const STACK_DIMENSIONS = ["team", "model", "provider", "environment"] as const;
 export const TOP_DIMENSIONS = ["team", "repo", "feature", "model", "customer"] as const;
 
