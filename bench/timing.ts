@@ -4,7 +4,7 @@ export type Timing = { runs: number; p50_ms: number; p95_ms: number; min_ms: num
 export const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 40);
 const WARMUP = 3;
 
-export function percentile(sorted: number[], p: number): number {
+function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 

@@ -12,7 +12,7 @@ import { INSERT_WASTED_ATTEMPTS, REBUILD_MONTH_INTO_STAGING, retriedRequestIds }
 export type LedgerRow = { request_id?: unknown; attempt?: unknown; ts: string };
 
 /** How far apart two attempts of one request may be and still be matched (each way). */
-export const RETRY_MATCH_WINDOW_MS = 24 * 3600 * 1000;
+const RETRY_MATCH_WINDOW_MS = 24 * 3600 * 1000;
 
 const holder = globalThis as typeof globalThis & { __tokenledgerLedger?: Promise<unknown> };
 

@@ -17,7 +17,7 @@ export function lastDaysWindow(days: number, now: Date): { from: string; to: str
 // checks a zone's offset for each day of its range.
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function zoneOffsetMinutes(tz: string, at: number): number {
+function zoneOffsetMinutes(tz: string, at: number): number {
   if (tz === "UTC") return 0;
   let fmt = offsetFormats.get(tz);
   if (!fmt) {

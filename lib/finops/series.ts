@@ -12,7 +12,7 @@ import { MONEY_SCALE } from "./money";
 const nanos = (v: string) => parseScaled(v, MONEY_SCALE) ?? 0n;
 
 /** Adds stored sums exactly: money as 10^-9 units, counts as integers (BigInt both: a chart adds thousands). */
-export function addSums(a: MeasureSums, b: MeasureSums): MeasureSums {
+function addSums(a: MeasureSums, b: MeasureSums): MeasureSums {
   const out = { ...a };
   for (const k of Object.keys(a) as (keyof MeasureSums)[]) {
     out[k] = MONEY_MEASURES.has(k) ? formatScaled(nanos(a[k]) + nanos(b[k]), MONEY_SCALE) : (BigInt(a[k]) + BigInt(b[k])).toString();

@@ -103,8 +103,8 @@ function keyExpr(key: GroupKey, bucket: MeasuresSpec["bucket"], timeColumn: stri
   return bucketExpr(bucket, timeColumn);
 }
 
-/** The SQL and parameters of a spec (exported for the benchmark, which replays it on the bare engine). */
-export function measuresSql(spec: MeasuresSpec): { sql: string; params: Record<string, unknown>; keys: GroupKey[] } {
+/** The SQL and parameters of a spec. */
+function measuresSql(spec: MeasuresSpec): { sql: string; params: Record<string, unknown>; keys: GroupKey[] } {
   const keys = [...new Set(spec.sets.flat())];
   const filters = dimensionFilters(spec.filters);
   const usage = SOURCES[spec.source];

@@ -5,7 +5,7 @@ import type { QueryDef } from "../client";
  * SQL of the retry ledger (migration 0004, lib/clickhouse/retry-ledger.ts). The last attempt of a logical
  * request is its greatest (attempt, ts, event_id); every other attempt is wasted.
  */
-export const LEDGER_COLUMNS =
+const LEDGER_COLUMNS =
   "event_id, request_id, ts, attempt, team, repo, feature, environment, service, customer, provider, model, status, service_tier, " +
   "pipeline_stage, user, work_item, pull_request, branch, trigger, error_type, session_id, batch, priced, cost_usd";
 
