@@ -27,6 +27,7 @@ import {
   UserUpdate,
   UsersResponse,
 } from "@/lib/schemas/settings";
+import { OrgSettingsOut, OrgSettingsUpdate } from "@/lib/schemas/org-settings";
 import type { Spec } from "./builder";
 
 /**
@@ -140,6 +141,8 @@ export function addAdmin(spec: Spec): void {
     responses: { "200": spec.json("The user after the change.", "User", UserOut) },
     errors: ["not_found", "conflict"],
   });
+  spec.add("get", "/api/v1/settings/org", { id: "getOrgSettings", tag, summary: "The organisation's calendar", description: "The time zone, month start day and week start that chargeback periods, budget periods and alert days are cut with.", auth: "signed-in", responses: { "200": spec.json("The settings.", "OrgSettings", OrgSettingsOut) } });
+  spec.add("patch", "/api/v1/settings/org", { id: "updateOrgSettings", tag, summary: "Change the organisation's calendar", description: "Any subset of the fields; recorded in the audit log with before and after.", auth: { permission: "period:close" }, body: { name: "OrgSettingsUpdate", schema: OrgSettingsUpdate }, responses: { "200": spec.json("The settings after the change.", "OrgSettings", OrgSettingsOut) } });
   spec.add("get", "/api/v1/teams", { id: "listTeams", tag, summary: "Teams the caller may see", description: "All teams for admin and finance; their own for leads and viewers.", auth: "signed-in", responses: { "200": spec.json("The teams.", "TeamsResponse", TeamsResponse) } });
   spec.add("post", "/api/v1/teams", { id: "createTeam", tag, summary: "Create a team", auth: { permission: "teams:write" }, body: { name: "TeamCreate", schema: TeamCreate }, responses: { "200": spec.json("The team.", "TeamCreated", TeamCreated) }, errors: ["conflict"] });
 

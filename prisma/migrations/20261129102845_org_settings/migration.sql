@@ -1,0 +1,9 @@
+-- CreateTable
+CREATE TABLE "OrgSettings" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT DEFAULT 1,
+    "timeZone" TEXT NOT NULL DEFAULT 'UTC',
+    "monthStartDay" INTEGER NOT NULL DEFAULT 1,
+    "weekStartsOn" INTEGER NOT NULL DEFAULT 1,
+    "updatedAt" DATETIME NOT NULL
+);
+
