@@ -39,7 +39,10 @@ describe.skipIf(!hasPostgres)("metadata on PostgreSQL", () => {
     const { dbInfo } = await import("@/lib/db/prisma");
     const { seedPricesIfEmpty, listPrices } = await import("@/lib/db/price-book");
     const { ensureTeams, listTeams } = await import("@/lib/db/teams");
-    expect(await dbInfo()).toEqual({ kind: "postgresql", migrations: ["20261123000000_init"] });
+    // Every migration folder, applied in order (the list grows with the schema).
+    const folders = readdirSync(path.join("prisma", "postgres", "migrations"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    expect(folders.length).toBeGreaterThan(1);
+    expect(await dbInfo()).toEqual({ kind: "postgresql", migrations: folders });
     expect(await seedPricesIfEmpty(new Date("2026-01-01T00:00:00Z"))).toBeGreaterThan(10);
     const gpt41 = (await listPrices()).find((p) => p.model === "gpt-4.1");
     expect(gpt41?.inputPerToken).toBe("0.000002"); // exact decimal string survives the round trip
