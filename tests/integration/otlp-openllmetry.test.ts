@@ -20,6 +20,7 @@ const { seedPricesIfEmpty } = await import("@/lib/db/price-book");
 const { createIngestKey } = await import("@/lib/db/ingest-keys");
 const { POST: postOtlp } = await import("@/app/api/v1/otlp/v1/traces/route");
 const { z } = await import("zod");
+const { tokenReading } = await import("@/lib/ingest/otlp-instrumentations");
 const { default: OpenAI } = await import("openai");
 const AnthropicModule = await import("@anthropic-ai/sdk");
 const { OpenAIInstrumentation } = await import("@traceloop/instrumentation-openai");
@@ -77,6 +78,9 @@ describe("OpenLLMetry instrumentations exporting to TokenLedger", () => {
     for (let i = 0; i < 3; i++)
       await client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 1024, messages: [{ role: "user", content: `question ${i}` }] });
     await provider.forceFlush();
+    // The spans carry the scope the mapping table names (./lib/ingest/otlp-instrumentations), which picks the entry.
+    expect(provider.scopes()).toEqual(Array(3).fill({ name: "@traceloop/instrumentation-anthropic", version: "0.27.0" }));
+    expect(tokenReading(provider.scopes()[0], "anthropic").id).toBe("openllmetry-anthropic");
     await provider.shutdown();
     instrumentation.disable();
 
@@ -107,6 +111,9 @@ describe("OpenLLMetry instrumentations exporting to TokenLedger", () => {
     });
     await client.chat.completions.create({ model: "o3", messages: [{ role: "user", content: "review this" }] });
     await provider.forceFlush();
+    // The spans carry the scope the mapping table names (./lib/ingest/otlp-instrumentations), which picks the entry.
+    expect(provider.scopes()).toEqual(Array(1).fill({ name: "@traceloop/instrumentation-openai", version: "0.27.0" }));
+    expect(tokenReading(provider.scopes()[0], "openai").id).toBe("openllmetry-openai");
     await provider.shutdown();
     instrumentation.disable();
 

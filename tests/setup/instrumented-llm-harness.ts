@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { OTLPTraceExporter as OTLPProtoTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
-import { SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 
 /**
@@ -121,9 +121,17 @@ export async function startIngestBridge(handler: (request: Request) => Promise<R
   return { url, answers, close: () => close(server) };
 }
 
-/** A tracer provider that exports each span as soon as it ends, through the real OTLP/HTTP exporter. */
-export function otlpTracerProvider(opts: { endpoint: string; secret: string; protocol: "json" | "protobuf"; resource: Record<string, string> }): NodeTracerProvider {
+/**
+ * A tracer provider that exports each span as soon as it ends, through the real OTLP/HTTP exporter; `scopes()`
+ * lists the instrumentation scope (name@version) of every span made, to tie the mapping table to the real packages.
+ */
+export function otlpTracerProvider(opts: { endpoint: string; secret: string; protocol: "json" | "protobuf"; resource: Record<string, string> }): NodeTracerProvider & {
+  scopes: () => { name: string; version?: string }[];
+} {
   const config = { url: `${opts.endpoint}/api/v1/otlp/v1/traces`, headers: { Authorization: `Bearer ${opts.secret}` } };
   const exporter = opts.protocol === "json" ? new OTLPTraceExporter(config) : new OTLPProtoTraceExporter(config);
-  return new NodeTracerProvider({ resource: resourceFromAttributes(opts.resource), spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  const memory = new InMemorySpanExporter();
+  const provider = new NodeTracerProvider({ resource: resourceFromAttributes(opts.resource), spanProcessors: [new SimpleSpanProcessor(exporter), new SimpleSpanProcessor(memory)] });
+  // Read before shutdown: InMemorySpanExporter.shutdown() forgets its spans.
+  return Object.assign(provider, { scopes: () => memory.getFinishedSpans().map((s) => ({ name: s.instrumentationScope.name, version: s.instrumentationScope.version })) });
 }
