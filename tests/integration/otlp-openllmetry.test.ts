@@ -74,22 +74,30 @@ describe("OpenLLMetry instrumentations exporting to TokenLedger", () => {
       { model: "claude-sonnet-4-5", usage: { input_tokens: 5_000, cache_read_input_tokens: 1_000, cache_creation_input_tokens: 0, output_tokens: 200 } },
       // No caching at all (Anthropic sends nulls when the feature is unused).
       { model: "claude-sonnet-4-5", usage: { input_tokens: 300, cache_read_input_tokens: null, cache_creation_input_tokens: null, output_tokens: 50 } },
+      // Streamed (server-sent events): the instrumentation collects usage from message_start and message_delta.
+      { model: "claude-sonnet-4-5", usage: { input_tokens: 12, cache_read_input_tokens: 9_000, cache_creation_input_tokens: 500, output_tokens: 400 } },
     );
     for (let i = 0; i < 3; i++)
       await client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 1024, messages: [{ role: "user", content: `question ${i}` }] });
+    const stream = await client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 1024, stream: true, messages: [{ role: "user", content: "stream it" }] });
+    let text = "";
+    for await (const event of stream) if (event.type === "content_block_delta" && event.delta.type === "text_delta") text += event.delta.text;
+    expect(text).toBe("Done.");
     await provider.forceFlush();
     // The spans carry the scope the mapping table names (./lib/ingest/otlp-instrumentations), which picks the entry.
-    expect(provider.scopes()).toEqual(Array(3).fill({ name: "@traceloop/instrumentation-anthropic", version: "0.27.0" }));
+    expect(provider.scopes()).toEqual(Array(4).fill({ name: "@traceloop/instrumentation-anthropic", version: "0.27.0" }));
     expect(tokenReading(provider.scopes()[0], "anthropic").id).toBe("openllmetry-anthropic");
     await provider.shutdown();
     instrumentation.disable();
 
     expect(fake.anthropic).toEqual([]);
     expect(bridge.answers.every((a) => a.status === 200)).toBe(true);
-    expect(bridge.answers.map((a) => a.body)).toEqual(["", "", ""]); // protobuf ExportTraceServiceResponse with no partial success
+    expect(bridge.answers.map((a) => a.body)).toEqual(["", "", "", ""]); // protobuf ExportTraceServiceResponse with no partial success
     expect(await chQuery(stored, { team })).toEqual([
       // 40 + 18000 + 2000 in: 40·3e-6 + 18000·3e-7 + 2000·3.75e-6 + 700·15e-6 = 0.00012 + 0.0054 + 0.0075 + 0.0105
       { provider: "anthropic", model: "claude-sonnet-4-5", input_tokens: 20_040, cache_read_tokens: 18_000, cache_write_tokens: 2_000, output_tokens: 700, reasoning_tokens: 0, cost: "0.02352" },
+      // streamed, 12 + 9000 + 500 in: 12·3e-6 + 9000·3e-7 + 500·3.75e-6 + 400·15e-6 = 0.000036 + 0.0027 + 0.001875 + 0.006
+      { provider: "anthropic", model: "claude-sonnet-4-5", input_tokens: 9_512, cache_read_tokens: 9_000, cache_write_tokens: 500, output_tokens: 400, reasoning_tokens: 0, cost: "0.010611" },
       // 5000 + 1000 in: 5000·3e-6 + 1000·3e-7 + 200·15e-6 = 0.015 + 0.0003 + 0.003
       { provider: "anthropic", model: "claude-sonnet-4-5", input_tokens: 6_000, cache_read_tokens: 1_000, cache_write_tokens: 0, output_tokens: 200, reasoning_tokens: 0, cost: "0.0183" },
       // 300·3e-6 + 50·15e-6

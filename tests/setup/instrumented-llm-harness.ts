@@ -9,7 +9,8 @@ import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 /**
  * Pieces for testing real LLM instrumentation libraries end to end without the network:
  *  - a fake provider API on 127.0.0.1 that answers like OpenAI Chat Completions (POST /v1/chat/completions)
- *    and Anthropic Messages (POST /v1/messages), with the `usage` object the test queues for each call;
+ *    and Anthropic Messages (POST /v1/messages, plain or `stream: true` as server-sent events), with the
+ *    `usage` object the test queues for each call;
  *  - a local OTLP/HTTP endpoint that hands each export, as a web Request, to TokenLedger's real route handler
  *    (which writes to the test's real temp store) and returns its answer to the exporter;
  *  - a NodeTracerProvider exporting every span at once through the real OTLP exporter (JSON or protobuf).
@@ -56,8 +57,14 @@ export type FakeProvider = {
 export async function startFakeProvider(): Promise<FakeProvider> {
   const fake: Omit<FakeProvider, "url" | "close"> = { openai: [], anthropic: [], calls: [] };
   const server = createServer((req, res) => {
-    void readBody(req).then(() => {
+    void readBody(req).then((raw) => {
       fake.calls.push(`${req.method} ${req.url}`);
+      let stream = false;
+      try {
+        stream = (JSON.parse(raw.toString("utf8")) as { stream?: unknown }).stream === true;
+      } catch {
+        // not JSON: answered as a plain call
+      }
       const send = (status: number, body: unknown) => {
         res.writeHead(status, { "content-type": "application/json", "request-id": `req_${fake.calls.length}` });
         res.end(JSON.stringify(body));
@@ -78,6 +85,20 @@ export async function startFakeProvider(): Promise<FakeProvider> {
       if (req.method === "POST" && req.url === "/v1/messages") {
         const next = fake.anthropic.shift();
         if (!next) return send(500, { type: "error", error: { type: "api_error", message: "test queued no Anthropic answer" } });
+        if (stream) {
+          // Anthropic's event stream: usage of the input in message_start, the final output count in message_delta.
+          const id = `msg_${fake.calls.length}`;
+          const events: [string, unknown][] = [
+            ["message_start", { type: "message_start", message: { id, type: "message", role: "assistant", model: next.model, content: [], stop_reason: null, stop_sequence: null, usage: { ...next.usage, output_tokens: 1 } } }],
+            ["content_block_start", { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } }],
+            ["content_block_delta", { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "Done." } }],
+            ["content_block_stop", { type: "content_block_stop", index: 0 }],
+            ["message_delta", { type: "message_delta", delta: { stop_reason: "end_turn", stop_sequence: null }, usage: { output_tokens: next.usage.output_tokens } }],
+            ["message_stop", { type: "message_stop" }],
+          ];
+          res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+          return res.end(events.map(([event, data]) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`).join(""));
+        }
         return send(200, {
           id: `msg_${fake.calls.length}`,
           type: "message",
