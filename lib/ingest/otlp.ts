@@ -470,7 +470,12 @@ export function otlpToEvents(body: unknown): OtlpResult {
         return;
       }
       const scope = parseScope(ss.scope, `${ssPath}.scope`, errors);
-      if (scope === undefined) return; // how its spans count tokens is unknown: record none rather than misread them
+      if (scope === undefined) {
+        // How its spans count tokens is unknown: record none rather than misread them, and count them as
+        // rejected so the exporter sees a partial success instead of a silent drop.
+        result.rejectedSpans += list(ss, "spans", `${ssPath}.spans`, errors).length;
+        return;
+      }
       list(ss, "spans", `${ssPath}.spans`, errors).forEach((span, k) => {
         const path = `${ssPath}.spans[${k}]`;
         if (!isObj(span)) {

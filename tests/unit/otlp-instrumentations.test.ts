@@ -104,6 +104,7 @@ describe("otlpToEvents reads token counts by instrumentation scope", () => {
     ] as const) {
       const out = otlpToEvents(body(scope));
       expect(out.events).toEqual([]);
+      expect(out.rejectedSpans).toBe(1); // reported to the exporter as a partial success, not dropped silently
       expect(out.errors.map((e) => e.path)).toEqual([path]);
     }
   });
