@@ -19,7 +19,7 @@ import { EXPORT_TRACE_SERVICE_REQUEST, EXPORT_TRACE_SERVICE_RESPONSE, OTLP_TRACE
  *   - bytesValue: base64, as in OTLP/JSON.
  * Anything that is not a well-formed ExportTraceServiceRequest (truncated data, a bad wire type, invalid
  * UTF-8 in a string, nesting deeper than 100 messages) is a 400 for the whole request. Fields TokenLedger
- * does not read (span events and links, flags, trace_state, scope…) are skipped unread.
+ * does not read (span events and links, flags, trace_state, the scope's attributes…) are skipped unread.
  */
 
 type Types = { request: protobuf.Type; response: protobuf.Type };
@@ -58,7 +58,8 @@ type PbSpan = {
   attributes?: PbKeyValue[];
   status?: { message?: string; code?: number };
 };
-type PbRequest = { resourceSpans?: { resource?: { attributes?: PbKeyValue[] }; scopeSpans?: { spans?: PbSpan[] }[] }[] };
+type PbScopeSpans = { scope?: { name?: string; version?: string }; spans?: PbSpan[] };
+type PbRequest = { resourceSpans?: { resource?: { attributes?: PbKeyValue[] }; scopeSpans?: PbScopeSpans[] }[] };
 
 const TO_OBJECT: protobuf.IConversionOptions = { longs: String, enums: Number };
 
@@ -106,13 +107,26 @@ function span(s: PbSpan): Json {
   return out;
 }
 
+/** The scope (name, version: which instrumentation made the spans, ./otlp-instrumentations) and the spans. */
+function scopeSpans(ss: PbScopeSpans): Json {
+  const out: Json = {};
+  if (ss.scope !== undefined) {
+    const scope: Json = {};
+    if (ss.scope.name !== undefined) scope.name = ss.scope.name;
+    if (ss.scope.version !== undefined) scope.version = ss.scope.version;
+    out.scope = scope;
+  }
+  if (ss.spans !== undefined) out.spans = ss.spans.map(span);
+  return out;
+}
+
 function toJsonShape(req: PbRequest): Json {
   if (req.resourceSpans === undefined) return {};
   return {
     resourceSpans: req.resourceSpans.map((rs) => {
       const out: Json = {};
       if (rs.resource !== undefined) out.resource = rs.resource.attributes !== undefined ? { attributes: rs.resource.attributes.map(keyValue) } : {};
-      if (rs.scopeSpans !== undefined) out.scopeSpans = rs.scopeSpans.map((ss) => (ss.spans !== undefined ? { spans: ss.spans.map(span) } : {}));
+      if (rs.scopeSpans !== undefined) out.scopeSpans = rs.scopeSpans.map(scopeSpans);
       return out;
     }),
   };

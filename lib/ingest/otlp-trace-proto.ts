@@ -3,7 +3,7 @@
  * that TokenLedger decodes from an OTLP/HTTP protobuf traces export, and the response it encodes. Field
  * numbers and types are copied from the upstream files named above each block; fields and messages that
  * `otlpToEvents` never reads are left out (span events, links, trace_state, flags, dropped_* counts,
- * the instrumentation scope, schema URLs, entity refs): protobuf decoding skips unknown fields, so leaving
+ * the scope's attributes, schema URLs, entity refs): protobuf decoding skips unknown fields, so leaving
  * them out changes nothing on the wire. Field numbers are never reused upstream, so this stays correct as
  * the protocol grows.
  *
@@ -41,6 +41,11 @@ message KeyValue {
   string key = 1;
   AnyValue value = 2;
 }
+
+message InstrumentationScope {
+  string name = 1;
+  string version = 2;
+}
 `;
 
 /** opentelemetry/proto/resource/v1/resource.proto */
@@ -64,6 +69,7 @@ message ResourceSpans {
 }
 
 message ScopeSpans {
+  opentelemetry.proto.common.v1.InstrumentationScope scope = 1;
   repeated Span spans = 2;
 }
 

@@ -19,7 +19,7 @@
  * | latency_ms             | end − start, rounded to ms (only when both are present and end ≥ start)                                          |
  * | provider               | span, then resource: gen_ai.provider.name, gen_ai.system, llm.provider, llm.system — lowercased, kept as given    |
  * | model                  | span: gen_ai.response.model, gen_ai.request.model, llm.model_name                                                |
- * | input_tokens           | gen_ai.usage.input_tokens, gen_ai.usage.prompt_tokens, llm.token_count.prompt (includes cached tokens)           |
+ * | input_tokens           | gen_ai.usage.input_tokens, gen_ai.usage.prompt_tokens, llm.token_count.prompt (includes cached tokens; see below) |
  * | output_tokens          | gen_ai.usage.output_tokens, gen_ai.usage.completion_tokens, llm.token_count.completion (includes reasoning)       |
  * | cache_read_tokens      | gen_ai.usage.cache_read.input_tokens, gen_ai.usage.cache_read_input_tokens, llm.token_count.prompt_details.cache_read |
  * | cache_write_tokens     | gen_ai.usage.cache_write.input_tokens, gen_ai.usage.cache_write_input_tokens, gen_ai.usage.cache_creation.input_tokens, gen_ai.usage.cache_creation_input_tokens, llm.token_count.prompt_details.cache_write |
@@ -29,6 +29,11 @@
  * | session_id             | span, then resource: gen_ai.conversation.id, session.id                                                         |
  * | service                | span/resource tokenledger.service, else resource service.name                                                  |
  * | environment            | span/resource tokenledger.environment, else resource deployment.environment.name, deployment.environment       |
+ *
+ * Instrumentations that count otherwise: the ScopeSpans' `scope` (name, version) and the span's provider
+ * pick an entry of ./otlp-instrumentations (e.g. OpenLLMetry's Anthropic instrumentation sends Anthropic's
+ * input_tokens without the cache parts: they are added back). A scope that is not an object, or whose
+ * name/version is not a string, rejects its spans (reported), as their counts could not be read reliably.
  *
  * Dimensions: every key is looked up on the span first, then on the resource (span attributes win over
  * resource attributes; within one level the order below decides).
@@ -54,6 +59,8 @@
  * empty lists) but must be arrays when present. Errors carry paths such as
  * `resourceSpans[0].scopeSpans[1].spans[3].traceId`.
  */
+
+import { canonicalTokens, tokenReading, type InstrumentationScope } from "./otlp-instrumentations";
 
 export type OtlpError = { path: string; message: string };
 export type OtlpResult = {
@@ -256,7 +263,7 @@ const NS_PER_MS = 1_000_000n;
 
 // ---------- spans ----------
 
-type SpanCtx = { path: string; span: Obj; attrs: Attrs; resource: Attrs };
+type SpanCtx = { path: string; span: Obj; attrs: Attrs; resource: Attrs; scope: InstrumentationScope };
 
 /** Looks `keys` up on the span, then on the resource (span wins); within a level, key order decides. */
 function lookup(ctx: SpanCtx, keys: string[], levels: ("span" | "resource")[] = ["span", "resource"]): Attr | undefined {
@@ -341,18 +348,20 @@ function spanToEvent(ctx: SpanCtx, errors: OtlpError[]): SpanOutcome {
   if (errors.length > before || when === undefined || "message" in traceId || "message" in spanId) return { kind: "rejected" };
   if (input === "invalid" || output === "invalid" || cacheRead === "invalid" || cacheWrite === "invalid" || reasoning === "invalid") return { kind: "rejected" };
 
+  // Some instrumentations count tokens their own way (./otlp-instrumentations): bring them to the convention.
+  const tokens = canonicalTokens({ input, output, cacheRead, cacheWrite, reasoning }, tokenReading(ctx.scope, provider));
   const event: Record<string, unknown> = {
     event_id: `otlp-${traceId.hex}-${spanId.hex}`,
     timestamp: Number(when / NS_PER_MS),
     provider,
     model,
-    input_tokens: input ?? 0,
-    output_tokens: output ?? 0,
+    input_tokens: tokens.input ?? 0,
+    output_tokens: tokens.output ?? 0,
   };
   if (typeof start === "bigint" && typeof end === "bigint" && end >= start) event.latency_ms = Number((end - start + NS_PER_MS / 2n) / NS_PER_MS);
-  if (cacheRead !== undefined) event.cache_read_tokens = cacheRead;
-  if (cacheWrite !== undefined) event.cache_write_tokens = cacheWrite;
-  if (reasoning !== undefined) event.reasoning_tokens = reasoning;
+  if (tokens.cacheRead !== undefined) event.cache_read_tokens = tokens.cacheRead;
+  if (tokens.cacheWrite !== undefined) event.cache_write_tokens = tokens.cacheWrite;
+  if (tokens.reasoning !== undefined) event.reasoning_tokens = tokens.reasoning;
 
   const status = isObj(span.status) ? span.status : {};
   if (status.code === 2 || status.code === "STATUS_CODE_ERROR") {
@@ -401,6 +410,26 @@ function spanToEvent(ctx: SpanCtx, errors: OtlpError[]): SpanOutcome {
   return { kind: "event", event };
 }
 
+/** The InstrumentationScope of a ScopeSpans (name and version; an absent scope or field is unknown, not an error). */
+function parseScope(v: unknown, path: string, errors: OtlpError[]): InstrumentationScope | undefined {
+  if (v === undefined || v === null) return {};
+  if (!isObj(v)) {
+    errors.push({ path, message: `must be an InstrumentationScope object (got ${show(v)})` });
+    return undefined;
+  }
+  const scope: InstrumentationScope = {};
+  for (const field of ["name", "version"] as const) {
+    const f = v[field];
+    if (f === undefined || f === null || f === "") continue;
+    if (typeof f !== "string") {
+      errors.push({ path: `${path}.${field}`, message: `must be a string (got ${show(f)})` });
+      return undefined;
+    }
+    scope[field] = f;
+  }
+  return scope;
+}
+
 /** Reads a list field that proto3 JSON may omit; reports a non-array. */
 function list(parent: Obj, key: string, path: string, errors: OtlpError[]): unknown[] {
   const v = parent[key];
@@ -440,6 +469,13 @@ export function otlpToEvents(body: unknown): OtlpResult {
         errors.push({ path: ssPath, message: `must be an object (got ${show(ss)})` });
         return;
       }
+      const scope = parseScope(ss.scope, `${ssPath}.scope`, errors);
+      if (scope === undefined) {
+        // How its spans count tokens is unknown: record none rather than misread them, and count them as
+        // rejected so the exporter sees a partial success instead of a silent drop.
+        result.rejectedSpans += list(ss, "spans", `${ssPath}.spans`, errors).length;
+        return;
+      }
       list(ss, "spans", `${ssPath}.spans`, errors).forEach((span, k) => {
         const path = `${ssPath}.spans[${k}]`;
         if (!isObj(span)) {
@@ -447,7 +483,7 @@ export function otlpToEvents(body: unknown): OtlpResult {
           return;
         }
         const attrs = parseAttributes(span.attributes, `${path}.attributes`, errors);
-        const out = spanToEvent({ path, span, attrs, resource }, errors);
+        const out = spanToEvent({ path, span, attrs, resource, scope }, errors);
         if (out.kind === "event") result.events.push(out.event);
         else if (out.kind === "ignored") result.ignoredSpans++;
         else result.rejectedSpans++;

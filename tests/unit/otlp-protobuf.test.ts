@@ -18,7 +18,7 @@ import { readBodyBytes } from "@/lib/ingest/read-body";
 /**
  * OTLP/HTTP protobuf → the OTLP/JSON shape otlpToEvents reads. Three sources of bytes:
  *  - protobufjs encoding a known OTLP/JSON body with the complete upstream Span/Resource/Scope definitions
- *    (events, links, flags, scope… that the decoder leaves out must be skipped);
+ *    (events, links, flags, the scope's attributes… that the decoder leaves out must be skipped);
  *  - the real OpenTelemetry JS exporters (exporter-trace-otlp-proto next to exporter-trace-otlp-http, same
  *    spans), captured by a local HTTP server: both must give the same events;
  *  - hand-made broken bytes.
@@ -75,8 +75,11 @@ function encodeJsonBody(body: Json): Uint8Array {
 }
 
 /** Removes what the decoder deliberately does not read, to compare its output with the body it came from. */
-const UNREAD = new Set(["scope", "schemaUrl", "traceState", "flags", "events", "links", "droppedAttributesCount", "droppedEventsCount", "droppedLinksCount"]);
-const withoutUnread = (body: Json): Json => JSON.parse(JSON.stringify(body), (key, value) => (UNREAD.has(key) ? undefined : value));
+const UNREAD = new Set(["schemaUrl", "traceState", "flags", "events", "links", "droppedAttributesCount", "droppedEventsCount", "droppedLinksCount"]);
+/** Of the instrumentation scope only name and version are read (they choose how token counts are read). */
+const scopeRead = (scope: Json): Json => Object.fromEntries(Object.entries(scope).filter(([k]) => k === "name" || k === "version"));
+const withoutUnread = (body: Json): Json =>
+  JSON.parse(JSON.stringify(body), (key, value) => (UNREAD.has(key) ? undefined : key === "scope" ? scopeRead(value as Json) : value));
 
 const TRACE = "5b8efff798038103d269b633813fc60c";
 const TRACE2 = "ffeeddccbbaa99887766554433221100";
@@ -291,8 +294,9 @@ describe("decodeOtlpTraceRequest: protobuf → OTLP/JSON", () => {
   it("accepts an empty export and empty levels, as proto3 omits them", () => {
     expect(decodeOtlpTraceRequest(new Uint8Array())).toEqual({});
     expect(decodeOtlpTraceRequest(encodeJsonBody({ resourceSpans: [{ resource: {}, scopeSpans: [{ scope: { name: "a" } }] }] }))).toEqual({
-      resourceSpans: [{ resource: {}, scopeSpans: [{}] }],
+      resourceSpans: [{ resource: {}, scopeSpans: [{ scope: { name: "a" } }] }],
     });
+    expect(decodeOtlpTraceRequest(encodeJsonBody({ resourceSpans: [{ scopeSpans: [{ scope: {} }, {}] }] }))).toEqual({ resourceSpans: [{ scopeSpans: [{ scope: {} }, {}] }] });
     expect(otlpToEvents(decodeOtlpTraceRequest(new Uint8Array()))).toEqual({ events: [], ignoredSpans: 0, rejectedSpans: 0, errors: [] });
   });
 

@@ -47,7 +47,7 @@ export function addIngest(spec: Spec): void {
     id: "ingestOtlpTraces",
     tag,
     summary: "OTLP/HTTP traces (OpenTelemetry GenAI spans)",
-    description: `An OTLP ExportTraceServiceRequest, as protobuf (application/x-protobuf) or JSON (application/json), optionally gzipped: point an OpenTelemetry exporter's traces endpoint here with the ingest key as a Bearer header. GenAI spans (gen_ai.* usage attributes) become events; other spans are counted and ignored. Rejected spans are reported as OTLP partial success. The answer uses the request's encoding; errors (auth, limits, bad body) are the JSON Error shape either way. ${LIMITS}`,
+    description: `An OTLP ExportTraceServiceRequest, as protobuf (application/x-protobuf) or JSON (application/json), optionally gzipped: point an OpenTelemetry exporter's traces endpoint here with the ingest key as a Bearer header. GenAI spans (gen_ai.* or OpenInference llm.token_count.* usage attributes) become events; other spans are counted and ignored. Token counts are read per instrumentation library, chosen by the ScopeSpans' scope name and version and the span's provider (e.g. OpenLLMetry's Anthropic instrumentation sends input_tokens without the cache parts: they are added); see the README's OpenTelemetry section. Rejected spans are reported as OTLP partial success. The answer uses the request's encoding; errors (auth, limits, bad body) are the JSON Error shape either way. ${LIMITS}`,
     auth: "ingest",
     headers: [contentEncoding],
     body: {
