@@ -53,11 +53,13 @@ describe("explorer links", () => {
 
 describe("headline figures", () => {
   it("computes exact changes, coloured by whether up is good news", () => {
-    expect(change("money", "110.100000000", "100.000000000", "down")).toEqual({ text: "+$10.10", pct: "+10.1%", direction: "up", tone: "bad", previous: "$100.00" });
+    expect(change("money", "110.100000000", "100.000000000", "down")).toEqual({ text: "+$10.10", pct: "+10.1%", direction: "up", tone: "bad", previous: "$100.00", fresh: false });
     expect(change("money", "0.1", "0.3", "down")).toMatchObject({ text: "−$0.20", direction: "down", tone: "good" });
     expect(change("count", 90, 100, "none")).toMatchObject({ text: "−10", pct: "−10.0%", tone: "neutral" });
     expect(change("ratio", 0.25, 0.2, "up")).toMatchObject({ text: "+5.0 pp", pct: null, tone: "good" });
-    expect(change("money", "5", "0", "down")).toMatchObject({ pct: null, direction: "up" });
+    // An empty baseline: new, not "+$5.00" or a percentage.
+    expect(change("money", "5", "0", "down")).toMatchObject({ text: "new", pct: null, direction: "up", tone: "neutral", fresh: true });
+    expect(change("money", "0", "0", "down")).toMatchObject({ direction: "flat", fresh: false });
     expect(change("money", "5.001", "5.002", "down")).toMatchObject({ direction: "flat", tone: "neutral" });
   });
   it("divides cost per request exactly", () => {
