@@ -1,7 +1,13 @@
 import Link from "next/link";
+import { connection } from "next/server";
 
-/** Any unknown address: say so in the product's own look, with the way back. */
-export default function NotFound() {
+/**
+ * Any unknown address: say so in the product's own look, with the way back. Rendered per request (not
+ * prerendered), so Next puts this request's CSP nonce on its scripts; a static 404 would carry none and
+ * every script on it would be blocked.
+ */
+export default async function NotFound() {
+  await connection();
   return (
     <main className="not-found" id="main">
       <p className="brand-line"><span className="brand-mark" aria-hidden>◆</span> TokenLedger</p>
