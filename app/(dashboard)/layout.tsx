@@ -17,8 +17,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const user = { name: principal.name, role: principal.role, teams: principal.teams, all: principal.all, permissions: permissionsOf(principal) };
   return (
     <div className="shell">
+      <a className="skip-link" href="#main">Skip to content</a>
       <Nav user={user} />
-      <main className="main">
+      <main className="main" id="main" tabIndex={-1}>
         <Providers>{children}</Providers>
       </main>
     </div>

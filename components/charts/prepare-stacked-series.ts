@@ -1,4 +1,5 @@
 import { formatDay, formatWeekday } from "@/lib/finops/format";
+import { colorsFor } from "./series-colors";
 
 /**
  * Stacked daily bars from the overview's aligned arrays (days[], daily_cost_usd[], series[].values[]).
@@ -8,13 +9,6 @@ import { formatDay, formatWeekday } from "@/lib/finops/format";
 export type StackKey = { id: number; key: string; label: string; color: string; totalText: string };
 export type StackRow = { day: string; label: string; longLabel: string; totalText: string; texts: string[]; values: (number | null)[] };
 
-/**
- * Tableau 10's hues (chosen to stay apart from each other, also for most colour-blind readers), by rank;
- * grey is kept for "(other)", which is many groups and should not look like one.
- */
-export const STACK_COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#e15759", "#edc948", "#9c755f"];
-export const OTHER_COLOR = "#bab0ac";
-
 export function prepareStackedSeries(input: {
   days: readonly string[];
   dailyCost: readonly string[];
@@ -22,12 +16,12 @@ export function prepareStackedSeries(input: {
   label: (key: string) => string;
   otherKey: string;
 }): { rows: StackRow[]; keys: StackKey[] } {
-  let hue = 0;
+  const colors = colorsFor(input.series.map((s) => s.key), input.otherKey);
   const keys = input.series.map((s, id) => ({
     id,
     key: s.key,
     label: input.label(s.key),
-    color: s.key === input.otherKey ? OTHER_COLOR : STACK_COLORS[hue++ % STACK_COLORS.length],
+    color: colors[id],
     totalText: s.total.cost_usd,
   }));
   const rows = input.days.map((day, i) => {

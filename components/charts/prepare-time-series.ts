@@ -1,5 +1,6 @@
 import { formatDay } from "@/lib/finops/format";
 import { OTHER_KEY } from "@/lib/schemas/overview";
+import { colorsFor } from "./series-colors";
 
 /**
  * Chart rows from the timeseries API: one row per bucket with a number per series (`s0`, `s1`, …: group keys
@@ -9,9 +10,6 @@ import { OTHER_KEY } from "@/lib/schemas/overview";
 export type TimePoint = { bucket: string; label: string; exact: (string | number)[]; total: string | number } & Record<`s${number}`, number | null>;
 export type TimeSeriesDef = { dataKey: `s${number}`; name: string; color: string };
 
-// Eight distinguishable hues for the top groups; "(other)" is always grey so it never reads as a group.
-const PALETTE = ["#3b5bdb", "#f08c00", "#2f9e44", "#e03131", "#7048e8", "#0c8599", "#d6336c", "#5c940d"];
-const OTHER_COLOR = "#adb5bd";
 
 /** "Nov 3" for a day bucket, "Nov 3 14:00" for an hour bucket ("YYYY-MM-DD HH:00"). */
 export function bucketText(bucket: string): string {
@@ -23,10 +21,11 @@ export function prepareTimeSeries(
   opts: { ratio: boolean; totalName: string },
 ): { points: TimePoint[]; series: TimeSeriesDef[] } {
   const source = data.series.length ? data.series : [{ key: opts.totalName, values: data.totals, attempts: data.attempts }];
+  const colors = colorsFor(source.map((s) => s.key), OTHER_KEY);
   const series = source.map((s, i): TimeSeriesDef => ({
     dataKey: `s${i}`,
     name: s.key === "" ? "(none)" : s.key,
-    color: s.key === OTHER_KEY ? OTHER_COLOR : PALETTE[i % PALETTE.length],
+    color: colors[i],
   }));
   const points = data.buckets.map((bucket, b) => {
     const point: TimePoint = { bucket, label: bucketText(bucket), exact: source.map((s) => s.values[b]), total: data.totals[b] };

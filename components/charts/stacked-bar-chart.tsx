@@ -1,5 +1,5 @@
 "use client";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUsd, formatUsdCompact } from "@/lib/finops/format";
 import type { StackKey, StackRow } from "./prepare-stacked-series";
 
@@ -35,7 +35,7 @@ function StackTooltip({ active, payload, keys }: { active?: boolean; payload?: r
  * Daily bars stacked by group. A click on a segment reports (group, day); the caller decides where it leads.
  * On narrow screens the bars keep a minimum width and the chart scrolls sideways instead of squashing.
  */
-export function StackedBarChart({ rows, keys, label, onSegmentClick }: { rows: StackRow[]; keys: StackKey[]; label: string; onSegmentClick?: (key: StackKey, day: string) => void }) {
+export function StackedBarChart({ rows, keys, label, onSegmentClick, marked = [] }: { rows: StackRow[]; keys: StackKey[]; label: string; onSegmentClick?: (key: StackKey, day: string) => void; marked?: readonly string[] }) {
   const minWidth = Math.max(260, rows.length * 7 + 60);
   return (
     <div className="chart-scroll">
@@ -57,6 +57,9 @@ export function StackedBarChart({ rows, keys, label, onSegmentClick }: { rows: S
                 style={onSegmentClick ? { cursor: "pointer" } : undefined}
                 onClick={onSegmentClick ? (item) => onSegmentClick(k, (item.payload as StackRow).day) : undefined}
               />
+            ))}
+            {rows.filter((r) => marked.includes(r.day)).map((r) => (
+              <ReferenceDot key={r.day} x={r.label} y={Number(r.totalText)} r={5} fill="#e15759" stroke="#fff" ifOverflow="extendDomain" label={{ value: "unusual", position: "top", fontSize: 11, fill: "#c92a2a" }} />
             ))}
           </BarChart>
         </ResponsiveContainer>

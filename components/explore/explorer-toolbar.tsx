@@ -1,11 +1,10 @@
 "use client";
 import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
-import { lastDaysWindow, TIME_ZONES } from "@/lib/finops/date-range";
+import { RangePicker } from "@/components/ui/range-picker";
 import { METRICS } from "@/lib/finops/explorer-metrics";
 import { hourlyAllowed, tracesHref, type ExplorerState } from "@/lib/finops/explorer-state";
 import { MAX_HOURLY_DAYS } from "@/lib/schemas/timeseries";
 
-const PRESETS = [7, 30, 90] as const;
 const label = (d: string) => d.replace(/_/g, " ");
 
 /** Range, zone, bucket, grouping and metric, plus the view's exports: CSV and its traces. */
@@ -15,14 +14,7 @@ export function ExplorerToolbar({ state, go, onExport, canExport }: { state: Exp
   return (
     <>
       <div className="toolbar">
-        {PRESETS.map((d) => (
-          <button key={d} className="button small" onClick={() => go(lastDaysWindow(d, new Date()))}>Last {d} days</button>
-        ))}
-        <label className="field inline"><span className="field-label">From</span><input type="date" value={state.from} onChange={(e) => e.target.value && go({ from: e.target.value })} /></label>
-        <label className="field inline"><span className="field-label">To</span><input type="date" value={state.to} onChange={(e) => e.target.value && go({ to: e.target.value })} /></label>
-        <label className="field inline"><span className="field-label">Time zone</span>
-          <select value={state.tz} onChange={(e) => go({ tz: e.target.value })}>{[...new Set([state.tz, ...TIME_ZONES])].map((z) => <option key={z}>{z}</option>)}</select>
-        </label>
+        <RangePicker range={state} tz={state.tz} onChange={(patch) => go(patch)} />
         <div className="segmented" role="radiogroup" aria-label="Bucket">
           <button role="radio" aria-checked={state.bucket === "day"} className={state.bucket === "day" ? "on" : ""} onClick={() => go({ bucket: "day" })}>Daily</button>
           <button role="radio" aria-checked={state.bucket === "hour"} className={state.bucket === "hour" ? "on" : ""} disabled={!hourly} title={hourly ? undefined : hourlyHint} onClick={() => go({ bucket: "hour" })}>Hourly</button>

@@ -5,7 +5,8 @@ import { useMemo } from "react";
 import { prepareStackedSeries } from "@/components/charts/prepare-stacked-series";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { Card } from "@/components/ui/card";
-import { formatUsd } from "@/lib/finops/format";
+import { formatDay, formatUsd } from "@/lib/finops/format";
+import { unusualDays } from "@/lib/finops/unusual-days";
 import { keyLabel, OTHER_KEY, STACK_DRILL, stackHref } from "@/lib/finops/overview-links";
 import type { OverviewState, StackDimension } from "@/lib/finops/overview-state";
 import { STACK_DIMENSIONS, type OverviewResponse } from "@/lib/schemas/overview";
@@ -20,6 +21,8 @@ export function DailyTrend({ state, data, range, onStack }: { state: OverviewSta
     [data],
   );
   const drill = STACK_DRILL[data.stack];
+  // Numbers only to judge which days stand out; every amount shown stays an exact decimal string.
+  const marked = useMemo(() => unusualDays(data.daily_cost_usd.map(Number)).map((i) => data.days[i]), [data]);
   return (
     <Card title={`Daily spend by ${data.stack}`} subtitle={range}>
       <div className="toolbar">
@@ -35,7 +38,24 @@ export function DailyTrend({ state, data, range, onStack }: { state: OverviewSta
         keys={keys}
         label={`Daily spend in US dollars, stacked by ${data.stack}`}
         onSegmentClick={(k, day) => router.push(stackHref(state, k.key, day))}
+        marked={marked}
       />
+      {marked.length > 0 && (
+        <p className="muted small" data-testid="unusual-days">
+          Unusual {marked.length === 1 ? "day" : "days"} (far above the period's usual level):{" "}
+          {marked.map((day, i) => (
+            <span key={day}>{i > 0 && ", "}<Link href={stackHref(state, OTHER_KEY, day)}>{formatDay(day)}</Link></span>
+          ))}
+        </p>
+      )}
+      <details className="day-links">
+        <summary>Open a day hour by hour</summary>
+        <ul>
+          {rows.map((r) => (
+            <li key={r.day}><Link href={stackHref(state, OTHER_KEY, r.day)}>{r.longLabel}: {formatUsd(r.totalText)}</Link></li>
+          ))}
+        </ul>
+      </details>
       <ul className="legend" aria-label={`Legend: spend by ${data.stack} over the period`} data-testid="trend-legend">
         {keys.map((k) => (
           <li key={k.id}>

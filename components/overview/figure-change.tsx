@@ -8,6 +8,14 @@ const ARROW = { up: "▲", down: "▼", flat: "■" } as const;
  */
 export function FigureChange({ change, previousRange, testId }: { change: Change; previousRange: string; testId?: string }) {
   const tip = `Previous period ${previousRange}: ${change.previous}`;
+  if (change.fresh) {
+    return (
+      <div className="change change-neutral" title={tip} data-testid={testId}>
+        <span className="badge">new</span> <span className="muted nowrap">none in the previous period</span>
+        <span className="sr-only">: {tip}</span>
+      </div>
+    );
+  }
   return (
     <div className={`change change-${change.tone}`} title={tip} data-testid={testId}>
       {/* Unbreakable pieces, so a narrow card wraps between the figure, its percentage and the caption, not inside them. */}

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useState } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Permission } from "@/lib/auth/roles";
 
@@ -20,15 +21,20 @@ const NAV_ITEMS: { href: string; label: string; needs?: Permission }[] = [
 /** Navigation. Links a role cannot use are left out for clarity; the server refuses them anyway. */
 export function Nav({ user }: { user: NavUser }) {
   const pathname = usePathname();
+  // Narrow screens: the items fold into a menu that lists every one of them (no hidden horizontal scroll).
+  const [open, setOpen] = useState(false);
   return (
-    <nav className="nav" aria-label="Main">
+    <nav className={`nav${open ? " nav-open" : ""}`} aria-label="Main">
       <Link href="/overview" className="brand">
         <span className="brand-mark" aria-hidden>◆</span> TokenLedger
       </Link>
-      <ul>
+      <button type="button" className="nav-menu-button" aria-expanded={open} aria-controls="nav-items" onClick={() => setOpen(!open)}>
+        <span aria-hidden>☰</span> Menu
+      </button>
+      <ul id="nav-items">
         {NAV_ITEMS.filter((i) => !i.needs || user.permissions.includes(i.needs)).map((item) => (
           <li key={item.href}>
-            <Link href={item.href} aria-current={pathname.startsWith(item.href) ? "page" : undefined}>
+            <Link href={item.href} onClick={() => setOpen(false)} aria-current={pathname.startsWith(item.href) ? "page" : undefined}>
               {item.label}
             </Link>
           </li>

@@ -11,7 +11,8 @@ import { Money } from "./money";
 export type ChangeKind = "money" | "unit-money" | "count" | "ratio" | "times";
 /** Which way is good news: spend going up is bad, a cache hit rate going up is good, volume is neither. */
 export type Better = "up" | "down" | "none";
-export type Change = { text: string; pct: string | null; direction: "up" | "down" | "flat"; tone: "bad" | "good" | "neutral"; previous: string };
+/** `fresh`: the previous period had none of it, so there is no change to state: it is new. */
+export type Change = { text: string; pct: string | null; direction: "up" | "down" | "flat"; tone: "bad" | "good" | "neutral"; previous: string; fresh: boolean };
 
 const pctText = (r: number) => `${r > 0 ? "+" : r < 0 ? "−" : ""}${Math.abs(r * 100).toFixed(1)}%`;
 
@@ -33,6 +34,8 @@ export function formatKind(kind: ChangeKind, v: string | number): string {
 
 /** The change from `prev` to `cur`: absolute as shown (pp for ratios), relative when the base is not zero. */
 export function change(kind: ChangeKind, cur: string | number, prev: string | number, better: Better): Change {
+  // Against an empty baseline "+$5,110.02" or "+∞ %" would read as growth; it is simply new.
+  if (new Money(prev).isZero() && !new Money(cur).isZero()) return { text: "new", pct: null, direction: "up", tone: "neutral", previous: formatKind(kind, prev), fresh: true };
   const diff = new Money(cur).minus(prev);
   let text: string;
   let shownZero: boolean;
@@ -56,7 +59,7 @@ export function change(kind: ChangeKind, cur: string | number, prev: string | nu
   const pct = kind === "ratio" || base.isZero() ? null : pctText(diff.div(base.abs()).toNumber());
   const direction = shownZero ? "flat" : diff.isNegative() ? "down" : "up";
   const tone = direction === "flat" || better === "none" ? "neutral" : direction === better ? "good" : "bad";
-  return { text, pct, direction, tone, previous: formatKind(kind, prev) };
+  return { text, pct, direction, tone, previous: formatKind(kind, prev), fresh: false };
 }
 
 /** Cost per logical request, exact (decimal string); "0" when there were no requests. */

@@ -17,6 +17,7 @@ export type ExploreLink = {
   tz: string;
   groupBy: Dimension;
   metric?: keyof SummaryMeasures;
+  bucket?: "hour" | "day";
   filters?: Partial<Record<Dimension, string>>;
 };
 
@@ -27,6 +28,7 @@ export const TOP_DRILL: Record<TopDimension, Dimension> = { team: "repo", repo: 
 
 export function exploreHref(l: ExploreLink): string {
   const q = new URLSearchParams({ from: l.from, to: l.to, tz: l.tz, group_by: l.groupBy, metric: l.metric ?? "cost_usd" });
+  if (l.bucket) q.set("bucket", l.bucket);
   // An empty value is a real filter: the events with no value for the dimension (e.g. unattributed spend).
   for (const [dim, value] of Object.entries(l.filters ?? {})) if (value !== undefined) q.append(dim, value);
   return `/explore?${q}`;
@@ -40,10 +42,11 @@ export function keyLabel(dim: Dimension, key: string): string {
 
 /**
  * A stack segment (day given) or a legend entry (whole period): filtered to the group and drilled one level
- * down. "(other)" is many groups at once, so it gets no filter, only the day.
+ * down. "(other)" is many groups at once, so it gets no filter, only the day. A day opens hour by hour, its
+ * contributors ranked by cost below the chart, each with its traces one click away (spike to cause in two).
  */
 export function stackHref(s: OverviewState, key: string, day?: string): string {
-  const range = day ? { from: day, to: addDays(day, 1) } : { from: s.from, to: s.to };
+  const range = day ? { from: day, to: addDays(day, 1), bucket: "hour" as const } : { from: s.from, to: s.to };
   const other = key === OTHER_KEY;
   return exploreHref({ ...range, tz: s.tz, groupBy: other ? s.stack : STACK_DRILL[s.stack], filters: other ? {} : { [s.stack]: key } });
 }

@@ -8,7 +8,6 @@ import { DAY_MS, isoDay } from "./date-range";
 export type StackDimension = (typeof STACK_DIMENSIONS)[number];
 export type OverviewState = { from: string; to: string; tz: string; stack: StackDimension };
 
-export const PRESET_DAYS = [7, 30, 90] as const;
 /** The API refuses longer ranges; the picker checks first so the user gets a reason, not an error page. */
 export const MAX_RANGE_DAYS = 400;
 
@@ -36,14 +35,6 @@ export const daysBetween = (from: string, to: string) => Math.round((Date.parse(
 export function presetWindow(days: number, tz: string, now: Date): { from: string; to: string } {
   const to = addDays(todayIn(tz, now), 1);
   return { from: addDays(to, -days), to };
-}
-
-/** Which preset a range is, if any (so the picker can show it pressed). */
-export function activePreset(s: { from: string; to: string; tz: string }, now: Date): number | null {
-  return PRESET_DAYS.find((d) => {
-    const w = presetWindow(d, s.tz, now);
-    return w.from === s.from && w.to === s.to;
-  }) ?? null;
 }
 
 /** The state a URL describes; missing or malformed parts fall back to the last 30 days in UTC, stacked by team. */

@@ -101,7 +101,8 @@ test("clicks on a top-list row, a legend entry and a bar segment land on the fil
   await page.locator(".recharts-bar-rectangle").first().click();
   await expect(page).toHaveURL(/\/explore\?/);
   const next = new Date(Date.parse(firstDay) + 86_400_000).toISOString().slice(0, 10);
-  expect(params(page.url())).toMatchObject({ from: firstDay, to: next, group_by: "repo", team: first.key });
+  // One day opens hour by hour, its contributors (repos) ranked by cost below the chart.
+  expect(params(page.url())).toMatchObject({ from: firstDay, to: next, group_by: "repo", team: first.key, bucket: "hour" });
 });
 
 test("the overview's empty and error states say what happened", async ({ page }) => {
