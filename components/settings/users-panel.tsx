@@ -35,7 +35,12 @@ export function UsersPanel() {
                 <tr key={u.id}>
                   <td className="truncate" title={u.email}>{u.email}</td>
                   <td>
-                    <select aria-label={`Role of ${u.email}`} defaultValue={u.role} disabled={!!u.disabledAt || update.isPending} onChange={(e) => update.mutate({ id: u.id, role: e.target.value })}>
+                    <select aria-label={`Role of ${u.email}`} defaultValue={u.role} disabled={!!u.disabledAt || update.isPending} onChange={(e) => {
+                      // A role decides what a person sees and may change: ask before it takes effect, and put the select back if not.
+                      const role = e.target.value;
+                      if (confirm(`Change ${u.email} from ${u.role} to ${role}? It applies to their next request.`)) update.mutate({ id: u.id, role });
+                      else e.target.value = u.role;
+                    }}>
                       {ROLES.map((r) => <option key={r}>{r}</option>)}
                     </select>
                   </td>

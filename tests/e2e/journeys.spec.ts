@@ -68,3 +68,21 @@ test("narrow screens list every navigation item in a menu; unknown pages are bra
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
 });
+
+test("a role change asks for confirmation first", async ({ page, request }) => {
+  const email = `confirm-${Date.now()}@e2e.test`;
+  const created = await request.post("/api/v1/users", { data: { email, password: "confirm-password-1", role: "viewer", teams: [] } });
+  expect(created.status(), await created.text()).toBe(200);
+  const roleOf = async () => ((await (await request.get("/api/v1/users")).json()) as { users: { email: string; role: string }[] }).users.find((u) => u.email === email)?.role;
+  await page.goto("/settings?tab=users");
+  const select = page.getByLabel(`Role of ${email}`);
+
+  page.once("dialog", (d) => { expect(d.message()).toContain("viewer to finance"); void d.dismiss(); });
+  await select.selectOption("finance");
+  await expect(select).toHaveValue("viewer");
+  expect(await roleOf()).toBe("viewer");
+
+  page.once("dialog", (d) => void d.accept());
+  await select.selectOption("finance");
+  await expect.poll(roleOf).toBe("finance");
+});
