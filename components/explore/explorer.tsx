@@ -4,6 +4,8 @@ import { useEffect, useMemo } from "react";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
 import { formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
+import { IgnoredParams } from "@/components/ui/ignored-params";
+import { ignoredParams } from "@/lib/finops/url-notices";
 import { drillDown, explorerQuery, hasFilters, narrowToBucket, nextState, parseExplorerState, previousRange, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
 import { tableRows } from "@/lib/finops/explorer-table";
 import { useSummaryQuery } from "@/lib/hooks/use-summary";
@@ -53,6 +55,7 @@ export function Explorer() {
 
   return (
     <div className="stack explorer">
+      <IgnoredParams list={ignoredParams(new URLSearchParams(params.toString()), explorerQuery(state))} />
       <Card className="explorer-controls">
         <ExplorerToolbar state={state} go={go} onExport={download} canExport={!!total && !current.isPlaceholderData} />
         <FilterBar state={state} onChange={(f) => go(f)} />

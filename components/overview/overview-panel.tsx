@@ -3,6 +3,8 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo } from "react";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { formatDayRange, formatUsd } from "@/lib/finops/format";
+import { IgnoredParams } from "@/components/ui/ignored-params";
+import { ignoredParams } from "@/lib/finops/url-notices";
 import { overviewQuery, parseOverviewState, presetWindow, previousPeriod, type OverviewState } from "@/lib/finops/overview-state";
 import { useOverview } from "@/lib/hooks/use-overview";
 import { DailyTrend } from "./daily-trend";
@@ -30,6 +32,7 @@ export function OverviewPanel() {
 
   return (
     <div className="stack" aria-busy={isFetching}>
+      <IgnoredParams list={ignoredParams(new URLSearchParams(params.toString()), overviewQuery(state))} />
       <PeriodPicker state={state} previous={previousPeriod(state)} busy={isFetching && !isPending} onChange={go} />
       {isPending ? (
         <StatusMessage kind="loading" title="Loading spend…" />

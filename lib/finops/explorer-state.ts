@@ -1,3 +1,4 @@
+import { completeDate } from "./range-presets";
 import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
 import { MAX_HOURLY_DAYS } from "@/lib/schemas/timeseries";
 import { DAY_MS, isoDay, lastDaysWindow } from "./date-range";
@@ -29,7 +30,8 @@ export const SORT_COLUMNS = ["key", "key2", "delta"] as const;
 /** Drill-down order: a click on a group filters to it and groups by the next dimension. */
 export const NEXT: Partial<Record<Dimension, Dimension>> = { team: "repo", repo: "feature", feature: "model", service: "feature", customer: "feature", model: "feature", environment: "team", provider: "model" };
 
-const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+// A real calendar date: Date.parse takes "2026-02-30" as March 2.
+const isDate = (s: string | null): s is string => !!s && completeDate(s) !== null;
 const isDim = (s: string | null): s is Dimension => (DIMENSION_NAMES as string[]).includes(s ?? "");
 
 /** Days in [from, to). */

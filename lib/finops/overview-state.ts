@@ -1,3 +1,4 @@
+import { completeDate } from "./range-presets";
 import { STACK_DIMENSIONS } from "@/lib/schemas/overview";
 import { DAY_MS, isoDay } from "./date-range";
 
@@ -11,7 +12,8 @@ export type OverviewState = { from: string; to: string; tz: string; stack: Stack
 /** The API refuses longer ranges; the picker checks first so the user gets a reason, not an error page. */
 export const MAX_RANGE_DAYS = 400;
 
-const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+// A real calendar date: Date.parse takes "2026-02-30" as March 2.
+const isDate = (s: string | null): s is string => !!s && completeDate(s) !== null;
 
 export function isZone(tz: string): boolean {
   try {

@@ -86,3 +86,11 @@ test("a role change asks for confirmation first", async ({ page, request }) => {
   await select.selectOption("finance");
   await expect.poll(roleOf).toBe("finance");
 });
+
+test("a link with parameters the page cannot apply says which", async ({ page }) => {
+  await page.goto("/explore?from=2026-02-30&to=2026-03-10&gruop_by=repo");
+  await expect(page.getByTestId("ignored-params")).toContainText("from=2026-02-30");
+  await expect(page.getByTestId("ignored-params")).toContainText("gruop_by=repo");
+  await page.goto("/overview?from=2026-10-01&to=2026-11-01&tz=UTC&stack=team");
+  await expect(page.getByTestId("ignored-params")).toHaveCount(0);
+});

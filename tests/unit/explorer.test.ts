@@ -1,3 +1,4 @@
+import { OTHER_COLOR } from "@/components/charts/series-colors";
 import { describe, expect, it } from "vitest";
 import { prepareTimeSeries } from "@/components/charts/prepare-time-series";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
@@ -122,7 +123,7 @@ describe("explorer chart preparation", () => {
     const data = { buckets: ["2026-06-01", "2026-06-02"], totals: ["1.500000000", "0.000000000"], attempts: [3, 0], series: [{ key: "a.b", values: ["1.000000000", "0.000000000"], attempts: [2, 0] }, { key: "(other)", values: ["0.500000000", "0.000000000"], attempts: [1, 0] }] };
     const { points, series } = prepareTimeSeries(data, { ratio: false, totalName: "Cost" });
     expect(series.map((s) => [s.dataKey, s.name])).toEqual([["s0", "a.b"], ["s1", "(other)"]]);
-    expect(series[1].color).toBe("#adb5bd");
+    expect(series[1].color).toBe(OTHER_COLOR);
     expect(points[0]).toMatchObject({ bucket: "2026-06-01", label: "Jun 1", s0: 1, s1: 0.5, exact: ["1.000000000", "0.500000000"], total: "1.500000000" });
     expect(points[1]).toMatchObject({ s0: 0, s1: 0 }); // a sum's zero is a value
     // A ratio: no usage is a gap; usage with no cache reads is a real 0 %.

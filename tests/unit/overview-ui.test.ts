@@ -34,12 +34,12 @@ describe("overview state", () => {
 
 describe("explorer links", () => {
   it("filters a stack segment to its day and group, drilled one level down", () => {
-    expect(query(stackHref(state, "search", "2026-11-30"))).toEqual({ from: "2026-11-30", to: "2026-12-01", tz: "Asia/Tokyo", group_by: "repo", metric: "cost_usd", team: "search" });
+    expect(query(stackHref(state, "search", "2026-11-30"))).toEqual({ from: "2026-11-30", to: "2026-12-01", tz: "Asia/Tokyo", group_by: "repo", metric: "cost_usd", bucket: "hour", team: "search" });
     expect(query(stackHref({ ...state, stack: "provider" }, "openai"))).toMatchObject({ from: "2026-11-01", group_by: "model", provider: "openai" });
     expect(query(stackHref({ ...state, stack: "environment" }, "prod"))).toMatchObject({ group_by: "team", environment: "prod" });
   });
   it("gives '(other)' only the day, and keeps the empty key as a filter for unattributed spend", () => {
-    expect(query(stackHref({ ...state, stack: "model" }, "(other)", "2026-11-03"))).toEqual({ from: "2026-11-03", to: "2026-11-04", tz: "Asia/Tokyo", group_by: "model", metric: "cost_usd" });
+    expect(query(stackHref({ ...state, stack: "model" }, "(other)", "2026-11-03"))).toEqual({ from: "2026-11-03", to: "2026-11-04", tz: "Asia/Tokyo", group_by: "model", metric: "cost_usd", bucket: "hour" });
     expect(stackHref(state, "", "2026-11-03")).toContain("&team=");
     expect([keyLabel("team", ""), keyLabel("repo", ""), keyLabel("repo", "a/b")]).toEqual(["Unattributed", "(none)", "a/b"]);
   });
