@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTempStore } from "../setup/temp-store";
-import { otlpTracerProvider, startFakeProvider, startIngestBridge, type FakeProvider, type IngestBridge } from "../setup/instrumented-llm-harness";
+import { describe, expect, it } from "vitest";
+import { useOtlpIngestSuite } from "../setup/otlp-ingest-suite";
+import { otlpTracerProvider } from "../setup/instrumented-llm-harness";
 
 /**
  * OpenInference (@arizeai/openinference-instrumentation-openai and -anthropic) as a real OTLP client: the
@@ -10,60 +10,22 @@ import { otlpTracerProvider, startFakeProvider, startIngestBridge, type FakeProv
  * includes reasoning): TokenLedger must take its numbers as they are, never add the cache parts twice.
  */
 
-const store = useTempStore();
-const { migrate } = await import("@/lib/clickhouse/migrate");
-const { chQuery } = await import("@/lib/clickhouse/client");
-const { seedPricesIfEmpty } = await import("@/lib/db/price-book");
-const { createIngestKey } = await import("@/lib/db/ingest-keys");
-const { POST: postOtlp } = await import("@/app/api/v1/otlp/v1/traces/route");
-const { z } = await import("zod");
+const { suite, storedEvents } = useOtlpIngestSuite("openinference");
 const { tokenReading } = await import("@/lib/ingest/otlp-instrumentations");
 const { default: OpenAI } = await import("openai");
 const { default: Anthropic } = await import("@anthropic-ai/sdk");
 const { OpenAIInstrumentation } = await import("@arizeai/openinference-instrumentation-openai");
 const { AnthropicInstrumentation } = await import("@arizeai/openinference-instrumentation-anthropic");
 
-const stored = {
-  name: "t-openinference-stored",
-  sql: "SELECT provider, model, input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, toString(cost_usd) AS cost FROM usage_events WHERE team = {team:String} ORDER BY input_tokens DESC",
-  row: z.object({
-    provider: z.string(),
-    model: z.string(),
-    input_tokens: z.coerce.number(),
-    cache_read_tokens: z.coerce.number(),
-    cache_write_tokens: z.coerce.number(),
-    output_tokens: z.coerce.number(),
-    reasoning_tokens: z.coerce.number(),
-    cost: z.string(),
-  }),
-};
-
-let fake: FakeProvider;
-let bridge: IngestBridge;
-let secret = "";
-
-beforeAll(async () => {
-  await migrate();
-  await seedPricesIfEmpty(new Date("2026-01-01T00:00:00Z"));
-  secret = (await createIngestKey({ name: "openinference" })).secret;
-  fake = await startFakeProvider();
-  bridge = await startIngestBridge((request) => postOtlp(request));
-});
-afterAll(async () => {
-  await fake?.close();
-  await bridge?.close();
-  await store.cleanup();
-});
-
 describe("OpenInference instrumentations exporting to TokenLedger", () => {
   it("@arizeai/openinference-instrumentation-anthropic: its prompt count already includes the cache parts (JSON export)", async () => {
     const team = "oi-anthropic";
-    const provider = otlpTracerProvider({ endpoint: bridge.url, secret, protocol: "json", resource: { "service.name": "support-bot", "tokenledger.team": team } });
+    const provider = otlpTracerProvider({ endpoint: suite.bridge.url, secret: suite.secret, protocol: "json", resource: { "service.name": "support-bot", "tokenledger.team": team } });
     const instrumentation = new AnthropicInstrumentation({ tracerProvider: provider });
     instrumentation.manuallyInstrument(Anthropic); // the SDK is imported as ESM (its README's way)
-    const client = new Anthropic({ apiKey: "test-key", baseURL: fake.url, maxRetries: 0 });
+    const client = new Anthropic({ apiKey: "test-key", baseURL: suite.fake.url, maxRetries: 0 });
 
-    fake.anthropic.push(
+    suite.fake.anthropic.push(
       // cache read + write (20000) far above Anthropic's raw input_tokens (40)
       { model: "claude-sonnet-4-5", usage: { input_tokens: 40, cache_read_input_tokens: 18_000, cache_creation_input_tokens: 2_000, output_tokens: 700 } },
       { model: "claude-sonnet-4-5", usage: { input_tokens: 5_000, cache_read_input_tokens: 1_000, cache_creation_input_tokens: 0, output_tokens: 200 } },
@@ -77,12 +39,12 @@ describe("OpenInference instrumentations exporting to TokenLedger", () => {
     await provider.shutdown();
     instrumentation.disable();
 
-    expect(fake.anthropic).toEqual([]);
-    expect(bridge.answers.slice(-2).map((a) => JSON.parse(a.body) as unknown)).toEqual([
+    expect(suite.fake.anthropic).toEqual([]);
+    expect(suite.bridge.answers.slice(-2).map((a) => JSON.parse(a.body) as unknown)).toEqual([
       { tokenledger: { accepted: 1, duplicates: 0, rejected_spans: 0, ignored_spans: 0 } },
       { tokenledger: { accepted: 1, duplicates: 0, rejected_spans: 0, ignored_spans: 0 } },
     ]);
-    expect(await chQuery(stored, { team })).toEqual([
+    expect(await storedEvents(team)).toEqual([
       // 40·3e-6 + 18000·3e-7 + 2000·3.75e-6 + 700·15e-6 = 0.00012 + 0.0054 + 0.0075 + 0.0105
       { provider: "anthropic", model: "claude-sonnet-4-5", input_tokens: 20_040, cache_read_tokens: 18_000, cache_write_tokens: 2_000, output_tokens: 700, reasoning_tokens: 0, cost: "0.02352" },
       // 5000·3e-6 + 1000·3e-7 + 200·15e-6 (a zero cache write is left out by OpenInference: stored as 0)
@@ -92,12 +54,12 @@ describe("OpenInference instrumentations exporting to TokenLedger", () => {
 
   it("@arizeai/openinference-instrumentation-openai: cached and reasoning parts are read from the details (protobuf export)", async () => {
     const team = "oi-openai";
-    const provider = otlpTracerProvider({ endpoint: bridge.url, secret, protocol: "protobuf", resource: { "service.name": "review-bot", "tokenledger.team": team } });
+    const provider = otlpTracerProvider({ endpoint: suite.bridge.url, secret: suite.secret, protocol: "protobuf", resource: { "service.name": "review-bot", "tokenledger.team": team } });
     const instrumentation = new OpenAIInstrumentation({ tracerProvider: provider });
     instrumentation.manuallyInstrument(OpenAI); // the class: it patches module.OpenAI.Chat.Completions, and OpenAI.OpenAI === OpenAI
-    const client = new OpenAI({ apiKey: "test-key", baseURL: `${fake.url}/v1`, maxRetries: 0 });
+    const client = new OpenAI({ apiKey: "test-key", baseURL: `${suite.fake.url}/v1`, maxRetries: 0 });
 
-    fake.openai.push({
+    suite.fake.openai.push({
       model: "o3",
       usage: { prompt_tokens: 2_000, completion_tokens: 900, total_tokens: 2_900, prompt_tokens_details: { cached_tokens: 1_536 }, completion_tokens_details: { reasoning_tokens: 640 } },
     });
@@ -109,10 +71,10 @@ describe("OpenInference instrumentations exporting to TokenLedger", () => {
     await provider.shutdown();
     instrumentation.disable();
 
-    expect(fake.openai).toEqual([]);
-    expect(bridge.answers.slice(-1)).toEqual([{ status: 200, body: "" }]); // protobuf answer without partial success
+    expect(suite.fake.openai).toEqual([]);
+    expect(suite.bridge.answers.slice(-1)).toEqual([{ status: 200, body: "" }]); // protobuf answer without partial success
     // (2000 − 1536)·2e-6 + 1536·5e-7 + (900 − 640)·8e-6 + 640·8e-6 = 0.000928 + 0.000768 + 0.00208 + 0.00512
-    expect(await chQuery(stored, { team })).toEqual([
+    expect(await storedEvents(team)).toEqual([
       { provider: "openai", model: "o3", input_tokens: 2_000, cache_read_tokens: 1_536, cache_write_tokens: 0, output_tokens: 900, reasoning_tokens: 640, cost: "0.008896" },
     ]);
   });

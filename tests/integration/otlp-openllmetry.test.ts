@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useTempStore } from "../setup/temp-store";
-import { otlpTracerProvider, startFakeProvider, startIngestBridge, type FakeProvider, type IngestBridge } from "../setup/instrumented-llm-harness";
+import { describe, expect, it } from "vitest";
+import { useOtlpIngestSuite } from "../setup/otlp-ingest-suite";
+import { otlpTracerProvider } from "../setup/instrumented-llm-harness";
 
 /**
  * OpenLLMetry (@traceloop/instrumentation-openai and -anthropic) as a real OTLP client: the real provider SDKs
@@ -13,61 +13,23 @@ import { otlpTracerProvider, startFakeProvider, startIngestBridge, type FakeProv
  * under-billed.
  */
 
-const store = useTempStore();
-const { migrate } = await import("@/lib/clickhouse/migrate");
-const { chQuery } = await import("@/lib/clickhouse/client");
-const { seedPricesIfEmpty } = await import("@/lib/db/price-book");
-const { createIngestKey } = await import("@/lib/db/ingest-keys");
-const { POST: postOtlp } = await import("@/app/api/v1/otlp/v1/traces/route");
-const { z } = await import("zod");
+const { suite, storedEvents } = useOtlpIngestSuite("openllmetry");
 const { tokenReading } = await import("@/lib/ingest/otlp-instrumentations");
 const { default: OpenAI } = await import("openai");
 const AnthropicModule = await import("@anthropic-ai/sdk");
 const { OpenAIInstrumentation } = await import("@traceloop/instrumentation-openai");
 const { AnthropicInstrumentation } = await import("@traceloop/instrumentation-anthropic");
 
-const stored = {
-  name: "t-openllmetry-stored",
-  sql: "SELECT provider, model, input_tokens, cache_read_tokens, cache_write_tokens, output_tokens, reasoning_tokens, toString(cost_usd) AS cost FROM usage_events WHERE team = {team:String} ORDER BY input_tokens DESC",
-  row: z.object({
-    provider: z.string(),
-    model: z.string(),
-    input_tokens: z.coerce.number(),
-    cache_read_tokens: z.coerce.number(),
-    cache_write_tokens: z.coerce.number(),
-    output_tokens: z.coerce.number(),
-    reasoning_tokens: z.coerce.number(),
-    cost: z.string(),
-  }),
-};
-
-let fake: FakeProvider;
-let bridge: IngestBridge;
-let secret = "";
-
-beforeAll(async () => {
-  await migrate();
-  await seedPricesIfEmpty(new Date("2026-01-01T00:00:00Z"));
-  secret = (await createIngestKey({ name: "openllmetry" })).secret;
-  fake = await startFakeProvider();
-  bridge = await startIngestBridge((request) => postOtlp(request));
-});
-afterAll(async () => {
-  await fake?.close();
-  await bridge?.close();
-  await store.cleanup();
-});
-
 describe("OpenLLMetry instrumentations exporting to TokenLedger", () => {
   it("@traceloop/instrumentation-anthropic: cache reads and writes are added to its raw input_tokens (protobuf export)", async () => {
     const team = "ollm-anthropic";
-    const provider = otlpTracerProvider({ endpoint: bridge.url, secret, protocol: "protobuf", resource: { "service.name": "support-bot", "tokenledger.team": team } });
+    const provider = otlpTracerProvider({ endpoint: suite.bridge.url, secret: suite.secret, protocol: "protobuf", resource: { "service.name": "support-bot", "tokenledger.team": team } });
     const instrumentation = new AnthropicInstrumentation({ traceContent: false });
     instrumentation.setTracerProvider(provider);
     instrumentation.manuallyInstrument(AnthropicModule); // the SDK is imported as ESM: no require hook sees it
-    const client = new AnthropicModule.default({ apiKey: "test-key", baseURL: fake.url, maxRetries: 0 });
+    const client = new AnthropicModule.default({ apiKey: "test-key", baseURL: suite.fake.url, maxRetries: 0 });
 
-    fake.anthropic.push(
+    suite.fake.anthropic.push(
       // A cache hit: Anthropic's input_tokens (40) is far smaller than the cached part (the case rejected before).
       { model: "claude-sonnet-4-5", usage: { input_tokens: 40, cache_read_input_tokens: 18_000, cache_creation_input_tokens: 2_000, output_tokens: 700 } },
       // Cache read smaller than the raw input: accepted before, but under-billed.
@@ -90,10 +52,10 @@ describe("OpenLLMetry instrumentations exporting to TokenLedger", () => {
     await provider.shutdown();
     instrumentation.disable();
 
-    expect(fake.anthropic).toEqual([]);
-    expect(bridge.answers.every((a) => a.status === 200)).toBe(true);
-    expect(bridge.answers.map((a) => a.body)).toEqual(["", "", "", ""]); // protobuf ExportTraceServiceResponse with no partial success
-    expect(await chQuery(stored, { team })).toEqual([
+    expect(suite.fake.anthropic).toEqual([]);
+    expect(suite.bridge.answers.every((a) => a.status === 200)).toBe(true);
+    expect(suite.bridge.answers.map((a) => a.body)).toEqual(["", "", "", ""]); // protobuf ExportTraceServiceResponse with no partial success
+    expect(await storedEvents(team)).toEqual([
       // 40 + 18000 + 2000 in: 40·3e-6 + 18000·3e-7 + 2000·3.75e-6 + 700·15e-6 = 0.00012 + 0.0054 + 0.0075 + 0.0105
       { provider: "anthropic", model: "claude-sonnet-4-5", input_tokens: 20_040, cache_read_tokens: 18_000, cache_write_tokens: 2_000, output_tokens: 700, reasoning_tokens: 0, cost: "0.02352" },
       // streamed, 12 + 9000 + 500 in: 12·3e-6 + 9000·3e-7 + 500·3.75e-6 + 400·15e-6 = 0.000036 + 0.0027 + 0.001875 + 0.006
@@ -107,13 +69,13 @@ describe("OpenLLMetry instrumentations exporting to TokenLedger", () => {
 
   it("@traceloop/instrumentation-openai: prompt and completion counts are read as the convention says (JSON export)", async () => {
     const team = "ollm-openai";
-    const provider = otlpTracerProvider({ endpoint: bridge.url, secret, protocol: "json", resource: { "service.name": "review-bot", "tokenledger.team": team } });
+    const provider = otlpTracerProvider({ endpoint: suite.bridge.url, secret: suite.secret, protocol: "json", resource: { "service.name": "review-bot", "tokenledger.team": team } });
     const instrumentation = new OpenAIInstrumentation({ traceContent: false });
     instrumentation.setTracerProvider(provider);
     instrumentation.manuallyInstrument(OpenAI); // wraps OpenAI.Chat.Completions etc. (the class, not the ESM namespace)
-    const client = new OpenAI({ apiKey: "test-key", baseURL: `${fake.url}/v1`, maxRetries: 0 });
+    const client = new OpenAI({ apiKey: "test-key", baseURL: `${suite.fake.url}/v1`, maxRetries: 0 });
 
-    fake.openai.push({
+    suite.fake.openai.push({
       model: "o3",
       usage: { prompt_tokens: 2_000, completion_tokens: 900, total_tokens: 2_900, prompt_tokens_details: { cached_tokens: 1_536 }, completion_tokens_details: { reasoning_tokens: 640 } },
     });
@@ -125,14 +87,14 @@ describe("OpenLLMetry instrumentations exporting to TokenLedger", () => {
     await provider.shutdown();
     instrumentation.disable();
 
-    expect(fake.openai).toEqual([]);
-    const answers = bridge.answers.slice(-1).map((a) => JSON.parse(a.body) as unknown);
+    expect(suite.fake.openai).toEqual([]);
+    const answers = suite.bridge.answers.slice(-1).map((a) => JSON.parse(a.body) as unknown);
     expect(answers).toEqual([{ tokenledger: { accepted: 1, duplicates: 0, rejected_spans: 0, ignored_spans: 0 } }]);
     // OpenAI's prompt_tokens include the cached part and completion_tokens the reasoning part, as the GenAI
     // convention wants, so totals are exact. This instrumentation (0.27) sends neither cached_tokens nor
     // reasoning_tokens: the cached 1536 are billed at the full input price (an upper bound; README says so).
     // 2000·2e-6 + 900·8e-6 = 0.004 + 0.0072
-    expect(await chQuery(stored, { team })).toEqual([
+    expect(await storedEvents(team)).toEqual([
       { provider: "openai", model: "o3", input_tokens: 2_000, cache_read_tokens: 0, cache_write_tokens: 0, output_tokens: 900, reasoning_tokens: 0, cost: "0.0112" },
     ]);
   });
