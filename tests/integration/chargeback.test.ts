@@ -18,6 +18,11 @@ const { ingestEvents } = await import("@/lib/ingest/ingest-events");
 const { repriceOpenPeriods } = await import("@/lib/finops/recompute");
 const { getChargebackReport, closePeriod, reopenPeriod, choosePeriodRule } = await import("@/lib/finops/chargeback");
 const Decimal = (await import("decimal.js")).default;
+const { exportReport } = await import("@/lib/finops/chargeback-export");
+const { parse } = await import("csv-parse/sync");
+const { renderChargebackPdf } = await import("@/components/chargeback/report-pdf");
+const { writeFileSync } = await import("node:fs");
+const { execFileSync } = await import("node:child_process");
 
 const ALL = { all: true } as const;
 const price = (input: string) => ({ provider: "acme", model: "acme-1", serviceTier: "", longContextAbove: 0, validFrom: new Date("2026-01-01T00:00:00Z"), inputPerToken: input, cacheReadPerToken: null, cacheWritePerToken: null, cacheWrite1hPerToken: null, outputPerToken: "0", reasoningPerToken: null, batchDiscount: "0", source: "test" });
@@ -131,5 +136,32 @@ describe("chargeback on stored events", () => {
     expect((await report("2026-09")).closed).toMatchObject({ hash: second.hash, verified: true });
     expect((await report("2026-11")).adjustments).toEqual([]);
     expect((await report("2026-10")).closed?.verified).toBe(true);
+  });
+
+  it("exports CSV, FOCUS and PDF whose totals equal the report's", async () => {
+    const page = await report("2026-10");
+    const base = { period: "2026-10", attribution: "executed" as const, scope: ALL, actor: "finance@test" };
+    const csv = parse((await exportReport({ ...base, format: "csv" })).csv!, { columns: true }) as Record<string, string>[];
+    expect(csv.find((r) => r.line === "total")!.total_usd).toBe(page.total_usd);
+    expect(csv.filter((r) => r.line === "team").reduce((s, r) => s.plus(r.total_usd), new Decimal(0)).toFixed(2)).toBe(page.total_usd);
+    const focus = parse((await exportReport({ ...base, format: "focus" })).csv!, { columns: true }) as Record<string, string>[];
+    expect(focus.reduce((s, r) => s.plus(r.BilledCost), new Decimal(0)).toFixed(2)).toBe(page.total_usd);
+    expect(focus.filter((r) => r.ChargeCategory === "Adjustment").map((r) => [r.SubAccountId, r.ChargeClass, r.ChargePeriodStart, r.BilledCost])).toEqual([
+      ["alpha", "Correction", "2026-09-01T00:00:00.000Z", "0.25"],
+      ["beta", "Correction", "2026-09-01T00:00:00.000Z", "1.25"],
+    ]);
+    expect(focus.find((r) => r.ChargeCategory === "Usage")).toMatchObject({ ConsumedUnit: "Tokens", ServiceCategory: "AI and Machine Learning", BillingPeriodStart: "2026-10-01T00:00:00.000Z", BillingPeriodEnd: "2026-11-01T00:00:00.000Z" });
+    const team = parse((await exportReport({ ...base, format: "csv", team: "beta" })).csv!, { columns: true }) as Record<string, string>[];
+    expect(team.find((r) => r.dimension === "total")!.amount_usd).toBe("5.25");
+
+    const pdf = await renderChargebackPdf((await exportReport({ ...base, format: "pdf" })).report, "Test org", new Date("2026-11-29T10:00:00Z"));
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const out = `${store.dir}/report.pdf`;
+    writeFileSync(out, pdf);
+    const text = execFileSync("pdftotext", ["-layout", out, "-"]).toString();
+    expect(text).toContain("Chargeback report");
+    expect(text).toContain("$9.50");
+    expect(text).toMatch(/SHA-256 of the frozen report: [0-9a-f]{64} \(verified\)/);
+    if (process.env.CHARGEBACK_PDF_OUT) writeFileSync(process.env.CHARGEBACK_PDF_OUT, pdf);
   });
 });
