@@ -14,6 +14,9 @@ const { ensureTeams } = await import("@/lib/db/teams");
 const { listAudit } = await import("@/lib/db/audit");
 const { closedMonths } = await import("@/lib/db/periods");
 const { updateChargebackSettings } = await import("@/lib/db/chargeback");
+const { updateOrgSettings } = await import("@/lib/db/org-settings");
+const { chQuery } = await import("@/lib/clickhouse/client");
+const { z } = await import("zod");
 const { ingestEvents } = await import("@/lib/ingest/ingest-events");
 const { repriceOpenPeriods } = await import("@/lib/finops/recompute");
 const { getChargebackReport, closePeriod, reopenPeriod, choosePeriodRule } = await import("@/lib/finops/chargeback");
@@ -163,5 +166,25 @@ describe("chargeback on stored events", () => {
     expect(text).toContain("$9.50");
     expect(text).toMatch(/SHA-256 of the frozen report: [0-9a-f]{64} \(verified\)/);
     if (process.env.CHARGEBACK_PDF_OUT) writeFileSync(process.env.CHARGEBACK_PDF_OUT, pdf);
+  });
+
+  it("a month closed in the org's zone freezes exactly its events, even where it covers part of a UTC month", async () => {
+    await updateOrgSettings({ timeZone: "America/New_York" }, "test");
+    // July in New York is [Jul 1 04:00Z, Aug 1 04:00Z): parts of the UTC partitions 202607 and 202608.
+    await ingest([
+      ev("ny-june-tail", "2026-07-01T02:00:00Z", "alpha", 1),
+      ev("ny-july", "2026-07-15T12:00:00Z", "alpha", 1),
+      ev("ny-july-tail", "2026-08-01T02:00:00Z", "alpha", 1),
+      ev("ny-august", "2026-08-15T12:00:00Z", "alpha", 1),
+    ]);
+    const closedJuly = await closePeriod("2026-07", "finance@test");
+    expect((await report("2026-07")).spend_usd).toBe("4.00"); // two events at $2 (the current price)
+    await upsertPrices([price("0.000003")]);
+    const summary = await repriceOpenPeriods("finance@test");
+    expect(summary.skippedClosed).not.toContain(202607);
+    const costs = await chQuery({ name: "t-ny", sql: "SELECT event_id, toString(cost_usd) AS c FROM usage_events WHERE event_id LIKE 'ny-%' ORDER BY event_id", row: z.object({ event_id: z.string(), c: z.string() }) }, {});
+    expect(Object.fromEntries(costs.map((r) => [r.event_id, r.c]))).toEqual({ "ny-august": "3", "ny-july": "2", "ny-july-tail": "2", "ny-june-tail": "3" });
+    expect((await report("2026-07")).closed).toMatchObject({ hash: closedJuly.hash, verified: true });
+    expect((await report("2026-08")).adjustments.filter((a) => a.source_period === "2026-07")).toEqual([]);
   });
 });
