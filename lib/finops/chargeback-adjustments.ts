@@ -72,7 +72,7 @@ const fmtDay = (iso: string) => iso.slice(0, 10);
 async function pendingFor(s: Snapshot, snapshots: readonly Snapshot[], ctx: Context): Promise<AdjustmentLine[]> {
   const frozen = parseFrozen(s);
   const range = { start: s.start, end: s.end, timeZone: frozen.time_zone };
-  const live = chargedTotals(liveView((await spendRows(range)).executed, ctx, frozen.rule, frozen.percentages).core);
+  const live = chargedTotals(liveView((await spendRows(range)).executed!, ctx, frozen.rule, frozen.percentages).core);
   const billed = chargedTotals(frozen.views.executed.core);
   const adj = billedAdjustments(s.period, snapshots).perTeam;
   const late = new Map((await lateEvents(range, s.closedAt)).map((l) => [l.team, l]));

@@ -54,22 +54,45 @@ export function originTeams(rows: readonly ChargebackTracedRow[]): Map<string, s
   return out;
 }
 
-/** The period's traced events as spend rows, each charged to its executing or originating team. */
-export function tracedSpendRows(rows: readonly ChargebackTracedRow[], view: AttributionView): SpendRow[] {
-  const origin = view === "originated" ? originTeams(rows) : null;
-  return rows
-    .filter((r) => r.in_period === 1)
-    .map((r) => ({
-      team: origin ? (origin.get(r.event_id) ?? r.team) : r.team,
-      repo: r.repo,
-      feature: r.feature,
-      model: r.model,
-      provider: r.provider,
-      environment: r.environment,
-      service: r.service,
-      day: r.day,
-      cost_usd: r.cost_usd,
-      tokens: r.tokens,
-      events: 1,
-    }));
+const NANO = BigInt(1_000_000_000);
+const toNanos = (usd: string): bigint => {
+  const neg = usd.startsWith("-");
+  const [i, f = ""] = usd.replace("-", "").split(".");
+  const n = BigInt(i) * NANO + BigInt((f + "000000000").slice(0, 9));
+  return neg ? -n : n;
+};
+const fromNanos = (n: bigint): string => {
+  const neg = n < BigInt(0);
+  const a = neg ? -n : n;
+  return `${neg ? "-" : ""}${a / NANO}.${String(a % NANO).padStart(9, "0")}`;
+};
+
+/**
+ * What turns the executed view into the originated one: for every event of the period whose originating team
+ * differs from its own, its cost leaves its own team's row and joins the originating team's row (same
+ * dimensions and day). Aggregated per row key with exact integer nano-dollars (costs are stored with 9
+ * decimals), so a month of cross-team traces becomes a few hundred rows. Added to the executed rows, the rows
+ * of each (team, dimensions, day) sum to the originated view; their grand total is unchanged (each move is
+ * −x and +x).
+ */
+export function originCorrections(rows: readonly ChargebackTracedRow[]): SpendRow[] {
+  const origin = originTeams(rows);
+  const acc = new Map<string, { row: Omit<SpendRow, "cost_usd">; nanos: bigint }>();
+  const bump = (r: ChargebackTracedRow, team: string, sign: 1 | -1) => {
+    const row = { team, repo: r.repo, feature: r.feature, model: r.model, provider: r.provider, environment: r.environment, service: r.service, day: r.day, tokens: 0, events: 0 };
+    const key = JSON.stringify([team, r.repo, r.feature, r.model, r.provider, r.environment, r.service, r.day]);
+    const a = acc.get(key) ?? { row, nanos: BigInt(0) };
+    a.nanos += sign === 1 ? toNanos(r.cost_usd) : -toNanos(r.cost_usd);
+    a.row.tokens += sign * r.tokens;
+    a.row.events += sign;
+    acc.set(key, a);
+  };
+  for (const r of rows) {
+    if (r.in_period !== 1) continue;
+    const to = origin.get(r.event_id) ?? r.team;
+    if (to === r.team) continue;
+    bump(r, r.team, -1);
+    bump(r, to, 1);
+  }
+  return [...acc.values()].filter((a) => a.nanos !== BigInt(0) || a.row.events !== 0).map((a) => ({ ...a.row, cost_usd: fromNanos(a.nanos) }));
 }

@@ -5,7 +5,7 @@ import { chargebackTracedEvents } from "@/lib/clickhouse/queries/chargeback-trac
 import { getChargebackSettings, type StoredChargebackSettings } from "@/lib/db/chargeback";
 import { listTeams } from "@/lib/db/teams";
 import type { AllocationRule } from "./allocation";
-import { tracedSpendRows, type AttributionView } from "./chargeback-attribution";
+import { originCorrections, type AttributionView } from "./chargeback-attribution";
 import { buildReportCore, type ChargebackSettings, type ReportCore, type SpendRow } from "./chargeback-report";
 import { usageLines, type UsageLine } from "./chargeback-usage";
 
@@ -26,11 +26,15 @@ export async function loadContext(): Promise<Context> {
   return { settings: s, teams };
 }
 
-/** Spend rows of [start, end) in both attributions (one read of the store). */
-export async function spendRows(range: Range): Promise<Record<AttributionView, SpendRow[]>> {
+/**
+ * Spend rows of [start, end) in the attributions asked for. The executed view is one grouped query; the
+ * originated view adds the moves of cross-team traces (read only when that view is asked for).
+ */
+export async function spendRows(range: Range, views: readonly AttributionView[] = ["executed"]): Promise<Partial<Record<AttributionView, SpendRow[]>>> {
   const params = { start: chTime(range.start), end: chTime(range.end), tz: range.timeZone };
-  const [untraced, traced] = await Promise.all([chQuery(chargebackSpend, params), chQuery(chargebackTracedEvents, params)]);
-  return { executed: [...untraced, ...tracedSpendRows(traced, "executed")], originated: [...untraced, ...tracedSpendRows(traced, "originated")] };
+  const wantOrigin = views.includes("originated");
+  const [executed, traced] = await Promise.all([chQuery(chargebackSpend, params), wantOrigin ? chQuery(chargebackTracedEvents, params) : Promise.resolve([])]);
+  return { executed, ...(wantOrigin ? { originated: [...executed, ...originCorrections(traced)] } : {}) };
 }
 
 export function liveView(rows: readonly SpendRow[], ctx: Context, rule: AllocationRule, percentages: Record<string, string>): LiveView {

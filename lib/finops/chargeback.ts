@@ -30,20 +30,21 @@ async function periodOf(key: string): Promise<CalendarPeriod & { timeZone: strin
 }
 
 type Built = { frozen: Omit<FrozenReport, "closed_by" | "closed_at">; views: Record<AttributionView, LiveView> };
+const BOTH: AttributionView[] = ["executed", "originated"];
 
-/** The live report of an open period, both attributions, with its adjustments. */
-async function buildOpen(key: string, ctx: Context, snapshots: Snapshot[], ruleOverride?: AllocationRule): Promise<Built> {
+/** The live report of an open period, with its adjustments, in the attributions asked for (closing freezes both). */
+async function buildOpen(key: string, ctx: Context, snapshots: Snapshot[], ruleOverride?: AllocationRule, wanted: AttributionView[] = BOTH): Promise<Built> {
   const p = await periodOf(key);
   const saved = await getPeriodRule(key);
   const rule = ruleOverride ?? saved.rule;
   if (rule === "fixed" && saved.rule !== "fixed") throw new AllocationError(`No fixed percentages are saved for ${key}: PUT /api/v1/chargeback/rule with them first`, "rule");
   const percentages = rule === "fixed" ? saved.percentages : {};
-  const rows = await spendRows(p);
+  const rows = await spendRows(p, wanted);
   const adjustments = await adjustmentsForOpen(key, p, snapshots, ctx);
   const totals = adjustmentTotals(adjustments);
   const views = {} as Record<AttributionView, LiveView>;
-  for (const v of ["executed", "originated"] as const) {
-    const live = liveView(rows[v], ctx, rule, percentages);
+  for (const v of wanted) {
+    const live = liveView(rows[v]!, ctx, rule, percentages);
     views[v] = { core: withAdjustments(live.core, totals), usage: live.usage };
   }
   const s = ctx.settings;
@@ -97,7 +98,7 @@ function verifiedFrozen(s: Snapshot): { f: FrozenReport; closed: NonNullable<Cha
 
 async function teamTotals(key: string, view: AttributionView, ctx: Context, snapshots: Snapshot[]): Promise<{ status: "open" | "closed"; teams: Map<string, string>; total: string }> {
   const snap = snapshots.find((s) => s.period === key);
-  const core = snap ? parseFrozen(snap).views[view].core : (await buildOpen(key, ctx, snapshots)).views[view].core;
+  const core = snap ? parseFrozen(snap).views[view].core : (await buildOpen(key, ctx, snapshots, undefined, [view])).views[view].core;
   return { status: snap ? "closed" : "open", teams: new Map(core.teams.map((t) => [t.team, t.total_usd])), total: sumTotals(core).toFixed(2) };
 }
 
@@ -116,7 +117,7 @@ export async function getChargebackReport(opts: { period?: string; rule?: Alloca
   const ctx = await loadContext();
   const snapshots = await currentSnapshots();
   const snap = snapshots.find((s) => s.period === key);
-  const built = snap ? verifiedFrozen(snap) : { f: (await buildOpen(key, ctx, snapshots, opts.rule)).frozen, closed: null };
+  const built = snap ? verifiedFrozen(snap) : { f: (await buildOpen(key, ctx, snapshots, opts.rule, [view])).frozen, closed: null };
   let previous: ChargebackReportOut["previous"] = null;
   let prevTeams: Map<string, string> | null = null;
   if (opts.withPrevious !== false) {

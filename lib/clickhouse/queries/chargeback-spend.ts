@@ -2,10 +2,10 @@ import { z } from "zod";
 import type { QueryDef } from "../client";
 
 /**
- * Chargeback: the cost of one period's events that are not part of a trace, summed per team and the
- * dimensions a chargeback report breaks down by (repo, feature, model, provider, environment, service) and
- * per local day in the organisation's zone (FOCUS rows are per team, model and day). Traced events come
- * from chargeback-traced-events.ts, because their team may be re-assigned to the trace's originating team.
+ * Chargeback: the cost of one period's events summed per (executing) team and the dimensions a chargeback
+ * report breaks down by (repo, feature, model, provider, environment, service) and per local day in the
+ * organisation's zone (FOCUS rows are per team, model and day). The originating-team view corrects these
+ * rows with the events of cross-team traces (chargeback-traced-events.ts).
  *
  * Reads raw usage_events: a period starts at local midnight of any zone (not always a whole UTC hour), and
  * the rollups have no service column. Not restricted to a team scope: allocating shared cost needs every
@@ -34,7 +34,7 @@ export const chargebackSpend: QueryDef<{ start: string; end: string; tz: string 
                sum(input_tokens + output_tokens) AS tokens,
                count() AS events
         FROM usage_events
-        WHERE ts >= {start:DateTime64(3, 'UTC')} AND ts < {end:DateTime64(3, 'UTC')} AND trace_id = ''
+        WHERE ts >= {start:DateTime64(3, 'UTC')} AND ts < {end:DateTime64(3, 'UTC')}
         GROUP BY team, repo, feature, model, provider, environment, service, day
         ORDER BY team, repo, feature, model, provider, environment, service, day`,
   row: Row,

@@ -2,9 +2,10 @@ import { z } from "zod";
 import type { QueryDef } from "../client";
 
 /**
- * Chargeback, dual attribution: every event of every trace that has at least one event in the period (the
- * whole trace, so a root that ran just before the period still names the originating team), one row per
- * event. `in_period` marks the events the period is charged for. lib/finops/trace.ts decides each event's
+ * Chargeback, dual attribution: every event of every trace that has at least one event in the period and
+ * involves more than one team (only there can the originating team differ from the executing one), one row
+ * per event, the whole trace (a root that ran just before the period still names the originating team).
+ * `in_period` marks the events the period is charged for. lib/finops/trace.ts decides each event's
  * originating team from the call graph, exactly as the trace view does.
  *
  * Reads raw usage_events (spans are raw rows); the trace_id bloom filter prunes the second pass. Not
@@ -43,8 +44,13 @@ export const chargebackTracedEvents: QueryDef<{ start: string; end: string; tz: 
                (ts >= {start:DateTime64(3, 'UTC')} AND ts < {end:DateTime64(3, 'UTC')}) AS in_period
         FROM usage_events
         WHERE trace_id IN (
-          SELECT DISTINCT trace_id FROM usage_events
-          WHERE ts >= {start:DateTime64(3, 'UTC')} AND ts < {end:DateTime64(3, 'UTC')} AND trace_id != ''
+          SELECT trace_id FROM usage_events
+          WHERE trace_id IN (
+            SELECT DISTINCT trace_id FROM usage_events
+            WHERE ts >= {start:DateTime64(3, 'UTC')} AND ts < {end:DateTime64(3, 'UTC')} AND trace_id != ''
+          )
+          GROUP BY trace_id
+          HAVING uniqExact(team) > 1
         )
         ORDER BY trace_id, ts, event_id`,
   row: Row,
