@@ -2,6 +2,8 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import type { Permission } from "@/lib/auth/roles";
 import { AuditPanel } from "./audit-panel";
+import { CalendarPanel } from "./calendar-panel";
+import { ChargebackSettingsPanel } from "./chargeback-settings-panel";
 import { KeysPanel } from "./keys-panel";
 import { PriceBookPanel } from "./price-book-panel";
 import { RulesPanel } from "./rules-panel";
@@ -19,6 +21,8 @@ const TABS: { id: string; label: string; Panel: (p: PanelProps) => React.ReactNo
   { id: "teams", label: "Teams", Panel: TeamsPanel, read: "settings:read", write: "teams:write" },
   { id: "users", label: "Users", Panel: UsersPanel, read: "users:write", write: "users:write" },
   { id: "tokens", label: "API tokens", Panel: TokensPanel, read: "tokens:write", write: "tokens:write" },
+  { id: "calendar", label: "Calendar", Panel: CalendarPanel, read: "settings:read", write: "period:close" },
+  { id: "chargeback", label: "Chargeback", Panel: ChargebackSettingsPanel, read: "chargeback:read", write: "period:close" },
   { id: "audit", label: "Audit log", Panel: AuditPanel, read: "audit:read", write: "audit:read" },
 ];
 

@@ -1,7 +1,7 @@
 import { monthsWithEvents, rewriteMonth, type StoredRow } from "@/lib/clickhouse/rewrite-month";
 import { recordAudit } from "@/lib/db/audit";
 import { listIngestKeys } from "@/lib/db/ingest-keys";
-import { closedMonths } from "@/lib/db/periods";
+import { closedMonths, closedRanges, inClosedRange } from "@/lib/db/periods";
 import { getIngestContext } from "@/lib/ingest/ingest-context";
 import { attribute, type OwnershipRuleRow } from "./attribution";
 import { computeCost } from "./cost";
@@ -50,16 +50,24 @@ export function reattributeRow(row: StoredRow, rules: readonly OwnershipRuleRow[
 
 export type RecomputeSummary = { months: number[]; skippedClosed: number[]; rows: number; changed: number };
 
+const monthStart = (m: number) => new Date(Date.UTC(Math.floor(m / 100), (m % 100) - 1, 1));
+const nextMonth = (m: number) => (m % 100 === 12 ? m + 89 : m + 1);
+
 async function rewriteOpenMonths(transform: (row: StoredRow) => StoredRow): Promise<RecomputeSummary> {
   const closed = await closedMonths();
+  const ranges = await closedRanges();
   const months = await monthsWithEvents();
   const summary: RecomputeSummary = { months: [], skippedClosed: [], rows: 0, changed: 0 };
   for (const m of months) {
-    if (closed.has(m)) {
+    // A UTC month wholly inside closed periods is skipped. One that a closed period (cut in the org's zone)
+    // covers only in part is rewritten with the rows of the closed period left exactly as they are.
+    const whollyClosed = closed.has(m) && ranges.some((r) => r.start <= monthStart(m) && r.end >= monthStart(nextMonth(m)));
+    if (whollyClosed) {
       summary.skippedClosed.push(m);
       continue;
     }
-    const r = await rewriteMonth(m, transform);
+    const guarded = closed.has(m) ? (row: StoredRow) => (inClosedRange(ranges, tsOf(row)) ? row : transform(row)) : transform;
+    const r = await rewriteMonth(m, guarded);
     summary.months.push(m);
     summary.rows += r.rows;
     summary.changed += r.changed;

@@ -15,3 +15,9 @@ export const traceKeys = {
   one: (id: string) => ["trace", id] as const,
   top: (query: string) => ["traces", "top", query] as const,
 };
+export const chargebackKeys = {
+  all: ["chargeback"] as const,
+  report: (p: { period: string; attribution: string; rule?: string }) => ["chargeback", "report", p] as const,
+  settings: ["chargeback", "settings"] as const,
+  org: ["settings", "org"] as const,
+};

@@ -128,7 +128,7 @@ test("at phone width the page does not overflow sideways", async ({ page }) => {
 });
 
 test("pages whose feature is not built say so and show no numbers", async ({ page }) => {
-  for (const [link, heading] of [["Chargeback", "Chargeback"], ["Budgets & Forecasts", "Budgets & Forecasts"], ["Alerts", "Alerts"]]) {
+  for (const [link, heading] of [["Budgets & Forecasts", "Budgets & Forecasts"], ["Alerts", "Alerts"]]) {
     await page.goto("/overview");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link, exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);

@@ -31,7 +31,7 @@ export type Operation = {
   /** The permission of lib/auth/roles.ts the caller's role must grant (absent: no permission needed). */
   "x-permission"?: Permission;
 };
-export type Method = "get" | "post" | "patch" | "delete";
+export type Method = "get" | "post" | "put" | "patch" | "delete";
 export type PathItem = Partial<Record<Method, Operation>>;
 
 type Io = "input" | "output";

@@ -1,6 +1,7 @@
 import { addAccount } from "./account";
 import { addAdmin } from "./admin";
 import { type Json, Spec } from "./builder";
+import { addChargeback } from "./chargeback";
 import { addIngest } from "./ingest";
 import { addSpend } from "./spend";
 
@@ -13,6 +14,7 @@ export function buildOpenApiDocument(): Json {
   addSpend(spec);
   addIngest(spec);
   addAdmin(spec);
+  addChargeback(spec);
   addAccount(spec);
   const components = spec.components();
   return {
@@ -37,6 +39,7 @@ export function buildOpenApiDocument(): Json {
       { name: "API tokens" },
       { name: "Users and teams" },
       { name: "Audit" },
+      { name: "Chargeback", description: "Period reports with shared-cost allocation, close and reopen, exports." },
       { name: "Account", description: "Sign-in and identity." },
       { name: "Meta", description: "Health and this document." },
     ],
