@@ -19,7 +19,17 @@ export type EventConflict = { index: number; event_id: string; fields: string[] 
 // as strings: compare their text.
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 
-/** The identity fields on which two copies of one event differ ([] = the same event). */
+/**
+ * The identity fields on which two copies of one event differ ([] = the same event). The team compared is
+ * the one after attribution, except that two copies which name no team themselves and came through the same
+ * ingest key are the same sender's same event even when an ownership rule changed in between (that is the
+ * rules' business: re-applying them moves the stored copy); through another key, a team that differs is a
+ * conflict, so one team's key can never pass for another team's event.
+ */
 export function differingFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
-  return IDENTITY_FIELDS.filter((f) => text(a[f]) !== text(b[f]));
+  const sameSender = a.team_source !== "event" && b.team_source !== "event" && text(a.ingest_key_id) === text(b.ingest_key_id);
+  return IDENTITY_FIELDS.filter((f) => text(a[f]) !== text(b[f]) && !(f === "team" && sameSender));
 }
+
+/** Columns a stored copy needs for the comparison. */
+export const COMPARED_COLUMNS = [...IDENTITY_FIELDS, "team_source", "ingest_key_id"] as const;

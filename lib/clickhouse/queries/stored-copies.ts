@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IDENTITY_FIELDS } from "@/lib/ingest/event-identity";
+import { COMPARED_COLUMNS } from "@/lib/ingest/event-identity";
 import type { QueryDef } from "../client";
 
 /**
@@ -12,7 +12,7 @@ const Row = z.object({ event_id: z.string() }).catchall(z.unknown());
 
 export const storedCopies: QueryDef<{ ids: string[] }, typeof Row> = {
   name: "stored-copies",
-  sql: `SELECT event_id, ${IDENTITY_FIELDS.map((f) => `\`${f}\``).join(", ")}
+  sql: `SELECT event_id, ${COMPARED_COLUMNS.map((f) => `\`${f}\``).join(", ")}
         FROM usage_events
         WHERE event_id IN {ids:Array(String)}
         ORDER BY ingested_at, ts
