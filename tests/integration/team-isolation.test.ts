@@ -13,7 +13,7 @@ const { seedPricesIfEmpty } = await import("@/lib/db/price-book");
 const { ensureTeams } = await import("@/lib/db/teams");
 const { createIngestKey } = await import("@/lib/db/ingest-keys");
 const { getSummary } = await import("@/lib/finops/summary");
-const { getTopTraces } = await import("@/lib/finops/trace-lookup");
+const { getTopTraces, getTrace } = await import("@/lib/finops/trace-lookup");
 const { POST } = await import("@/app/api/v1/events/route");
 
 const keys = { search: "", growth: "", anonA: "", anonB: "" };
@@ -61,6 +61,10 @@ describe("team isolation", () => {
     expect(await figures("growth")).toEqual(before);
     // search's own attempts are its own requests: nothing of theirs is wasted either.
     expect(await figures("search")).toMatchObject({ requests: 2, attempts: 2, retry_waste_usd: "0.000000000" });
+    // The trace view, seeing both teams' attempts of R1 in trace TG, counts the same waste: growth's g-1 only.
+    const trace = await getTrace({ id: "TG", scope: { all: true } });
+    expect(trace.total.retry_waste_usd).toBe("0.002800000");
+    expect(trace.nodes.flatMap((n) => n.attempt_list.filter((a) => a.wasted).map((a) => a.event_id))).toEqual(["g-1"]);
   });
 
   it("an event_id of growth's stored event sent by search's key is a conflict, not a duplicate", async () => {
