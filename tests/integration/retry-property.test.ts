@@ -29,7 +29,7 @@ const { getSummary } = await import("@/lib/finops/summary");
 const { getTopTraces } = await import("@/lib/finops/trace-lookup");
 const { Money, toStored } = await import("@/lib/finops/money");
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 6);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 5);
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261129);
 const NOW = new Date("2026-06-01T00:00:00Z");
 const MONTHS = [202601, 202602, 202603, 202604];
@@ -72,7 +72,7 @@ function generate(): Sent[] {
   const out: Sent[] = [];
   let n = 0;
   const stamp = (month: number, day: number, second: number) => new Date(Date.UTC(2026, month, day, 10, 0, second)).toISOString();
-  for (let q = 0; q < 14; q++) {
+  for (let q = 0; q < 12; q++) {
     for (const owner of shuffle(r, owners).slice(0, 1 + Math.floor(r() * 3))) {
       const month = Math.floor(r() * 4);
       const day = 1 + Math.floor(r() * 27);
@@ -233,5 +233,6 @@ describe("logical requests and retry waste", () => {
     expect((await verifyStore()).flatMap((m) => m.problems), `seed ${seed}: cli verify`).toEqual([]);
     await rebuildRetryLedger(MONTHS);
     expect(await observe(), `seed ${seed}: after a full rebuild`).toEqual(seen);
-  });
+    // A run takes a few seconds on an idle machine; the margin is for a machine shared with other jobs.
+  }, 180_000);
 });
