@@ -148,9 +148,9 @@ program
   .option("--server <url>", "send to this TokenLedger server")
   .action(async (file: string, opts: { key?: string; server?: string }) => {
     const s = await importFile(file, opts);
-    console.log(`imported via ${s.via}: ${s.accepted} accepted, ${s.duplicates} duplicate, ${s.rejected} rejected`);
+    console.log(`imported via ${s.via}: ${s.accepted} accepted, ${s.duplicates} duplicate, ${s.conflicts} conflicting, ${s.rejected} rejected`);
     for (const e of s.firstErrors) console.log(`  ${e}`);
-    if (s.rejected > s.firstErrors.length) console.log(`  … and ${s.rejected - s.firstErrors.length} more rejected rows`);
+    if (s.rejected + s.conflicts > s.firstErrors.length) console.log(`  … and ${s.rejected + s.conflicts - s.firstErrors.length} more rejected or conflicting rows`);
   });
 
 async function main(): Promise<void> {

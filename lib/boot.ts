@@ -1,7 +1,5 @@
 import { getStore } from "@/lib/clickhouse/client";
 import { migrate } from "@/lib/clickhouse/migrate";
-import { rebuildRetryMonth } from "@/lib/clickhouse/retry-ledger";
-import { monthsWithEvents } from "@/lib/clickhouse/rewrite-month";
 import { loadDemoIfEmpty } from "@/lib/demo/load-demo";
 import { createDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap";
 import { purgeExpiredSessions } from "@/lib/db/sessions";
@@ -17,10 +15,6 @@ export async function bootServer(log: (line: string) => void = console.log): Pro
   log(`[tokenledger] event store: ${store.kind === "embedded" ? `embedded chDB at ${e.clickhouseDataDir}` : masked("CLICKHOUSE_URL", e.CLICKHOUSE_URL ?? "")}`);
   const { ran, applied } = await migrate();
   log(`[tokenledger] ClickHouse migrations: ${ran.length ? `applied ${ran.join(", ")}` : `up to date (${applied.length} applied)`}`);
-  if (ran.includes(4)) {
-    // Migration 0004 adds the retry ledger; events stored before it need their ledger built once.
-    for (const month of await monthsWithEvents()) await rebuildRetryMonth(month);
-  }
   const started = Date.now();
   const seeded = await loadDemoIfEmpty({ seed: e.TOKENLEDGER_DEMO_SEED, demo: e.TOKENLEDGER_DEMO === "on" });
   if (seeded.prices) log(`[tokenledger] price book: seeded ${seeded.prices} list prices`);

@@ -9,7 +9,7 @@ import { Unparseable } from "@/lib/ingest/read-body";
 
 const BATCH = 5_000;
 
-type Summary = { accepted: number; duplicates: number; rejected: number; firstErrors: string[]; via: string };
+type Summary = { accepted: number; duplicates: number; conflicts: number; rejected: number; firstErrors: string[]; via: string };
 
 /**
  * `cli import FILE`: through the running server's HTTP API when a server holds the embedded store (with a
@@ -20,7 +20,7 @@ export async function importFile(file: string, opts: { key?: string; server?: st
   const serverUrl = opts.server ?? owner?.url ?? null;
   let tempKey: { id: string; secret: string } | null = null;
   const key = serverUrl ? (opts.key ?? (tempKey = await addIngestKey({ name: `cli import ${new Date().toISOString()}` }, "cli")).secret) : null;
-  const summary: Summary = { accepted: 0, duplicates: 0, rejected: 0, firstErrors: [], via: serverUrl ? `HTTP API at ${serverUrl}` : "the event store directly" };
+  const summary: Summary = { accepted: 0, duplicates: 0, conflicts: 0, rejected: 0, firstErrors: [], via: serverUrl ? `HTTP API at ${serverUrl}` : "the event store directly" };
   const total = statSync(file).size;
   const bar = opts.quiet ? null : new SingleBar({ format: "importing [{bar}] {percentage}% | {accepted} accepted, {duplicates} duplicate, {rejected} rejected" }, Presets.shades_classic);
   bar?.start(total, 0, { accepted: 0, duplicates: 0, rejected: 0 });
@@ -30,6 +30,10 @@ export async function importFile(file: string, opts: { key?: string; server?: st
       const result: IngestResult = serverUrl ? await postBatch(serverUrl, key!, items) : await ingestEvents(items);
       summary.accepted += result.accepted;
       summary.duplicates += result.duplicates;
+      summary.conflicts += result.conflicts?.length ?? 0;
+      for (const c of result.conflicts ?? []) {
+        if (summary.firstErrors.length < 10) summary.firstErrors.push(`row ${offset + c.index + 1}: event_id ${c.event_id} is already stored with other ${c.fields.join(", ")} (conflict; the stored copy stands)`);
+      }
       summary.rejected += result.rejected.length;
       for (const r of result.rejected) {
         if (summary.firstErrors.length < 10) summary.firstErrors.push(`row ${offset + r.index + 1}: ${r.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);

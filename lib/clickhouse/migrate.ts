@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { getStore } from "./client";
+import { rebuildWholeRetryLedger } from "./retry-ledger";
 
 /**
  * Versioned ClickHouse schema: lib/clickhouse/migrations/NNNN_name.sql applied in order and recorded in
@@ -95,6 +96,12 @@ export function planMigrations(files: MigrationFile[], applied: AppliedMigration
   return { applied, pending };
 }
 
+/**
+ * Migrations after which the retry ledger must be rebuilt from the events (it was added, or its rule
+ * changed): done here, so `cli migrate`, `cli verify` and the server's start all leave a current ledger.
+ */
+const REBUILD_LEDGER_AFTER = new Set([4, 6]);
+
 /** Applies pending migrations in order (or, with dryRun, only reports them). */
 export async function migrate(opts: { dryRun?: boolean; dir?: string } = {}): Promise<MigrationPlan & { ran: number[] }> {
   await ensureTable();
@@ -111,6 +118,7 @@ export async function migrate(opts: { dryRun?: boolean; dir?: string } = {}): Pr
     });
     ran.push(m.version);
   }
+  if (!opts.dir && ran.some((v) => REBUILD_LEDGER_AFTER.has(v))) await rebuildWholeRetryLedger();
   return { ...plan, ran };
 }
 

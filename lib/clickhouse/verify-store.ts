@@ -2,7 +2,7 @@ import { Money } from "@/lib/finops/money";
 import { chQuery } from "./client";
 import { dailyByMonth, eventsByMonth, hourlyByMonth, ledgerByMonth } from "./queries/month-totals";
 import { expectedLedgerMonth } from "./queries/retry-ledger";
-import { monthWindow, rebuildRetryMonth } from "./retry-ledger";
+import { rebuildRetryMonth } from "./retry-ledger";
 import { rewriteMonth } from "./rewrite-month";
 
 /**
@@ -28,7 +28,7 @@ export async function verifyStore(opts: { repair?: boolean } = {}): Promise<Mont
     const problems: string[] = [];
     if (!same(hourly.get(month), raw)) problems.push(`hourly rollup has ${show(hourly.get(month))}, events ${show(raw)}`);
     if (!same(daily.get(month), raw)) problems.push(`daily rollup has ${show(daily.get(month))}, events ${show(raw)}`);
-    const [expected] = await chQuery(expectedLedgerMonth, { ...monthWindow(month), month });
+    const [expected] = await chQuery(expectedLedgerMonth, { months: [month] });
     const ledgerOff = !same(ledger.get(month), expected);
     if (ledgerOff) problems.push(`retry ledger has ${show(ledger.get(month))}, events imply ${show(expected)}`);
     let repaired = false;

@@ -4,6 +4,7 @@ import { chQuery } from "@/lib/clickhouse/client";
 import { scopeParams, type DimensionFilters } from "@/lib/clickhouse/fragments";
 import { queryTopTraces } from "@/lib/clickhouse/queries/top-traces";
 import { traceEvents } from "@/lib/clickhouse/queries/trace-events";
+import { wastedAttempts } from "@/lib/clickhouse/queries/wasted-attempts";
 import type { TopTracesResponse, TraceResponse } from "@/lib/schemas/trace";
 import { toStored } from "./money";
 import { buildTrace } from "./trace";
@@ -25,7 +26,13 @@ export async function getTrace(q: { id: string; scope: TeamScope; limit?: number
     const where = q.scope.all ? "" : " in your teams' usage";
     throw new ApiError("not_found", `No trace or request with the id "${q.id}"${where}. Check the id: a trace_id or a request_id, as sent with the events.`);
   }
-  const events = rows.slice(0, limit);
+  const shown = rows.slice(0, limit);
+  // Wasted or not is the retry ledger's verdict (the summary's), over every stored attempt of the request.
+  const requestIds = [...new Set(shown.map((e) => e.request_id).filter(Boolean))];
+  const wasted = new Set(
+    requestIds.length ? (await chQuery(wastedAttempts, { request_ids: requestIds, event_ids: shown.filter((e) => e.request_id).map((e) => e.event_id) })).map((r) => r.event_id) : [],
+  );
+  const events = shown.map((e) => ({ ...e, wasted: wasted.has(e.event_id) }));
   const graph = buildTrace(events);
   return {
     id: q.id,

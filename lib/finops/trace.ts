@@ -10,8 +10,10 @@ import { Money, sumMoney, toStored } from "./money";
  * - Parent links follow parent_span_id to the node holding that span. A node whose parent is not in the
  *   trace (never sent, or outside the caller's teams) is a root, flagged orphan. A parent cycle (bad data)
  *   is broken at its earliest node, flagged the same way.
- * - Retry waste is the cost of every attempt below its request's last attempt (an event without a
- *   request_id is its own request: never waste).
+ * - Retry waste is the cost of every wasted attempt: events read from the store carry the retry ledger's
+ *   verdict (`wasted`, judged over all stored attempts of the request, as the summary does); without it, an
+ *   attempt is wasted when it is not the greatest (attempt, timestamp, event_id) of its request_id within its
+ *   team among the events given (PRODUCT.md; an event without a request_id is its own request: never waste).
  * - Each event is originated by the team of the root of its tree, so both attributions add up to the total
  *   exactly (decimal sums of the stored 9-decimal amounts).
  */
@@ -38,6 +40,8 @@ export type TraceEvent = {
   cost_usd: string;
   latency_ms: number | null;
   priced: boolean;
+  /** The retry ledger's verdict, when the event comes from the store. */
+  wasted?: boolean;
 };
 
 export type TraceGraph = Pick<TraceResponse, "trace_id" | "start" | "end" | "total" | "nodes" | "by_executing_team" | "by_originating_team">;
@@ -73,15 +77,26 @@ function groupCalls(events: readonly TraceEvent[]): TraceEvent[][] {
   return [...groups.values()];
 }
 
+/** Wasted or not: the store's verdict when given, else PRODUCT.md's rule over these events (per team). */
+function wastedOf(events: readonly TraceEvent[]): (e: TraceEvent) => boolean {
+  const lastOf = new Map<string, TraceEvent>();
+  const later = (a: TraceEvent, b: TraceEvent) => a.attempt - b.attempt || a.ts_ms - b.ts_ms || (a.event_id < b.event_id ? -1 : a.event_id > b.event_id ? 1 : 0);
+  const keyOf = (e: TraceEvent) => JSON.stringify([e.team, e.request_id]);
+  for (const e of events) {
+    if (!e.request_id) continue;
+    const last = lastOf.get(keyOf(e));
+    if (!last || later(e, last) > 0) lastOf.set(keyOf(e), e);
+  }
+  return (e) => e.wasted ?? (e.request_id !== "" && lastOf.get(keyOf(e)) !== e);
+}
+
 type Draft = { base: Omit<TraceNode, "parent_id" | "depth" | "orphan" | "origin_team" | "subtree_cost_usd">; spans: Set<string>; events: TraceEvent[] };
 
 function draftNode(group: TraceEvent[]): Draft {
   const attempts = [...group].sort(byAttempt);
   const last = attempts[attempts.length - 1];
   const first = [...group].sort(byTime)[0];
-  const lastOf = new Map<string, number>();
-  for (const e of attempts) if (e.request_id) lastOf.set(e.request_id, Math.max(lastOf.get(e.request_id) ?? 0, e.attempt));
-  const wasted = (e: TraceEvent) => e.request_id !== "" && e.attempt < (lastOf.get(e.request_id) ?? 0);
+  const wasted = wastedOf(attempts);
   const spans = new Set(attempts.map((e) => e.span_id).filter(Boolean));
   const parentSpan = [last, ...attempts].find((e) => e.parent_span_id && !spans.has(e.parent_span_id))?.parent_span_id ?? "";
   const attemptList: TraceAttempt[] = attempts.map((e) => ({

@@ -2,23 +2,26 @@ import { writeEvents } from "@/lib/clickhouse/events-writer";
 import { attribute } from "@/lib/finops/attribution";
 import { UsageEventInput } from "@/lib/schemas/event";
 import { applyProviderUsage } from "./apply-usage";
+import type { EventConflict } from "./event-identity";
 import { getIngestContext } from "./ingest-context";
 import { Unparseable } from "./read-body";
 import { toEventRow, parseTimestamp, type EventRow } from "./to-row";
 
 export type RejectedEvent = { index: number; errors: { path: string; message: string }[] };
-export type IngestResult = { accepted: number; duplicates: number; rejected: RejectedEvent[] };
+export type IngestResult = { accepted: number; duplicates: number; conflicts: EventConflict[]; rejected: RejectedEvent[] };
 export type IngestSource = { keyId: string; defaultTeam: string | null; allowedTeams?: readonly string[] };
 
 /**
  * Validates, attributes, prices and stores a batch of canonical events. Each event is judged on its own:
- * valid ones are stored even when others are rejected; ids already stored count as duplicates and change
- * nothing.
+ * valid ones are stored even when others are rejected. An event_id already stored (or earlier in the batch)
+ * is a duplicate when its copy agrees on every identity field, whatever its timestamp, and a conflict
+ * otherwise (lib/ingest/event-identity.ts); neither changes anything. Indexes are positions in `inputs`.
  */
 export async function ingestEvents(inputs: readonly unknown[], opts: { now?: Date; source?: IngestSource } = {}): Promise<IngestResult> {
   const now = opts.now ?? new Date();
   const { prices, rules } = await getIngestContext();
   const rows: EventRow[] = [];
+  const rowIndex: number[] = [];
   const rejected: RejectedEvent[] = [];
   const keyId = opts.source?.keyId ?? "";
   inputs.forEach((input, index) => {
@@ -59,7 +62,8 @@ export async function ingestEvents(inputs: readonly unknown[], opts: { now?: Dat
       return;
     }
     rows.push(row);
+    rowIndex.push(index);
   });
-  const { accepted, duplicates } = await writeEvents(rows);
-  return { accepted, duplicates, rejected };
+  const { accepted, duplicates, conflicts } = await writeEvents(rows);
+  return { accepted, duplicates, conflicts: conflicts.map((c) => ({ ...c, index: rowIndex[c.index] })), rejected };
 }

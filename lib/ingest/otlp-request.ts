@@ -32,10 +32,12 @@ export async function ingestOtlpRequest(request: Request, key: VerifiedKey): Pro
     }
   const mapped = otlpToEvents(body);
   const result = await ingestEvents(mapped.events, { source: { keyId: key.id, defaultTeam: key.defaultTeam, allowedTeams: key.allowedTeams } });
-  const rejectedSpans = mapped.rejectedSpans + result.rejected.length;
+  // A span whose event_id is stored with other content is not stored (a conflict): OTLP has no other word for it.
+  const rejectedSpans = mapped.rejectedSpans + result.rejected.length + result.conflicts.length;
   const messages = [
     ...mapped.errors.map((e) => `${e.path}: ${e.message}`),
     ...result.rejected.flatMap((r) => r.errors.map((e) => `${String(mapped.events[r.index]?.event_id ?? r.index)} ${e.path}: ${e.message}`)),
+    ...result.conflicts.map((c) => `${c.event_id}: conflicts with the stored event of the same id (${c.fields.join(", ")})`),
   ];
   const partialSuccess = rejectedSpans > 0 ? { rejectedSpans, errorMessage: messages.slice(0, 20).join("; ") } : undefined;
   if (protobuf) return new Response(encodeOtlpTraceResponse(partialSuccess), { headers: { "content-type": "application/x-protobuf" } });

@@ -36,7 +36,22 @@ export const HealthResponse = z
 export const IngestResponse = z
   .object({
     accepted: z.number().int().min(0),
-    duplicates: z.number().int().min(0).describe("Events whose event_id was already stored: ignored, so a retried batch is harmless"),
+    duplicates: z
+      .number()
+      .int()
+      .min(0)
+      .describe("Events whose event_id was already stored (or came earlier in the request) with the same content, whatever their timestamp: ignored, so a retried batch is harmless"),
+    conflicts: z
+      .array(
+        z
+          .object({
+            index: z.number().int().min(0).describe("Position of the event in the request (0-based; NDJSON: among the non-empty lines)"),
+            event_id: z.string(),
+            fields: z.array(z.string()).describe("The fields on which this copy differs from the stored one (token counts, model, request, team or another attribution field)"),
+          })
+          .strict(),
+      )
+      .describe("Events whose event_id is already stored (or came earlier in the request) with other content: not stored, the first stored copy stands"),
     rejected: z.array(
       z
         .object({

@@ -63,7 +63,7 @@ describe("concurrent writes", () => {
     const poison = { ...row("poison"), cost_usd: "100000000000" };
     const [a, b] = await Promise.allSettled([writeEvents([row("shared"), poison]), writeEvents([row("shared")])]);
     expect(a.status).toBe("rejected");
-    expect(b).toEqual({ status: "fulfilled", value: { accepted: 1, duplicates: 0 } });
+    expect(b).toEqual({ status: "fulfilled", value: { accepted: 1, duplicates: 0, conflicts: [] } });
     const shared = { name: "t-shared", sql: "SELECT count() AS n FROM usage_events WHERE event_id IN ('shared', 'poison')", row: z.object({ n: z.coerce.number() }) };
     expect(await chQuery(shared, {})).toEqual([{ n: 1 }]);
   });

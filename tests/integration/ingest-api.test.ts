@@ -50,10 +50,10 @@ describe("POST /api/v1/events", () => {
     const events = [makeUsageEvent({ event_id: "j1" }), makeUsageEvent({ event_id: "j2" })];
     const first = await post(JSON.stringify(events));
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+    expect(await first.json()).toEqual({ accepted: 2, duplicates: 0, conflicts: [], rejected: [] });
     const again = await post(JSON.stringify(events));
     expect(again.status).toBe(200);
-    expect(await again.json()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
+    expect(await again.json()).toEqual({ accepted: 0, duplicates: 2, conflicts: [], rejected: [] });
     expect((await listIngestKeys()).find((k) => k.name === "gateway")?.lastUsedAt).toBeInstanceOf(Date);
   });
 

@@ -90,7 +90,10 @@ describe("recomputing open periods", () => {
   });
 
   it("keeps idempotency after a rewrite: re-sent events are still duplicates", async () => {
-    const again = await ingestEvents([makeUsageEvent({ event_id: "mar-1", timestamp: "2026-03-10T10:00:00Z", model: "acme-1", provider: "acme", team: "", repo: "labs/x", input_tokens: 1_000_000, output_tokens: 0 })], { now: new Date("2026-03-12T00:00:00Z") });
-    expect(again).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
+    const again = await ingestEvents(
+      [makeUsageEvent({ event_id: "mar-1", timestamp: "2026-03-10T10:00:00Z", model: "acme-1", provider: "acme", team: "", repo: "labs/x", input_tokens: 1_000_000, output_tokens: 0, request_id: "R", attempt: 1, status: "error" })],
+      { now: new Date("2026-03-12T00:00:00Z") },
+    );
+    expect(again).toEqual({ accepted: 0, duplicates: 1, conflicts: [], rejected: [] });
   });
 });

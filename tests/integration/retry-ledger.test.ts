@@ -114,4 +114,13 @@ describe("retry ledger", () => {
     expect(await rows("SELECT count() AS n FROM retry_waste WHERE toYYYYMM(ts) = 202602")).toEqual([{ n: "0" }]);
     expect((await ledger()).length).toBeGreaterThan(0);
   });
+
+  it("attempts days or months apart, and two attempt-1 events sent in different batches, are one request", async () => {
+    await ingestEvents([makeUsageEvent({ event_id: "H1", timestamp: t("08:00:00", "01"), request_id: "H", attempt: 1, status: "error" })], { now });
+    await ingestEvents([makeUsageEvent({ event_id: "H2", timestamp: t("08:00:00", "09"), request_id: "H", attempt: 2 })], { now });
+    await ingestEvents([makeUsageEvent({ event_id: "J1b", timestamp: "2026-02-27T08:00:00Z", request_id: "J", attempt: 1 })], { now });
+    await ingestEvents([makeUsageEvent({ event_id: "J1a", timestamp: t("08:00:00", "02"), request_id: "J", attempt: 1 })], { now });
+    expect(await ledger()).toEqual(expect.arrayContaining(["H1", "J1b"]));
+    expect(await ledger()).toEqual(await expected());
+  });
 });

@@ -65,17 +65,17 @@ describe("events in, totals out", () => {
 
   it("stores exact costs and counts unpriced events", async () => {
     const result = await ingestEvents(batch, { now: new Date("2026-03-12T00:00:00Z") });
-    expect(result).toEqual({ accepted: 3, duplicates: 0, rejected: [] });
+    expect(result).toEqual({ accepted: 3, duplicates: 0, conflicts: [], rejected: [] });
     expect(await chQuery(totals, {})).toEqual([{ cost: expected, n: 3, input: "1000053" }]);
   });
 
   it("never changes a total when a batch is re-sent, whole, partly, or reordered", async () => {
     const again = await ingestEvents([...batch].reverse(), { now: new Date("2026-03-12T00:00:00Z") });
-    expect(again).toEqual({ accepted: 0, duplicates: 3, rejected: [] });
+    expect(again).toEqual({ accepted: 0, duplicates: 3, conflicts: [], rejected: [] });
     const partly = await ingestEvents([batch[1], makeUsageEvent({ event_id: "d", input_tokens: 1, output_tokens: 0, timestamp: "2026-03-11T10:00:00Z" }), batch[1]], {
       now: new Date("2026-03-12T00:00:00Z"),
     });
-    expect(partly).toEqual({ accepted: 1, duplicates: 2, rejected: [] });
+    expect(partly).toEqual({ accepted: 1, duplicates: 2, conflicts: [], rejected: [] });
     expect(await chQuery(totals, {})).toEqual([{ cost: "2.200008", n: 4, input: "1000054" }]);
     expect(await chQuery(rollupTotals, {})).toEqual([{ cost: "2.200008", n: "4" }]);
   });

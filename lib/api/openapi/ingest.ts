@@ -23,7 +23,7 @@ export function addIngest(spec: Spec): void {
     id: "ingestEvents",
     tag,
     summary: "Send usage events",
-    description: `A JSON array of events (Content-Type: application/json) or one event per line (application/x-ndjson, also application/ndjson and application/jsonl), optionally gzipped. Each event is validated on its own: valid ones are stored, invalid ones are listed by position, duplicates (same event_id) are ignored, so retrying a batch is safe. ${LIMITS}`,
+    description: `A JSON array of events (Content-Type: application/json) or one event per line (application/x-ndjson, also application/ndjson and application/jsonl), optionally gzipped. Each event is validated on its own: valid ones are stored, invalid ones are listed by position. event_id alone identifies an event: a copy of a stored id with the same content is a duplicate whatever its timestamp (ignored, so retrying a batch is safe); a copy with other token counts, model, request or attribution is a conflict, listed with the differing fields, and the first stored copy stands. ${LIMITS}`,
     auth: "ingest",
     headers: [contentEncoding],
     body: {
@@ -35,7 +35,11 @@ export function addIngest(spec: Spec): void {
       description: "The events. For NDJSON the schema is that of each line; a line that is not JSON is rejected by its position like an invalid event.",
     },
     responses: {
-      "200": spec.json("At least one event was accepted, or all were duplicates. `rejected` lists the others.", "IngestResponse", IngestResponse),
+      "200": spec.json("At least one event was accepted, or all were duplicates. `conflicts` and `rejected` list the others.", "IngestResponse", IngestResponse),
+      "409": {
+        description: "Nothing was accepted, no event was invalid, and at least one conflicts with a stored event of the same event_id (the body is an IngestResponse listing them).",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/IngestResponse" } } },
+      },
       "400": {
         description: "Nothing was accepted (the body is an IngestResponse listing every rejection), or the body itself is unusable (not JSON, not an array, bad gzip, unsupported Content-Type: the Error shape).",
         content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/IngestResponse" }, { $ref: "#/components/schemas/Error" }] } } },

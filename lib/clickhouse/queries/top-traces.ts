@@ -10,8 +10,9 @@ import { dimensionFilters, SCOPE_SQL, scopeParams, type DimensionFilters } from 
  * (trace_id, span and retry columns are not in the rollup).
  *
  * Every figure counts the trace's events inside the range and scope only. The root is the earliest event
- * without a parent span, or the earliest event when the root is outside the scope. Retry waste follows the
- * summary: the last attempt of a request is found over the whole range and scope, before dimension filters.
+ * without a parent span, or the earliest event when the root is outside the scope. Retry waste is the
+ * summary's: the cost of the trace's attempts that the retry ledger (retry_waste) holds as wasted, i.e. not
+ * the last attempt of their logical request judged over all its stored attempts (PRODUCT.md).
  * Units: money as decimal strings (Decimal(38, 9)), counts as decimal strings (UInt64), start_ms epoch ms.
  */
 const Row = z.object({
@@ -38,7 +39,7 @@ export async function queryTopTraces(p: TopTracesParams): Promise<TopTraceRow[]>
     SELECT trace_id AS tid,
            sumIf(cost_usd, matched) AS matched_cost,
            sum(cost_usd) AS trace_cost,
-           sumIf(cost_usd, request_id != '' AND attempt < last_attempt) AS waste_cost,
+           sumIf(cost_usd, wasted) AS waste_cost,
            uniqExact(if(request_id != '', concat('r:', request_id), if(span_id != '', concat('s:', span_id), concat('e:', event_id)))) AS spans,
            count() AS attempts,
            toUnixTimestamp64Milli(min(ts)) AS start_ms,
@@ -46,10 +47,13 @@ export async function queryTopTraces(p: TopTracesParams): Promise<TopTraceRow[]>
            ${root("team")} AS root_team,
            ${root("feature")} AS root_feature
     FROM (
-      SELECT trace_id, request_id, span_id, event_id, attempt, ts, cost_usd, service, team, feature,
+      SELECT trace_id, request_id, span_id, event_id, ts, cost_usd, service, team, feature,
              parent_span_id = '' AS is_root,
              (1 ${filters.sql}) AS matched,
-             max(attempt) OVER (PARTITION BY request_id) AS last_attempt
+             event_id IN (
+               SELECT event_id FROM retry_waste
+               WHERE ts >= toDateTime64({from:String}, 3, {tz:String}) AND ts < toDateTime64({to:String}, 3, {tz:String}) AND ${SCOPE_SQL}
+             ) AS wasted
       FROM usage_events
       WHERE ts >= toDateTime64({from:String}, 3, {tz:String}) AND ts < toDateTime64({to:String}, 3, {tz:String})
         AND trace_id != '' AND ${SCOPE_SQL}

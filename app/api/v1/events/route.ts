@@ -5,5 +5,5 @@ import { ingestRequest } from "@/lib/ingest/ingest-request";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** Ingest: a JSON array or NDJSON of events (gzip allowed). 200 if any accepted or all duplicates, else 400. */
+/** Ingest: a JSON array or NDJSON of events (gzip allowed). 200 if any accepted or all duplicates, 409 if only conflicts, else 400. */
 export const POST = route({ query: z.object({}), auth: "ingest" }, ({ request, key }) => ingestRequest(request, key));
