@@ -1,5 +1,5 @@
 import { DIMENSION_NAMES } from "@/lib/clickhouse/fragments";
-import { METRICS } from "@/lib/finops/explorer-metrics";
+import { MEASURES as MEASURE_LIST } from "@/lib/measures/registry";
 import { OverviewQuery, OverviewResponse, SeriesSchema } from "@/lib/schemas/overview";
 import { SummaryMeasures, SummaryQuery, SummaryResponse } from "@/lib/schemas/summary";
 import { TimeseriesQuery, TimeseriesResponse } from "@/lib/schemas/timeseries";
@@ -18,11 +18,11 @@ const RANGE = {
 };
 const FILTERS = `Dimension filters: \`DIM=VALUE\` keeps events whose dimension is one of the values (repeat the parameter for several), \`exclude_DIM=VALUE\` leaves them out; DIM is one of ${DIMENSION_NAMES.join(", ")}. Any other parameter is a 400.`;
 
-/** What each summary measure means: the explorer's own definitions, so the UI and the document say the same. */
-const MEASURES = Object.fromEntries(METRICS.map((m) => [m.id, `${m.label}: ${m.definition}`]));
+/** What each summary measure means: the registry's definitions, so the UI and the document say the same. */
+const MEASURES = Object.fromEntries(MEASURE_LIST.map((m) => [m.id, `${m.label}: ${m.definition}`]));
 
 export function addSpend(spec: Spec): void {
-  spec.ref("SummaryMeasures", SummaryMeasures, "output", `The 18 measures of a set of events. ${MONEY}`);
+  spec.ref("SummaryMeasures", SummaryMeasures, "output", `The ${MEASURE_LIST.length} measures of a set of events. ${MONEY}`);
   spec.describeProperties("SummaryMeasures", MEASURES);
   spec.ref("Series", SeriesSchema, "output", "One stacked series: its key, its measures over the range, and one value per day or bucket.");
   const tag = "Spend";
