@@ -36,6 +36,7 @@ export function addSpend(spec: Spec): void {
     query: SummaryQuery,
     queryDocs: { ...RANGE, group_by: `One dimension, or two as "a,b" (groups then carry key and key2): ${DIMENSION_NAMES.join(", ")}.` },
     filters: true,
+    errors: ["unavailable"],
     responses: { "200": spec.json("The total and the groups.", "SummaryResponse", SummaryResponse) },
   });
 
@@ -47,6 +48,7 @@ export function addSpend(spec: Spec): void {
     auth: { permission: "spend:read" },
     query: OverviewQuery,
     queryDocs: { from: `${RANGE.from} Give both from and to, or neither.`, to: RANGE.to, tz: RANGE.tz, stack: "The dimension the daily trend is stacked by." },
+    errors: ["unavailable"],
     responses: { "200": spec.json("The overview.", "OverviewResponse", OverviewResponse) },
   });
 
@@ -65,6 +67,7 @@ export function addSpend(spec: Spec): void {
       top: "With group_by: how many series; the rest are summed into \"(other)\".",
     },
     filters: true,
+    errors: ["unavailable"],
     responses: { "200": spec.json("Buckets, totals per bucket and the series.", "TimeseriesResponse", TimeseriesResponse) },
   });
 
@@ -77,6 +80,7 @@ export function addSpend(spec: Spec): void {
     query: TopTracesQuery,
     queryDocs: { ...RANGE, limit: "How many traces (default 50, at most 200)." },
     filters: true,
+    errors: ["unavailable"],
     responses: { "200": spec.json("The traces, most expensive first.", "TopTracesResponse", TopTracesResponse) },
   });
 
@@ -88,6 +92,6 @@ export function addSpend(spec: Spec): void {
     auth: { permission: "spend:read" },
     pathParams: { id: { schema: TraceId, description: "A trace_id, or a request_id (its trace, or just its events when they carry no trace_id). URL-encode it." } },
     responses: { "200": spec.json("The trace.", "TraceResponse", TraceResponse) },
-    errors: ["bad_request", "not_found"],
+    errors: ["bad_request", "not_found", "unavailable"],
   });
 }
