@@ -9,3 +9,6 @@ export async function addTeam(input: { slug: string; name: string }, actor: stri
   await recordAudit({ actor, action: "team.create", entity: "team", entityId: team.id, after: input });
   return team;
 }
+
+/** Reads the routes need, from the repository (app/ never imports lib/db). */
+export { listTeams } from "@/lib/db/teams";

@@ -62,3 +62,7 @@ export async function revokeToken(id: string, actor: string): Promise<boolean> {
   if (revoked) await recordAudit({ actor, action: "api_token.revoke", entity: "api_token", entityId: id });
   return revoked;
 }
+
+/** Reads the routes need, from the repositories (app/ never imports lib/db). */
+export { listApiTokens } from "@/lib/db/api-tokens";
+export { listUsers } from "@/lib/db/users";

@@ -1,3 +1,4 @@
+import "server-only";
 import { mkdirSync } from "node:fs";
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from "@clickhouse/client";
 import type { ClickHouseClientConfigOptions } from "@clickhouse/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { UnavailableError } from "@/lib/errors";
 
 /**

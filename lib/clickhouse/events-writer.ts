@@ -1,3 +1,4 @@
+import "server-only";
 import type { EventRow } from "@/lib/ingest/to-row";
 import { chInsert, chQuery } from "./client";
 import { existingEventIds } from "./queries/existing-event-ids";

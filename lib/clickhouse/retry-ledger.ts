@@ -1,3 +1,4 @@
+import "server-only";
 import { chCommand, chQuery, getStore } from "./client";
 import { INSERT_WASTED_ATTEMPTS, REBUILD_MONTH_INTO_STAGING, retriedRequestIds } from "./queries/retry-ledger";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { InvalidInputError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";

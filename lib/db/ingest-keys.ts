@@ -1,3 +1,4 @@
+import "server-only";
 import { InvalidInputError } from "@/lib/errors";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "./prisma";

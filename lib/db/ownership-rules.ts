@@ -1,3 +1,4 @@
+import "server-only";
 import { InvalidInputError } from "@/lib/errors";
 import type { OwnershipRuleRow } from "@/lib/finops/attribution";
 import { db } from "./prisma";

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "./prisma";
 
 /** Months (YYYYMM) whose period is closed: their events are frozen (late changes become adjustments). */

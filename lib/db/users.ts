@@ -1,3 +1,4 @@
+import "server-only";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword } from "@/lib/auth/password";
 import { isRole, parseRole, type Role } from "@/lib/auth/roles";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
+import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
 import { MEASURE_REGISTRY, MEASURES, type MeasureId } from "@/lib/measures/registry";
 
 /** One dimension, or two as "a,b" (groups then carry key and key2). */

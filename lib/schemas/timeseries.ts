@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
+import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
 import { SeriesSchema } from "./overview";
 import { MEASURE_IDS } from "@/lib/measures/registry";
 import { DateRangeFields, withRangeChecks } from "./summary";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/api/errors";
 import type { Auth } from "@/lib/api/route";
 import { ROLE_DEFS, ROLES, type Permission } from "@/lib/auth/roles";
-import { DIMENSION_NAMES } from "@/lib/clickhouse/fragments";
+import { DIMENSION_NAMES } from "@/lib/dimensions";
 import { ErrorResponse } from "@/lib/schemas/api";
 import { DateOnly, money, TimeZone } from "@/lib/schemas/summary";
 

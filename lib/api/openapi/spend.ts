@@ -1,4 +1,4 @@
-import { DIMENSION_NAMES } from "@/lib/clickhouse/fragments";
+import { DIMENSION_NAMES } from "@/lib/dimensions";
 import { MEASURES as MEASURE_LIST } from "@/lib/measures/registry";
 import { OverviewQuery, OverviewResponse, SeriesSchema } from "@/lib/schemas/overview";
 import { SummaryMeasures, SummaryQuery, SummaryResponse } from "@/lib/schemas/summary";

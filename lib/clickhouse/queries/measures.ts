@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { TeamScope } from "@/lib/auth/roles";
 import { SUMMED_MEASURES, type SummedMeasureDef, type SummedMeasureId } from "@/lib/measures/registry";
