@@ -186,6 +186,7 @@ describe("OpenAPI document", () => {
 
   it("describes the error body the server sends", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(console, "warn").mockImplementation(() => {});
     const zodError = z.object({ n: z.number() }).safeParse({ n: "x" }).error;
     for (const err of [new ApiError("not_found", "nope"), new NotFoundError("nope"), new ConflictError("exists"), new UnavailableError("busy", 5), zodError, new Error("boom (logged on purpose by this test)")]) {
       const res = toErrorResponse(err);
