@@ -16,7 +16,7 @@ import { importLitellmFile } from "../lib/cli/prices-command";
 import { importFile } from "../lib/cli/import-command";
 import { usersCreateCommand, usersDisableCommand, usersListCommand, usersSetRoleCommand, usersSetTeamsCommand } from "../lib/cli/users-command";
 import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from "../lib/cli/tokens-command";
-import { ApiError } from "../lib/api/errors";
+import { DomainError, InvalidInputError } from "../lib/errors";
 
 const program = new Command("tokenledger").description("TokenLedger command line").showHelpAfterError();
 
@@ -68,7 +68,7 @@ keys
   .option("--rate-limit <n>", "requests per minute (default 600)", (v) => Number(v))
   .option("--only-teams <slugs>", "comma-separated teams this key may send for (default: any)")
   .action(async (opts: { name: string; team?: string; source?: string; rateLimit?: number; onlyTeams?: string }) => {
-    if (opts.rateLimit !== undefined && !(Number.isInteger(opts.rateLimit) && opts.rateLimit >= 1)) throw new ApiError("bad_request", "--rate-limit must be a whole number of requests per minute, at least 1");
+    if (opts.rateLimit !== undefined && !(Number.isInteger(opts.rateLimit) && opts.rateLimit >= 1)) throw new InvalidInputError("--rate-limit must be a whole number of requests per minute, at least 1");
     const allowedTeams = opts.onlyTeams?.split(",").map((t) => t.trim()).filter(Boolean);
     // Audited like a key made in Settings, with "cli" as the actor.
     const key = await addIngestKey({ name: opts.name, teamSlug: opts.team, source: opts.source, rateLimitPerMinute: opts.rateLimit, allowedTeams }, "cli");
@@ -157,7 +157,7 @@ async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);
   } catch (err) {
-    if (err instanceof StoreBusyError || err instanceof MigrationMismatchError || err instanceof EnvError || err instanceof ApiError) {
+    if (err instanceof StoreBusyError || err instanceof MigrationMismatchError || err instanceof EnvError || err instanceof DomainError) {
       console.error(`\n${err.message}\n`);
       process.exitCode = 1;
     } else {

@@ -1,5 +1,5 @@
 "use client";
-import type { Dimension } from "@/lib/clickhouse/fragments";
+import type { Dimension } from "@/lib/dimensions";
 import { formatDelta, formatMetric, formatPct, metricById, type MetricDef } from "@/lib/finops/explorer-metrics";
 import { tracesHref, type ExplorerState } from "@/lib/finops/explorer-state";
 import { contextMetrics, shownKey, type TableRow } from "@/lib/finops/explorer-table";

@@ -1,5 +1,5 @@
 "use client";
-import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
+import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
 import { RangePicker } from "@/components/ui/range-picker";
 import { METRICS } from "@/lib/finops/explorer-metrics";
 import { hourlyAllowed, tracesHref, type ExplorerState } from "@/lib/finops/explorer-state";

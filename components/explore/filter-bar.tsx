@@ -1,5 +1,5 @@
 "use client";
-import type { Dimension } from "@/lib/clickhouse/fragments";
+import type { Dimension } from "@/lib/dimensions";
 import { hasFilters, type ExplorerState, type Filters } from "@/lib/finops/explorer-state";
 import { shownKey } from "@/lib/finops/explorer-table";
 import { FilterPicker } from "./filter-picker";

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
+import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
 import { valuesQuery, type ExplorerState, type Filters } from "@/lib/finops/explorer-state";
 import { shownKey } from "@/lib/finops/explorer-table";
 import { formatUsd } from "@/lib/finops/format";

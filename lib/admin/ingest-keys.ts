@@ -13,3 +13,6 @@ export async function revokeKey(id: string, actor: string) {
   if (revoked) await recordAudit({ actor, action: "ingest_key.revoke", entity: "ingest_key", entityId: id });
   return revoked;
 }
+
+/** Reads the routes need, from the repository (app/ never imports lib/db). */
+export { listIngestKeys } from "@/lib/db/ingest-keys";

@@ -14,3 +14,6 @@ export async function removeRule(id: string, actor: string) {
   if (rule) await recordAudit({ actor, action: "ownership_rule.delete", entity: "ownership_rule", entityId: id, before: rule });
   return rule;
 }
+
+/** Reads the routes need, from the repository (app/ never imports lib/db). */
+export { listOwnershipRules } from "@/lib/db/ownership-rules";

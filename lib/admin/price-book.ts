@@ -1,3 +1,7 @@
+import type { TeamScope } from "@/lib/auth/roles";
+import { chQuery } from "@/lib/clickhouse/client";
+import { scopeParams } from "@/lib/clickhouse/fragments";
+import { unpricedModels } from "@/lib/clickhouse/queries/unpriced-models";
 import { recordAudit } from "@/lib/db/audit";
 import { listPrices, upsertPrices } from "@/lib/db/price-book";
 import { parseLitellmPrices } from "@/lib/finops/litellm-prices";
@@ -19,4 +23,12 @@ export async function importLitellm(json: Record<string, unknown>, validFrom: Da
   const result = await upsertPrices(prices.map((p) => ({ ...p, validFrom, source: `LiteLLM price JSON, imported ${new Date().toISOString().slice(0, 10)}` })));
   await recordAudit({ actor, action: "price.import", entity: "price", after: { ...result, skipped: skipped.length, validFrom } });
   return { ...result, skipped: skipped.length };
+}
+
+/** Reads the routes need, from the repository (app/ never imports lib/db). */
+export { listPrices } from "@/lib/db/price-book";
+
+/** Models with unpriced events in the caller's teams (stored, flagged, costed at nothing until priced and repriced). */
+export function listUnpricedModels(scope: TeamScope) {
+  return chQuery(unpricedModels, scopeParams(scope));
 }

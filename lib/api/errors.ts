@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, LimitError, NotFoundError, RateLimitedError, UnauthorizedError, UnavailableError } from "@/lib/errors";
 
 /** One error shape for every endpoint: { error: { code, message, issues? } }. */
 export const ERROR_STATUS = {
@@ -14,6 +15,10 @@ export const ERROR_STATUS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/**
+ * An error with its wire code, for code in lib/api itself. Kept for compatibility: lib/ outside lib/api throws
+ * the domain errors of lib/errors.ts instead, which carry no HTTP.
+ */
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -24,10 +29,42 @@ export class ApiError extends Error {
   }
 }
 
+/** Each domain error's code (and so its status): the one place lib/'s errors meet HTTP. */
+const DOMAIN_CODES: [new (...args: never[]) => DomainError, ErrorCode][] = [
+  [InvalidInputError, "bad_request"],
+  [UnauthorizedError, "unauthorized"],
+  [ForbiddenError, "forbidden"],
+  [NotFoundError, "not_found"],
+  [ConflictError, "conflict"],
+  [LimitError, "payload_too_large"],
+  [RateLimitedError, "rate_limited"],
+  [UnavailableError, "unavailable"],
+];
+
+/** The wire code of an ApiError or a domain error; undefined for anything else (a bug: 500). */
+export function errorCodeOf(err: unknown): ErrorCode | undefined {
+  if (err instanceof ApiError) return err.code;
+  if (err instanceof DomainError) return DOMAIN_CODES.find(([cls]) => err instanceof cls)?.[1];
+  return undefined;
+}
+
+/** Seconds after which a retry may succeed, for errors that say so (Retry-After). */
+function retryAfterOf(err: unknown): number | undefined {
+  if (err instanceof UnavailableError || err instanceof RateLimitedError) return err.retryAfterSeconds;
+  return undefined;
+}
+
 /** Maps any thrown value to the error response; unknown errors are logged and get a generic message. */
 export function toErrorResponse(err: unknown): Response {
-  if (err instanceof ApiError) {
-    return Response.json({ error: { code: err.code, message: err.message, issues: err.issues } }, { status: ERROR_STATUS[err.code] });
+  const code = errorCodeOf(err);
+  if (code && err instanceof Error) {
+    const issues = err instanceof ApiError || err instanceof InvalidInputError ? err.issues : undefined;
+    const retryAfter = retryAfterOf(err);
+    if (err instanceof UnavailableError) console.warn(`[tokenledger] unavailable: ${err.message}`);
+    return Response.json(
+      { error: { code, message: err.message, issues } },
+      { status: ERROR_STATUS[code], headers: retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) } },
+    );
   }
   if (err instanceof z.ZodError) {
     return Response.json(

@@ -3,6 +3,7 @@ import { authorize, type Authorized } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/roles";
 import { verifyIngestKey, type VerifiedKey } from "@/lib/db/ingest-keys";
 import { takeToken } from "@/lib/ingest/rate-limit";
+import { RateLimitedError } from "@/lib/errors";
 import { ApiError, toErrorResponse } from "./errors";
 
 /** JSON bodies of dashboard endpoints: small, capped before parsing (LiteLLM's price file is the largest). */
@@ -58,9 +59,9 @@ export function route<Q extends z.ZodType, A extends Auth, B extends z.ZodType =
         if (!key) throw new ApiError("unauthorized", "Unknown or revoked ingest key");
         const rate = takeToken(key.id, key.rateLimitPerMinute);
         if (!rate.ok) {
-          return Response.json(
-            { error: { code: "rate_limited", message: `Ingest key "${key.name}" is limited to ${key.rateLimitPerMinute} requests per minute; retry after ${rate.retryAfterSeconds} s` } },
-            { status: 429, headers: { "Retry-After": String(rate.retryAfterSeconds) } },
+          throw new RateLimitedError(
+            `Ingest key "${key.name}" is limited to ${key.rateLimitPerMinute} requests per minute; retry after ${rate.retryAfterSeconds} s`,
+            rate.retryAfterSeconds,
           );
         }
         extra = { key };

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { createApiToken, revokeApiToken } from "@/lib/db/api-tokens";
 import { recordAudit } from "@/lib/db/audit";
 import { createUser, disableUser, findUserByEmail, setUserRole, setUserTeams, type UserInfo } from "@/lib/db/users";
@@ -21,10 +21,10 @@ export async function addUser(
   return { user, generatedPassword };
 }
 
-/** The user with this email, or ApiError("not_found"). */
+/** The user with this email, or NotFoundError. */
 export async function userByEmail(email: string): Promise<UserInfo> {
   const user = await findUserByEmail(email);
-  if (!user) throw new ApiError("not_found", `No user with email "${email.trim().toLowerCase()}"`);
+  if (!user) throw new NotFoundError(`No user with email "${email.trim().toLowerCase()}"`);
   return user;
 }
 
@@ -62,3 +62,7 @@ export async function revokeToken(id: string, actor: string): Promise<boolean> {
   if (revoked) await recordAudit({ actor, action: "api_token.revoke", entity: "api_token", entityId: id });
   return revoked;
 }
+
+/** Reads the routes need, from the repositories (app/ never imports lib/db). */
+export { listApiTokens } from "@/lib/db/api-tokens";
+export { listUsers } from "@/lib/db/users";

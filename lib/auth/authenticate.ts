@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { ApiError } from "@/lib/api/errors";
+import { ForbiddenError } from "@/lib/errors";
 import { API_TOKEN_PREFIX, verifyApiToken } from "@/lib/db/api-tokens";
 import { getSession, type NewSession } from "@/lib/db/sessions";
 import type { Principal } from "./principal";
@@ -65,14 +65,14 @@ const digest = (s: string) => createHash("sha256").update(s).digest();
 
 /**
  * For cookie-authenticated requests that change something (not GET/HEAD/OPTIONS): the `x-csrf-token`
- * header must equal the session's CSRF token (compared in constant time), else ApiError("forbidden").
+ * header must equal the session's CSRF token (compared in constant time), else ForbiddenError.
  */
 export function requireCsrf(request: Request, csrfToken: string): void {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return;
   const sent = request.headers.get(CSRF_HEADER);
   // Comparing digests keeps the comparison constant-time even when the lengths differ.
   if (!sent || !csrfToken || !timingSafeEqual(digest(sent), digest(csrfToken))) {
-    throw new ApiError("forbidden", "Missing or invalid CSRF token");
+    throw new ForbiddenError("Missing or invalid CSRF token");
   }
 }
 

@@ -15,7 +15,7 @@ export type FirstAdminResult =
 
 /**
  * With no users yet and an email given, creates that admin. Without a password, one is generated and
- * returned (print it once). A password that breaks the policy throws ApiError("bad_request").
+ * returned (print it once). A password that breaks the policy throws InvalidInputError.
  */
 export async function ensureFirstAdmin(input: { email?: string; password?: string }): Promise<FirstAdminResult> {
   if ((await countUsers()) > 0) return { action: "skipped", reason: "users_exist" };

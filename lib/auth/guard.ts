@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { UnauthorizedError } from "@/lib/errors";
 import { authenticate, requireCsrf, type Authenticated } from "./authenticate";
 import { requirePermission, teamScope, type Permission, type TeamScope } from "./roles";
 
@@ -11,7 +11,7 @@ export type Authorized = Authenticated & { scope: TeamScope };
  */
 export async function authorize(request: Request, permission?: Permission, target?: { team?: string | null }, opts: { now?: Date } = {}): Promise<Authorized> {
   const auth = await authenticate(request, opts);
-  if (!auth) throw new ApiError("unauthorized", "Sign in, or send Authorization: Bearer <API token>");
+  if (!auth) throw new UnauthorizedError("Sign in, or send Authorization: Bearer <API token>");
   if (auth.via === "session") requireCsrf(request, auth.csrfToken ?? "");
   if (permission) requirePermission(auth.principal, permission, target);
   return { ...auth, scope: teamScope(auth.principal) };

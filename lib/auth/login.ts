@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ApiError } from "@/lib/api/errors";
+import { RateLimitedError, UnauthorizedError } from "@/lib/errors";
 import { createSession, type NewSession, type SessionMeta } from "@/lib/db/sessions";
 import { findUserCredentials, setPasswordHash, type UserInfo } from "@/lib/db/users";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
@@ -10,7 +10,7 @@ import { hashPassword, needsRehash, verifyPassword } from "./password";
  * hash) so the response time does not tell which emails exist.
  *
  * Failed attempts are limited per email: after 10 failures within 15 minutes, further attempts for that
- * email are refused with ApiError("rate_limited") without checking the password, until the oldest failure
+ * email are refused with RateLimitedError without checking the password, until the oldest failure
  * leaves the window. And per client address: after 50 failures within 15 minutes from one address (one
  * guesser spraying many emails), that address is refused the same way. In memory, per process: a restart
  * forgets (acceptable for a single-server app).
@@ -68,14 +68,14 @@ const dummy = () => (dummyHash ??= hashPassword(randomBytes(32).toString("base64
 
 export type LoginResult = NewSession & { user: UserInfo };
 
-/** Checks the credentials and starts a session, or throws ApiError("unauthorized" | "rate_limited"). */
+/** Checks the credentials and starts a session, or throws UnauthorizedError or RateLimitedError. */
 export async function login(email: string, password: string, meta: SessionMeta = {}): Promise<LoginResult> {
   const key = email.trim().toLowerCase();
   const now = (meta.now ?? new Date()).getTime();
   const ip = meta.ip ?? "";
   const refuse = (wait: number, what: string) => {
     const minutes = Math.max(1, Math.ceil(wait / 60_000));
-    return new ApiError("rate_limited", `Too many failed sign-in attempts ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    return new RateLimitedError(`Too many failed sign-in attempts ${what}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
   };
   const wait = loginLimiter.retryAfterMs(key, now);
   if (wait > 0) throw refuse(wait, "for this email");
@@ -86,7 +86,7 @@ export async function login(email: string, password: string, meta: SessionMeta =
   if (!creds || !ok || creds.user.disabledAt) {
     loginLimiter.fail(key, now);
     if (ip) loginIpLimiter.fail(ip, now);
-    throw new ApiError("unauthorized", INVALID);
+    throw new UnauthorizedError(INVALID);
   }
   loginLimiter.reset(key);
   if (needsRehash(creds.passwordHash)) await setPasswordHash(creds.user.id, await hashPassword(password));

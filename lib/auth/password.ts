@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
-import { ApiError } from "@/lib/api/errors";
+import { InvalidInputError } from "@/lib/errors";
 
 /**
  * Password hashing: scrypt from node:crypto (memory-hard; no native dependency). Stored as a
@@ -77,10 +77,10 @@ export function passwordProblem(password: string, email?: string): string | null
   return null;
 }
 
-/** Throws ApiError("bad_request") with the policy's message when the password is not acceptable. */
+/** Throws InvalidInputError with the policy's message when the password is not acceptable. */
 export function assertPasswordPolicy(password: string, email?: string): void {
   const problem = passwordProblem(password, email);
-  if (problem) throw new ApiError("bad_request", problem);
+  if (problem) throw new InvalidInputError(problem);
 }
 
 /** A random password that satisfies the policy (24 characters, 144 bits), for generated accounts. */

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { ForbiddenError, InvalidInputError } from "@/lib/errors";
 import type { Principal } from "./principal";
 
 /**
@@ -78,10 +78,10 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** The role named by `value`, or ApiError("bad_request") listing the roles. */
+/** The role named by `value`, or InvalidInputError listing the roles. */
 export function parseRole(value: string): Role {
   const v = value.trim().toLowerCase();
-  if (!isRole(v)) throw new ApiError("bad_request", `Unknown role "${value}": use one of ${ROLES.join(", ")}`);
+  if (!isRole(v)) throw new InvalidInputError(`Unknown role "${value}": use one of ${ROLES.join(", ")}`);
   return v;
 }
 
@@ -106,11 +106,11 @@ export function can(principal: Principal, permission: Permission, target?: { tea
   return permission.endsWith(":read");
 }
 
-/** can(), or ApiError("forbidden") naming what is missing. */
+/** can(), or ForbiddenError naming what is missing. */
 export function requirePermission(principal: Principal, permission: Permission, target?: { team?: string | null }): void {
   if (can(principal, permission, target)) return;
   const where = target?.team ? ` for team "${target.team}"` : "";
-  throw new ApiError("forbidden", `Your role (${principal.role}) does not allow ${permission}${where}`);
+  throw new ForbiddenError(`Your role (${principal.role}) does not allow ${permission}${where}`);
 }
 
 export type TeamScope = { all: true } | { all: false; teams: string[] };

@@ -1,8 +1,10 @@
+import "server-only";
 import { mkdirSync } from "node:fs";
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from "@clickhouse/client";
 import type { ClickHouseClientConfigOptions } from "@clickhouse/client";
 import type { z } from "zod";
 import { env } from "@/lib/env";
+import { engineCall } from "./engine-errors";
 import { claimStore, readStoreOwner, StoreBusyError, storeBusyMessage } from "./store-owner";
 
 /**
@@ -110,20 +112,22 @@ export async function chQuery<P extends Record<string, unknown>, R extends z.Zod
 ): Promise<z.infer<R>[]> {
   const { client } = await getStore();
   holder.__tokenledgerQueryLog?.push({ name: def.name, sql: def.sql, params });
-  const result = await client.query({
-    query: def.sql,
-    query_params: params,
-    format: "JSONEachRow",
-    clickhouse_settings: { log_comment: def.name, max_execution_time: 30 },
+  const rows = await engineCall(async () => {
+    const result = await client.query({
+      query: def.sql,
+      query_params: params,
+      format: "JSONEachRow",
+      clickhouse_settings: { log_comment: def.name, max_execution_time: 30 },
+    });
+    return result.json<unknown>();
   });
-  const rows = await result.json<unknown>();
   return rows.map((r) => def.row.parse(r));
 }
 
 /** Runs a statement that returns no rows (DDL, migrations). */
 export async function chCommand(query: string, params: Record<string, unknown> = {}): Promise<void> {
   const { client } = await getStore();
-  await client.command({ query, query_params: params });
+  await engineCall(() => client.command({ query, query_params: params }));
 }
 
 // Nullable columns default to NULL, so their zeros are data and must be sent.
@@ -142,12 +146,12 @@ export async function chInsert(table: string, values: readonly Record<string, un
   if (values.length === 0) return;
   const { client } = await getStore();
   const columns = Object.keys(values[0]).filter((c) => !values.every((row) => isEmpty(c, row[c])));
-  await client.insert({
+  await engineCall(() => client.insert({
     table,
     values: values.map((row) => columns.map((c) => row[c])),
     format: "JSONCompactEachRow",
     columns: columns as [string, ...string[]],
-  });
+  }));
 }
 
 /** Engine name and version for /api/health. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { differingFields, type EventConflict } from "@/lib/ingest/event-identity";
 import type { EventRow } from "@/lib/ingest/to-row";
 import { chInsert, chQuery, getStore } from "./client";

@@ -1,4 +1,6 @@
+import "server-only";
 import type { TeamScope } from "@/lib/auth/roles";
+import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
 
 /**
  * The team-scope filter every spend query carries: admin and finance see every team (including
@@ -16,7 +18,7 @@ export function scopeParams(scope: TeamScope): ScopeParams {
  * Dimensions a caller may group or filter by: API name → column. Identifiers reach SQL only through this
  * map; values only through bound parameters.
  */
-export const DIMENSIONS = {
+export const DIMENSIONS: Record<Dimension, string> = {
   team: "team",
   repo: "repo",
   feature: "feature",
@@ -35,9 +37,9 @@ export const DIMENSIONS = {
   trigger: "trigger",
   error_type: "error_type",
   session_id: "session_id",
-} as const;
-export type Dimension = keyof typeof DIMENSIONS;
-export const DIMENSION_NAMES = Object.keys(DIMENSIONS) as Dimension[];
+};
+// The names live in lib/dimensions.ts (client code needs them); re-exported for the callers that import them here.
+export { DIMENSION_NAMES, type Dimension };
 
 export type DimensionFilters = { include: Partial<Record<Dimension, string[]>>; exclude: Partial<Record<Dimension, string[]>> };
 

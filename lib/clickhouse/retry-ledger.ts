@@ -1,3 +1,4 @@
+import "server-only";
 import { chCommand, chQuery, getStore } from "./client";
 import { INSERT_WASTED_ATTEMPTS, ledgerMonths, REBUILD_MONTHS_INTO_STAGING } from "./queries/retry-ledger";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { toStored } from "@/lib/finops/money";
 import { chInsert, chQuery, getStore } from "./client";
 import { runExclusive } from "./events-writer";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Money } from "@/lib/finops/money";
 import { chQuery } from "./client";
 import { dailyByMonth, eventsByMonth, hourlyByMonth, ledgerByMonth } from "./queries/month-totals";

@@ -1,5 +1,6 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
-import { ApiError } from "@/lib/api/errors";
+import { InvalidInputError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { isRole, parseRole, principalFor, type Role } from "@/lib/auth/roles";
 import { hashKey } from "./ingest-keys";
@@ -23,7 +24,7 @@ const withTeams = { teams: { include: { team: { select: { slug: true } } } } } a
 /** Creates a token; the returned secret is never retrievable again. */
 export async function createApiToken(input: { name: string; role: string; teams?: readonly string[]; createdBy: string }): Promise<{ id: string; secret: string; prefix: string }> {
   const name = input.name.trim();
-  if (!name) throw new ApiError("bad_request", "A token needs a name");
+  if (!name) throw new InvalidInputError("A token needs a name");
   const role = parseRole(input.role);
   const prisma = await db();
   const teamIds = await teamIdsForSlugs(prisma, input.teams ?? []);

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "./prisma";
 
 /** Who changed what, with before and after values (JSON). Every settings change goes through here. */

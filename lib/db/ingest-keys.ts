@@ -1,4 +1,5 @@
-import { ApiError } from "@/lib/api/errors";
+import "server-only";
+import { InvalidInputError } from "@/lib/errors";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "./prisma";
 
@@ -21,7 +22,7 @@ export async function createIngestKey(input: { name: string; teamSlug?: string; 
   let defaultTeamId: string | null = null;
   if (input.teamSlug) {
     const team = await prisma.team.findUnique({ where: { slug: input.teamSlug } });
-    if (!team) throw new ApiError("bad_request", `Unknown team "${input.teamSlug}"`);
+    if (!team) throw new InvalidInputError(`Unknown team "${input.teamSlug}"`);
     defaultTeamId = team.id;
   }
   const secret = INGEST_KEY_PREFIX + randomBytes(24).toString("base64url");

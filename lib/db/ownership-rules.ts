@@ -1,4 +1,5 @@
-import { ApiError } from "@/lib/api/errors";
+import "server-only";
+import { InvalidInputError } from "@/lib/errors";
 import type { OwnershipRuleRow } from "@/lib/finops/attribution";
 import { db } from "./prisma";
 
@@ -11,7 +12,7 @@ export async function listOwnershipRules(): Promise<OwnershipRuleRow[]> {
 export async function createOwnershipRule(input: { field: string; matchType: "exact" | "prefix"; pattern: string; priority: number; teamSlug: string }): Promise<OwnershipRuleRow> {
   const prisma = await db();
   const team = await prisma.team.findUnique({ where: { slug: input.teamSlug } });
-  if (!team) throw new ApiError("bad_request", `Unknown team "${input.teamSlug}"`);
+  if (!team) throw new InvalidInputError(`Unknown team "${input.teamSlug}"`);
   const r = await prisma.ownershipRule.create({
     data: { field: input.field, matchType: input.matchType, pattern: input.pattern, priority: input.priority, teamId: team.id },
   });

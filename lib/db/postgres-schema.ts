@@ -1,3 +1,4 @@
+import "server-only";
 /** Turns the SQLite Prisma schema into its PostgreSQL twin (provider, client output path, placeholder URL). */
 export function derivePostgresSchema(sqliteSchema: string): string {
   const out = sqliteSchema

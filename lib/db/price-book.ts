@@ -1,3 +1,4 @@
+import "server-only";
 import { Money } from "@/lib/finops/money";
 import type { PriceRow } from "@/lib/finops/price-lookup";
 import { SEED_PRICES } from "@/lib/finops/price-seed";

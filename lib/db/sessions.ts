@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Principal } from "@/lib/auth/principal";
 import { isRole, principalFor } from "@/lib/auth/roles";

@@ -1,4 +1,5 @@
-import { ApiError } from "@/lib/api/errors";
+import "server-only";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword } from "@/lib/auth/password";
 import { isRole, parseRole, type Role } from "@/lib/auth/roles";
 import { db } from "./prisma";
@@ -28,20 +29,20 @@ function toInfo(row: UserRow): UserInfo {
   };
 }
 
-/** Lower case, trimmed; ApiError("bad_request") when it does not look like an email address. */
+/** Lower case, trimmed; InvalidInputError when it does not look like an email address. */
 export function normalizeEmail(email: string): string {
   const e = email.trim().toLowerCase();
-  if (e.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(e)) throw new ApiError("bad_request", `"${email}" is not a valid email address`);
+  if (e.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(e)) throw new InvalidInputError(`"${email}" is not a valid email address`);
   return e;
 }
 
-/** Team ids for slugs; ApiError("bad_request") naming every unknown slug. */
+/** Team ids for slugs; InvalidInputError naming every unknown slug. */
 export async function teamIdsForSlugs(prisma: Prisma, slugs: readonly string[]): Promise<string[]> {
   const wanted = [...new Set(slugs.map((s) => s.trim()).filter(Boolean))];
   if (wanted.length === 0) return [];
   const rows = await prisma.team.findMany({ where: { slug: { in: wanted } }, select: { id: true, slug: true } });
   const missing = wanted.filter((s) => !rows.some((r) => r.slug === s));
-  if (missing.length) throw new ApiError("bad_request", `Unknown team${missing.length > 1 ? "s" : ""}: ${missing.map((s) => `"${s}"`).join(", ")}`);
+  if (missing.length) throw new InvalidInputError(`Unknown team${missing.length > 1 ? "s" : ""}: ${missing.map((s) => `"${s}"`).join(", ")}`);
   return rows.map((r) => r.id);
 }
 
@@ -55,7 +56,7 @@ export async function createUser(input: { email: string; name?: string; role: st
   const role = parseRole(input.role);
   assertPasswordPolicy(input.password, email);
   const prisma = await db();
-  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) throw new ApiError("conflict", `A user with email "${email}" already exists`);
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) throw new ConflictError(`A user with email "${email}" already exists`);
   const teamIds = await teamIdsForSlugs(prisma, input.teams ?? []);
   const passwordHash = await hashPassword(input.password);
   try {
@@ -65,7 +66,7 @@ export async function createUser(input: { email: string; name?: string; role: st
     });
     return toInfo(row);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new ApiError("conflict", `A user with email "${email}" already exists`);
+    if (isUniqueViolation(err)) throw new ConflictError(`A user with email "${email}" already exists`);
     throw err;
   }
 }
@@ -104,14 +105,14 @@ export async function countUsers(): Promise<number> {
 
 async function requireUser(prisma: Prisma, userId: string) {
   const row = await prisma.user.findUnique({ where: { id: userId }, include: withTeams });
-  if (!row) throw new ApiError("not_found", "No such user");
+  if (!row) throw new NotFoundError("No such user");
   return row;
 }
 
 /** Refuses a change that would leave no enabled admin (nobody could manage users any more). */
 async function assertAnotherAdmin(prisma: Prisma, userId: string, what: string): Promise<void> {
   const others = await prisma.user.count({ where: { role: "admin", disabledAt: null, id: { not: userId } } });
-  if (others === 0) throw new ApiError("conflict", `Cannot ${what} the last enabled admin: make another user admin first`);
+  if (others === 0) throw new ConflictError(`Cannot ${what} the last enabled admin: make another user admin first`);
 }
 
 /** Replaces the user's teams (slugs). Takes effect on the user's next request. */

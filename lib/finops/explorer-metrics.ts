@@ -1,31 +1,19 @@
+import { MEASURES, type MeasureId } from "@/lib/measures/registry";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import { formatUsd } from "./format";
 import { Money, toStored } from "./money";
 
-/** What the explorer can show per group: each PRODUCT.md measure with its label, unit and definition. */
+/** What the explorer can show per group: each PRODUCT.md measure (lib/measures/registry.ts) with its label, unit and definition. */
 export type MetricKind = "money" | "count" | "ratio" | "times";
 export type MetricDef = { id: keyof SummaryMeasures; label: string; kind: MetricKind; definition: string };
 
-export const METRICS: MetricDef[] = [
-  { id: "cost_usd", label: "Cost", kind: "money", definition: "Σ cost of every billed call attempt, priced at ingest with the price in force at each call." },
-  { id: "requests", label: "Requests", kind: "count", definition: "Logical requests: an event without request_id is its own request; a request counts once, where its last attempt falls (so a view of failed attempts alone has none)." },
-  { id: "attempts", label: "Attempts", kind: "count", definition: "Billed call attempts, retries included." },
-  { id: "input_tokens", label: "Input tokens", kind: "count", definition: "All prompt tokens, cached ones included." },
-  { id: "cache_read_tokens", label: "Cache-read tokens", kind: "count", definition: "Part of input served from the prompt cache." },
-  { id: "cache_write_tokens", label: "Cache-write tokens", kind: "count", definition: "Part of input written to the prompt cache." },
-  { id: "output_tokens", label: "Output tokens", kind: "count", definition: "All generated tokens, reasoning included." },
-  { id: "reasoning_tokens", label: "Reasoning tokens", kind: "count", definition: "Part of output spent on reasoning." },
-  { id: "cache_hit_rate", label: "Cache hit rate", kind: "ratio", definition: "Σ cache-read tokens ÷ Σ input tokens." },
-  { id: "cache_savings_usd", label: "Cache savings", kind: "money", definition: "Σ cache_read·(input price − cache-read price) − Σ cache_write·(cache-write price − input price)." },
-  { id: "retry_amplification", label: "Retry amplification", kind: "times", definition: "Attempts ÷ logical requests." },
-  { id: "retry_waste_usd", label: "Retry waste", kind: "money", definition: "Cost of every attempt that is not the last attempt of its request." },
-  { id: "reasoning_share", label: "Reasoning share", kind: "ratio", definition: "Σ reasoning tokens ÷ Σ output tokens." },
-  { id: "reasoning_cost_usd", label: "Reasoning cost", kind: "money", definition: "Σ reasoning tokens × reasoning price." },
-  { id: "cancellation_waste_usd", label: "Cancellation waste", kind: "money", definition: "Over cancelled calls: (output − delivered output) × output price; all output when delivery is unknown." },
-  { id: "cancelled_spend_usd", label: "Cancelled spend", kind: "money", definition: "Total cost of cancelled calls." },
-  { id: "unattributed_usd", label: "Unattributed", kind: "money", definition: "Cost of calls with no team after ownership rules and ingest-key defaults ran." },
-  { id: "unpriced_events", label: "Unpriced events", kind: "count", definition: "Calls whose provider and model have no price in force: stored and counted, costed at nothing until priced and repriced." },
-];
+// The explorer's menu leads with cost and volume; the rest follow in registry order.
+const LEADING: readonly MeasureId[] = ["cost_usd", "requests", "attempts"];
+const rank = (id: MeasureId) => (LEADING.includes(id) ? LEADING.indexOf(id) : LEADING.length);
+
+export const METRICS: MetricDef[] = [...MEASURES]
+  .sort((a, b) => rank(a.id) - rank(b.id))
+  .map((m) => ({ id: m.id, label: m.label, kind: m.format === "times" ? "times" : m.kind, definition: m.definition }));
 
 export const metricById = (id: string): MetricDef => METRICS.find((m) => m.id === id) ?? METRICS[0];
 

@@ -1,5 +1,5 @@
 import { completeDate } from "./range-presets";
-import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
+import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
 import { MAX_HOURLY_DAYS } from "@/lib/schemas/timeseries";
 import { DAY_MS, isoDay, lastDaysWindow } from "./date-range";
 import { METRICS } from "./explorer-metrics";

@@ -1,62 +1,42 @@
 import type { TeamScope } from "@/lib/auth/roles";
 import { DIMENSION_NAMES, type Dimension, type DimensionFilters } from "@/lib/clickhouse/fragments";
 import { queryMeasures, ROLLUP_DIMENSIONS, type GroupKey, type MeasureSums, type MeasuresRow, type Source } from "@/lib/clickhouse/queries/measures";
+import { MEASURES, measureDef, MONEY_MEASURES, SUMMED_MEASURES, type SummedMeasureId } from "@/lib/measures/registry";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import { utcDays, wholeHourDays } from "./date-range";
 import { formatScaled, parseScaled } from "./fixed-point";
 import { MONEY_SCALE, toStored } from "./money";
 
 /**
- * PRODUCT.md measures from stored sums:
- * cache hit rate = Σ cache_read / Σ input; retry amplification = attempts / logical requests;
- * reasoning share = Σ reasoning / Σ output. A ratio with a zero denominator is 0.
+ * PRODUCT.md measures from stored sums (lib/measures/registry.ts): money and counts as summed, ratios as the
+ * registry's numerator over denominator (cache hit rate = Σ cache_read / Σ input; retry amplification =
+ * attempts / logical requests; reasoning share = Σ reasoning / Σ output). A ratio with a zero denominator is 0.
  */
 const ratio = (num: number, den: number) => (den === 0 ? 0 : num / den);
 
 const n = (v: string) => Number(v);
-const RATIOS = {
-  cache_hit_rate: (r: MeasureSums) => ratio(n(r.cache_read_tokens), n(r.input_tokens)),
-  retry_amplification: (r: MeasureSums) => ratio(n(r.attempts), n(r.requests)),
-  reasoning_share: (r: MeasureSums) => ratio(n(r.reasoning_tokens), n(r.output_tokens)),
-};
 /** The measures that are money (decimal strings); the others are counts or ratios. */
-export const MONEY_MEASURES = new Set<keyof SummaryMeasures>(["cost_usd", "cache_savings_usd", "retry_waste_usd", "reasoning_cost_usd", "cancellation_waste_usd", "cancelled_spend_usd", "unattributed_usd"]);
+export { MONEY_MEASURES };
 
 /** One measure of stored sums, as toMeasures would give it (without building the other seventeen). */
 export function measureOf(r: MeasureSums, id: keyof SummaryMeasures): string | number {
-  if (id in RATIOS) return RATIOS[id as keyof typeof RATIOS](r);
-  const v = r[id as keyof MeasureSums];
-  return MONEY_MEASURES.has(id) ? formatScaled(parseScaled(v, MONEY_SCALE) ?? 0n, MONEY_SCALE) : n(v);
+  const m = measureDef(id);
+  if (m.kind === "ratio") return ratio(n(r[m.ratio.num]), n(r[m.ratio.den]));
+  const v = r[m.id as SummedMeasureId];
+  return m.kind === "money" ? formatScaled(parseScaled(v, MONEY_SCALE) ?? 0n, MONEY_SCALE) : n(v);
 }
 
+/** Every measure of stored sums, in registry (API) order: money as 9-decimal strings, counts as numbers. */
 export function toMeasures(r: MeasureSums): SummaryMeasures {
-  return {
-    cost_usd: toStored(r.cost_usd),
-    input_tokens: n(r.input_tokens),
-    cache_read_tokens: n(r.cache_read_tokens),
-    cache_write_tokens: n(r.cache_write_tokens),
-    output_tokens: n(r.output_tokens),
-    reasoning_tokens: n(r.reasoning_tokens),
-    requests: n(r.requests),
-    attempts: n(r.attempts),
-    cache_hit_rate: RATIOS.cache_hit_rate(r),
-    cache_savings_usd: toStored(r.cache_savings_usd),
-    retry_amplification: RATIOS.retry_amplification(r),
-    retry_waste_usd: toStored(r.retry_waste_usd),
-    reasoning_share: RATIOS.reasoning_share(r),
-    reasoning_cost_usd: toStored(r.reasoning_cost_usd),
-    cancellation_waste_usd: toStored(r.cancellation_waste_usd),
-    cancelled_spend_usd: toStored(r.cancelled_spend_usd),
-    unattributed_usd: toStored(r.unattributed_usd),
-    unpriced_events: n(r.unpriced_events),
-  };
+  const out: Record<string, string | number> = {};
+  for (const m of MEASURES) {
+    if (m.kind === "ratio") out[m.id] = ratio(n(r[m.ratio.num]), n(r[m.ratio.den]));
+    else out[m.id] = m.kind === "money" ? toStored(r[m.id as SummedMeasureId]) : n(r[m.id as SummedMeasureId]);
+  }
+  return out as SummaryMeasures;
 }
 
-export const EMPTY_SUMS: MeasureSums = {
-  cost_usd: "0", input_tokens: "0", cache_read_tokens: "0", cache_write_tokens: "0", output_tokens: "0", reasoning_tokens: "0",
-  requests: "0", attempts: "0", cache_savings_usd: "0", retry_waste_usd: "0", reasoning_cost_usd: "0", cancellation_waste_usd: "0",
-  cancelled_spend_usd: "0", unattributed_usd: "0", unpriced_events: "0",
-};
+export const EMPTY_SUMS: MeasureSums = Object.fromEntries(SUMMED_MEASURES.map((m) => [m.id, "0"])) as MeasureSums;
 
 export type MeasuresRequest = {
   from: string;

@@ -1,4 +1,4 @@
-import type { Dimension } from "@/lib/clickhouse/fragments";
+import type { Dimension } from "@/lib/dimensions";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import { OTHER_KEY, type TOP_DIMENSIONS } from "@/lib/schemas/overview";
 import { addDays, type OverviewState, type StackDimension } from "./overview-state";

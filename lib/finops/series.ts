@@ -1,4 +1,4 @@
-import type { Dimension } from "@/lib/clickhouse/fragments";
+import type { Dimension } from "@/lib/dimensions";
 import type { MeasureSums, MeasuresRow } from "@/lib/clickhouse/queries/measures";
 import { OTHER_KEY } from "@/lib/schemas/overview";
 import type { SummaryMeasures } from "@/lib/schemas/summary";

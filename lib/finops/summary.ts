@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { InvalidInputError } from "@/lib/errors";
 import type { TeamScope } from "@/lib/auth/roles";
 import { DIMENSION_NAMES, type Dimension, type DimensionFilters } from "@/lib/clickhouse/fragments";
 import type { SummaryResponse } from "@/lib/schemas/summary";
@@ -20,7 +20,7 @@ export function parseDimensionFilters(params: URLSearchParams, known: readonly s
     else if (excluded !== null && isDim(excluded)) filters.exclude[excluded] = params.getAll(name);
     else unknown.push(name);
   }
-  if (unknown.length) throw new ApiError("bad_request", `Unknown parameter${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")} (dimensions: ${DIMENSION_NAMES.join(", ")})`);
+  if (unknown.length) throw new InvalidInputError(`Unknown parameter${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")} (dimensions: ${DIMENSION_NAMES.join(", ")})`);
   return filters;
 }
 

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import type { TeamScope } from "@/lib/auth/roles";
 import { chQuery } from "@/lib/clickhouse/client";
 import { scopeParams, type DimensionFilters } from "@/lib/clickhouse/fragments";
@@ -24,7 +24,7 @@ export async function getTrace(q: { id: string; scope: TeamScope; limit?: number
   const rows = await chQuery(traceEvents, { id: q.id, row_limit: limit + 1, ...scopeParams(q.scope) });
   if (rows.length === 0) {
     const where = q.scope.all ? "" : " in your teams' usage";
-    throw new ApiError("not_found", `No trace or request with the id "${q.id}"${where}. Check the id: a trace_id or a request_id, as sent with the events.`);
+    throw new NotFoundError(`No trace or request with the id "${q.id}"${where}. Check the id: a trace_id or a request_id, as sent with the events.`);
   }
   const shown = rows.slice(0, limit);
   // Wasted or not is the retry ledger's verdict (the summary's), over every stored attempt of the request.

@@ -1,4 +1,4 @@
-import type { Dimension } from "@/lib/clickhouse/fragments";
+import type { Dimension } from "@/lib/dimensions";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import { metricById } from "./explorer-metrics";
 import { formatUsd } from "./format";

@@ -1,5 +1,5 @@
 import protobuf from "protobufjs";
-import { ApiError } from "@/lib/api/errors";
+import { InvalidInputError } from "@/lib/errors";
 import { EXPORT_TRACE_SERVICE_REQUEST, EXPORT_TRACE_SERVICE_RESPONSE, OTLP_TRACE_PROTO_SOURCES } from "./otlp-trace-proto";
 
 /**
@@ -141,14 +141,14 @@ function reason(err: unknown): string {
 
 /**
  * Decodes an OTLP protobuf ExportTraceServiceRequest into the OTLP/JSON object `otlpToEvents` accepts.
- * Throws ApiError("bad_request") when the bytes are not a valid ExportTraceServiceRequest.
+ * Throws InvalidInputError when the bytes are not a valid ExportTraceServiceRequest.
  */
 export function decodeOtlpTraceRequest(bytes: Uint8Array): Json {
   const { request } = getTypes();
   try {
     return toJsonShape(request.toObject(request.decode(bytes), TO_OBJECT) as PbRequest);
   } catch (err) {
-    throw new ApiError("bad_request", `Body is not a valid OTLP protobuf ExportTraceServiceRequest: ${reason(err)}`);
+    throw new InvalidInputError(`Body is not a valid OTLP protobuf ExportTraceServiceRequest: ${reason(err)}`);
   }
 }
 

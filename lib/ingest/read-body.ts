@@ -1,5 +1,5 @@
 import { gunzipSync } from "node:zlib";
-import { ApiError } from "@/lib/api/errors";
+import { InvalidInputError, LimitError } from "@/lib/errors";
 import { INGEST_LIMITS } from "./limits";
 
 /** A request item that is not even JSON: rejected with its position, like any invalid event. */
@@ -13,7 +13,7 @@ export class Unparseable {
 
 async function readCapped(request: Request, cap: number): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > cap) throw new ApiError("payload_too_large", `Body is ${declared} bytes; the limit is ${cap} bytes (maxBodyBytes)`);
+  if (declared > cap) throw new LimitError(`Body is ${declared} bytes; the limit is ${cap} bytes (maxBodyBytes)`);
   if (!request.body) return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let size = 0;
@@ -24,7 +24,7 @@ async function readCapped(request: Request, cap: number): Promise<Buffer> {
     size += value.byteLength;
     if (size > cap) {
       await reader.cancel();
-      throw new ApiError("payload_too_large", `Body exceeds the limit of ${cap} bytes (maxBodyBytes)`);
+      throw new LimitError(`Body exceeds the limit of ${cap} bytes (maxBodyBytes)`);
     }
     chunks.push(Buffer.from(value));
   }
@@ -36,13 +36,13 @@ export async function readBodyBytes(request: Request): Promise<Buffer> {
   const raw = await readCapped(request, INGEST_LIMITS.maxBodyBytes);
   const encoding = (request.headers.get("content-encoding") ?? "identity").toLowerCase().trim();
   if (encoding === "identity" || encoding === "") return raw;
-  if (encoding !== "gzip") throw new ApiError("bad_request", `Content-Encoding "${encoding}" is not supported (use gzip or none)`);
+  if (encoding !== "gzip") throw new InvalidInputError(`Content-Encoding "${encoding}" is not supported (use gzip or none)`);
   try {
     return gunzipSync(raw, { maxOutputLength: INGEST_LIMITS.maxDecompressedBytes });
   } catch (err) {
     if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
-      throw new ApiError("payload_too_large", `Decompressed body exceeds ${INGEST_LIMITS.maxDecompressedBytes} bytes (maxDecompressedBytes)`);
-    throw new ApiError("bad_request", "Body is not valid gzip data");
+      throw new LimitError(`Decompressed body exceeds ${INGEST_LIMITS.maxDecompressedBytes} bytes (maxDecompressedBytes)`);
+    throw new InvalidInputError("Body is not valid gzip data");
   }
 }
 
@@ -51,7 +51,7 @@ export function decodeUtf8(bytes: Buffer): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new ApiError("bad_request", "Body is not valid UTF-8");
+    throw new InvalidInputError("Body is not valid UTF-8");
   }
 }
 
@@ -61,7 +61,7 @@ function parseJson(text: string, what: string): unknown {
   } catch (err) {
     // RangeError: nesting deep enough to exhaust the parser's stack.
     const reason = err instanceof RangeError ? "nested too deeply" : (err as Error).message;
-    throw new ApiError("bad_request", `${what} is not valid JSON: ${reason}`);
+    throw new InvalidInputError(`${what} is not valid JSON: ${reason}`);
   }
 }
 
@@ -89,12 +89,12 @@ export async function readEvents(request: Request): Promise<unknown[]> {
     }
   } else if (contentType === "application/json") {
     const body = parseJson(text, "Body");
-    if (!Array.isArray(body)) throw new ApiError("bad_request", "Body must be a JSON array of events (or NDJSON with Content-Type: application/x-ndjson)");
+    if (!Array.isArray(body)) throw new InvalidInputError("Body must be a JSON array of events (or NDJSON with Content-Type: application/x-ndjson)");
     items = body;
   } else {
-    throw new ApiError("bad_request", `Content-Type "${contentType}" is not supported (application/json or application/x-ndjson)`);
+    throw new InvalidInputError(`Content-Type "${contentType}" is not supported (application/json or application/x-ndjson)`);
   }
   if (items.length > INGEST_LIMITS.maxEvents)
-    throw new ApiError("payload_too_large", `More than ${INGEST_LIMITS.maxEvents} events in one request (maxEvents); split the batch`);
+    throw new LimitError(`More than ${INGEST_LIMITS.maxEvents} events in one request (maxEvents); split the batch`);
   return items;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
+import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
+import { MEASURE_REGISTRY, MEASURES, type MeasureId } from "@/lib/measures/registry";
 
 /** One dimension, or two as "a,b" (groups then carry key and key2). */
 export const GroupBy = z
@@ -51,27 +52,12 @@ export const SummaryQuery = withRangeChecks(
 
 /** Money on the wire: a decimal string with exactly 9 decimals. */
 export const money = z.string().regex(/^-?\d+\.\d{9}$/);
+const count = z.number().int();
+const ratio = z.number();
+type MeasureSchemas = { [K in MeasureId]: (typeof MEASURE_REGISTRY)[K]["kind"] extends "money" ? typeof money : (typeof MEASURE_REGISTRY)[K]["kind"] extends "count" ? typeof count : typeof ratio };
+/** Every measure of lib/measures/registry.ts, in its order: money as decimal strings, counts as integers, ratios as numbers. */
 export const SummaryMeasures = z
-  .object({
-    cost_usd: money,
-    input_tokens: z.number().int(),
-    cache_read_tokens: z.number().int(),
-    cache_write_tokens: z.number().int(),
-    output_tokens: z.number().int(),
-    reasoning_tokens: z.number().int(),
-    requests: z.number().int(),
-    attempts: z.number().int(),
-    cache_hit_rate: z.number(),
-    cache_savings_usd: money,
-    retry_amplification: z.number(),
-    retry_waste_usd: money,
-    reasoning_share: z.number(),
-    reasoning_cost_usd: money,
-    cancellation_waste_usd: money,
-    cancelled_spend_usd: money,
-    unattributed_usd: money,
-    unpriced_events: z.number().int(),
-  })
+  .object(Object.fromEntries(MEASURES.map((m) => [m.id, m.kind === "money" ? money : m.kind === "count" ? count : ratio])) as MeasureSchemas)
   .strict();
 export type SummaryMeasures = z.infer<typeof SummaryMeasures>;
 

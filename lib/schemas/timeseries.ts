@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { DIMENSION_NAMES, type Dimension } from "@/lib/clickhouse/fragments";
+import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
 import { SeriesSchema } from "./overview";
-import { DateRangeFields, SummaryMeasures, withRangeChecks } from "./summary";
+import { MEASURE_IDS } from "@/lib/measures/registry";
+import { DateRangeFields, withRangeChecks } from "./summary";
 
-export const METRIC_IDS = Object.keys(SummaryMeasures.shape) as [keyof SummaryMeasures, ...(keyof SummaryMeasures)[]];
+export const METRIC_IDS = MEASURE_IDS;
 export const MAX_HOURLY_DAYS = 31;
 
 /**

@@ -10,7 +10,7 @@ const { ensureFirstAdmin, createDemoUsers } = await import("@/lib/auth/bootstrap
 const { login } = await import("@/lib/auth/login");
 const { usersCreateCommand, usersListCommand, usersDisableCommand, usersSetRoleCommand, usersSetTeamsCommand, parseTeamsOption } = await import("@/lib/cli/users-command");
 const { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } = await import("@/lib/cli/tokens-command");
-const { ApiError } = await import("@/lib/api/errors");
+const { DomainError } = await import("@/lib/errors");
 
 afterAll(() => store.cleanup());
 
@@ -90,7 +90,7 @@ describe("cli users", () => {
     expect(await usersDisableCommand("pat@example.com")).toBe("pat@example.com was already disabled");
     expect(await usersListCommand()).toMatch(/pat@example.com {2}viewer {2}teams=search {2}DISABLED /);
     await expect(usersDisableCommand("nobody@example.com")).rejects.toThrow('No user with email "nobody@example.com"');
-    await expect(usersCreateCommand({ email: "fin@example.com", role: "viewer" })).rejects.toBeInstanceOf(ApiError);
+    await expect(usersCreateCommand({ email: "fin@example.com", role: "viewer" })).rejects.toBeInstanceOf(DomainError);
 
     const entries = (await listAudit(1000)).filter((e) => e.actor === "cli" && e.entity === "user");
     expect(entries.map((e) => e.action).sort()).toEqual(["user.create", "user.create", "user.disable", "user.role", "user.teams"]);

@@ -11,21 +11,21 @@ const { createIngestKey, verifyIngestKey } = await import("@/lib/db/ingest-keys"
 const { authenticate, SESSION_COOKIE, CSRF_COOKIE, sessionCookies } = await import("@/lib/auth/authenticate");
 const { authorize } = await import("@/lib/auth/guard");
 const { login, loginLimiter, loginIpLimiter, LOGIN_WINDOW_MS } = await import("@/lib/auth/login");
-const { ApiError } = await import("@/lib/api/errors");
+const { errorCodeOf } = await import("@/lib/api/errors");
 
 const PASSWORD = "a long enough password";
 const HOUR = 60 * 60 * 1000;
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
 
-/** The ApiError a promise rejects with, as "code: message". */
+/** The domain error a promise rejects with, as "wire code: message". */
 async function apiError(p: Promise<unknown>): Promise<string> {
   try {
     await p;
   } catch (err) {
-    if (err instanceof ApiError) return `${err.code}: ${err.message}`;
+    if (errorCodeOf(err) && err instanceof Error) return `${errorCodeOf(err)}: ${err.message}`;
     throw err;
   }
-  throw new Error("expected an ApiError");
+  throw new Error("expected a domain error");
 }
 
 beforeAll(async () => {

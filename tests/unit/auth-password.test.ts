@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { errorCodeOf } from "@/lib/api/errors";
+import { InvalidInputError } from "@/lib/errors";
 import { assertPasswordPolicy, generatePassword, hashPassword, needsRehash, passwordProblem, SCRYPT_PARAMS, verifyPassword } from "@/lib/auth/password";
 
 describe("hashPassword / verifyPassword", () => {
@@ -71,14 +72,14 @@ describe("password policy", () => {
     expect(passwordProblem("alice.smith@example.com!", "alice.smith@example.com")).toBeNull();
   });
 
-  it("assertPasswordPolicy throws a bad_request ApiError with the message", () => {
+  it("assertPasswordPolicy throws an InvalidInputError (400 bad_request) with the message", () => {
     try {
       assertPasswordPolicy("abc");
       expect.unreachable();
     } catch (err) {
-      expect(err).toBeInstanceOf(ApiError);
-      expect((err as ApiError).code).toBe("bad_request");
-      expect((err as ApiError).message).toMatch(/at least 12 characters/);
+      expect(err).toBeInstanceOf(InvalidInputError);
+      expect(errorCodeOf(err)).toBe("bad_request");
+      expect((err as InvalidInputError).message).toMatch(/at least 12 characters/);
     }
   });
 

@@ -11,7 +11,7 @@ process.env.DATABASE_URL = `file:${path.join(dir, "db", "app.db")}`;
 const { API_TOKEN_PREFIX, verifyApiToken } = await import("@/lib/db/api-tokens");
 const { INGEST_KEY_PREFIX, verifyIngestKey } = await import("@/lib/db/ingest-keys");
 const { authenticate, clearSessionCookies, CSRF_COOKIE, readCookie, requireCsrf, SESSION_COOKIE, sessionCookies } = await import("@/lib/auth/authenticate");
-const { ApiError } = await import("@/lib/api/errors");
+const { errorCodeOf } = await import("@/lib/api/errors");
 
 afterAll(() => {
   expect(readdirSync(dir)).toEqual([]);
@@ -72,7 +72,7 @@ describe("requireCsrf", () => {
       fn();
       return "ok";
     } catch (err) {
-      return err instanceof ApiError ? `${err.code}: ${err.message}` : String(err);
+      return errorCodeOf(err) && err instanceof Error ? `${errorCodeOf(err)}: ${err.message}` : String(err);
     }
   };
 

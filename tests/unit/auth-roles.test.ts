@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { errorCodeOf } from "@/lib/api/errors";
+import { ForbiddenError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { can, inScope, parseRole, PERMISSIONS, principalFor, requirePermission, restrictToScope, ROLES, teamScope, type Permission, type Role } from "@/lib/auth/roles";
 
@@ -62,9 +63,9 @@ describe("permission matrix", () => {
       requirePermission(user("lead", ["platform"]), "budgets:write", { team: "search" });
       expect.unreachable();
     } catch (err) {
-      expect(err).toBeInstanceOf(ApiError);
-      expect((err as ApiError).code).toBe("forbidden");
-      expect((err as ApiError).message).toBe('Your role (lead) does not allow budgets:write for team "search"');
+      expect(err).toBeInstanceOf(ForbiddenError);
+      expect(errorCodeOf(err)).toBe("forbidden");
+      expect((err as ForbiddenError).message).toBe('Your role (lead) does not allow budgets:write for team "search"');
     }
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { GET as getOpenApiRoute } from "@/app/api/v1/openapi.json/route";
 import { ApiError, toErrorResponse } from "@/lib/api/errors";
+import { ConflictError, NotFoundError, UnavailableError } from "@/lib/errors";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { CSRF_HEADER, SESSION_COOKIE } from "@/lib/auth/authenticate";
 import { DIMENSION_NAMES } from "@/lib/clickhouse/fragments";
@@ -185,8 +186,9 @@ describe("OpenAPI document", () => {
 
   it("describes the error body the server sends", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
+    vi.spyOn(console, "warn").mockImplementation(() => {});
     const zodError = z.object({ n: z.number() }).safeParse({ n: "x" }).error;
-    for (const err of [new ApiError("not_found", "nope"), new ApiError("conflict", "exists"), zodError, new Error("boom (logged on purpose by this test)")]) {
+    for (const err of [new ApiError("not_found", "nope"), new NotFoundError("nope"), new ConflictError("exists"), new UnavailableError("busy", 5), zodError, new Error("boom (logged on purpose by this test)")]) {
       const res = toErrorResponse(err);
       expect(ErrorResponse.safeParse(await res.json()).success).toBe(true);
     }

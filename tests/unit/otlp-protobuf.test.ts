@@ -10,7 +10,8 @@ import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan, type SpanExporter } from "@opentelemetry/sdk-trace-base";
 import protobuf from "protobufjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError } from "@/lib/api/errors";
+import { errorCodeOf } from "@/lib/api/errors";
+import { DomainError } from "@/lib/errors";
 import { otlpToEvents } from "@/lib/ingest/otlp";
 import { decodeOtlpTraceRequest, encodeOtlpTraceResponse } from "@/lib/ingest/otlp-protobuf";
 import { readBodyBytes } from "@/lib/ingest/read-body";
@@ -203,14 +204,14 @@ function knownBody(): Json {
   };
 }
 
-const api = (fn: () => unknown): ApiError => {
+const api = (fn: () => unknown): { code: string | undefined; message: string } => {
   try {
     fn();
   } catch (err) {
-    if (err instanceof ApiError) return err;
+    if (err instanceof DomainError) return { code: errorCodeOf(err), message: err.message };
     throw err;
   }
-  throw new Error("expected an ApiError");
+  throw new Error("expected a domain error");
 };
 
 describe("decodeOtlpTraceRequest: protobuf → OTLP/JSON", () => {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/api/errors";
 import type { Auth } from "@/lib/api/route";
 import { ROLE_DEFS, ROLES, type Permission } from "@/lib/auth/roles";
-import { DIMENSION_NAMES } from "@/lib/clickhouse/fragments";
+import { DIMENSION_NAMES } from "@/lib/dimensions";
 import { ErrorResponse } from "@/lib/schemas/api";
 import { DateOnly, money, TimeZone } from "@/lib/schemas/summary";
 
@@ -109,7 +109,7 @@ const ERROR_TEXT: Record<ErrorCode, string> = {
   payload_too_large: "The body is over the limit.",
   rate_limited: "Too many requests; retry after `Retry-After` seconds.",
   internal_error: "Unexpected server error.",
-  unavailable: "A store is unavailable.",
+  unavailable: "A store is unavailable, or the event store hit a time or memory limit or is overloaded; retry after `Retry-After` seconds, or narrow the question.",
 };
 
 /** Which roles have a permission, in words: "admin, finance; lead and viewer for their own teams". */
@@ -164,7 +164,7 @@ export class Spec {
     const change = method !== "get";
     // Path ids are looked up, not validated (unknown: 404); a route that validates one lists bad_request itself.
     if (def.query || def.filters || def.body || def.headers) errors.add("bad_request");
-    if (def.auth === "ingest") ["unauthorized", "payload_too_large", "rate_limited", "bad_request"].forEach((c) => errors.add(c as ErrorCode));
+    if (def.auth === "ingest") ["unauthorized", "payload_too_large", "rate_limited", "bad_request", "unavailable"].forEach((c) => errors.add(c as ErrorCode));
     else if (def.auth !== "open") {
       errors.add("unauthorized");
       if (typeof def.auth === "object" || change) errors.add("forbidden");
@@ -217,7 +217,7 @@ export class Spec {
         pascal(code),
         {
           description: ERROR_TEXT[code],
-          ...(code === "rate_limited" ? { headers: { "Retry-After": { description: "Seconds until a request is allowed again.", schema: { type: "integer" } } } } : {}),
+          ...(code === "rate_limited" || code === "unavailable" ? { headers: { "Retry-After": { description: "Seconds until a request is allowed again (given when known).", schema: { type: "integer" } } } } : {}),
           content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
         },
       ]),

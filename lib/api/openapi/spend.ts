@@ -1,5 +1,5 @@
-import { DIMENSION_NAMES } from "@/lib/clickhouse/fragments";
-import { METRICS } from "@/lib/finops/explorer-metrics";
+import { DIMENSION_NAMES } from "@/lib/dimensions";
+import { MEASURES as MEASURE_LIST } from "@/lib/measures/registry";
 import { OverviewQuery, OverviewResponse, SeriesSchema } from "@/lib/schemas/overview";
 import { SummaryMeasures, SummaryQuery, SummaryResponse } from "@/lib/schemas/summary";
 import { TimeseriesQuery, TimeseriesResponse } from "@/lib/schemas/timeseries";
@@ -18,11 +18,11 @@ const RANGE = {
 };
 const FILTERS = `Dimension filters: \`DIM=VALUE\` keeps events whose dimension is one of the values (repeat the parameter for several), \`exclude_DIM=VALUE\` leaves them out; DIM is one of ${DIMENSION_NAMES.join(", ")}. Any other parameter is a 400.`;
 
-/** What each summary measure means: the explorer's own definitions, so the UI and the document say the same. */
-const MEASURES = Object.fromEntries(METRICS.map((m) => [m.id, `${m.label}: ${m.definition}`]));
+/** What each summary measure means: the registry's definitions, so the UI and the document say the same. */
+const MEASURES = Object.fromEntries(MEASURE_LIST.map((m) => [m.id, `${m.label}: ${m.definition}`]));
 
 export function addSpend(spec: Spec): void {
-  spec.ref("SummaryMeasures", SummaryMeasures, "output", `The 18 measures of a set of events. ${MONEY}`);
+  spec.ref("SummaryMeasures", SummaryMeasures, "output", `The ${MEASURE_LIST.length} measures of a set of events. ${MONEY}`);
   spec.describeProperties("SummaryMeasures", MEASURES);
   spec.ref("Series", SeriesSchema, "output", "One stacked series: its key, its measures over the range, and one value per day or bucket.");
   const tag = "Spend";
@@ -36,6 +36,7 @@ export function addSpend(spec: Spec): void {
     query: SummaryQuery,
     queryDocs: { ...RANGE, group_by: `One dimension, or two as "a,b" (groups then carry key and key2): ${DIMENSION_NAMES.join(", ")}.` },
     filters: true,
+    errors: ["unavailable"],
     responses: { "200": spec.json("The total and the groups.", "SummaryResponse", SummaryResponse) },
   });
 
@@ -47,6 +48,7 @@ export function addSpend(spec: Spec): void {
     auth: { permission: "spend:read" },
     query: OverviewQuery,
     queryDocs: { from: `${RANGE.from} Give both from and to, or neither.`, to: RANGE.to, tz: RANGE.tz, stack: "The dimension the daily trend is stacked by." },
+    errors: ["unavailable"],
     responses: { "200": spec.json("The overview.", "OverviewResponse", OverviewResponse) },
   });
 
@@ -65,6 +67,7 @@ export function addSpend(spec: Spec): void {
       top: "With group_by: how many series; the rest are summed into \"(other)\".",
     },
     filters: true,
+    errors: ["unavailable"],
     responses: { "200": spec.json("Buckets, totals per bucket and the series.", "TimeseriesResponse", TimeseriesResponse) },
   });
 
@@ -77,6 +80,7 @@ export function addSpend(spec: Spec): void {
     query: TopTracesQuery,
     queryDocs: { ...RANGE, limit: "How many traces (default 50, at most 200)." },
     filters: true,
+    errors: ["unavailable"],
     responses: { "200": spec.json("The traces, most expensive first.", "TopTracesResponse", TopTracesResponse) },
   });
 
@@ -88,6 +92,6 @@ export function addSpend(spec: Spec): void {
     auth: { permission: "spend:read" },
     pathParams: { id: { schema: TraceId, description: "A trace_id, or a request_id (its trace, or just its events when they carry no trace_id). URL-encode it." } },
     responses: { "200": spec.json("The trace.", "TraceResponse", TraceResponse) },
-    errors: ["bad_request", "not_found"],
+    errors: ["bad_request", "not_found", "unavailable"],
   });
 }

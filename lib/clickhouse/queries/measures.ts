@@ -1,5 +1,7 @@
+import "server-only";
 import { z } from "zod";
 import type { TeamScope } from "@/lib/auth/roles";
+import { SUMMED_MEASURES, type SummedMeasureDef, type SummedMeasureId } from "@/lib/measures/registry";
 import { chQuery } from "../client";
 import { DIMENSIONS, dimensionFilters, SCOPE_SQL, scopeParams, type Dimension, type DimensionFilters } from "../fragments";
 
@@ -37,50 +39,24 @@ export type MeasuresSpec = {
 };
 export type Source = "daily" | "hourly" | "raw";
 
-const MEASURE_COLUMNS = [
-  "cost_usd", "input_tokens", "cache_read_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "requests", "attempts",
-  "cache_savings_usd", "retry_waste_usd", "reasoning_cost_usd", "cancellation_waste_usd", "cancelled_spend_usd", "unattributed_usd", "unpriced_events",
-] as const;
-export type MeasureSums = Record<(typeof MEASURE_COLUMNS)[number], string>;
+export type MeasureSums = Record<SummedMeasureId, string>;
 export type MeasuresRow = { set: number; bucket: string; keys: Partial<Record<Dimension, string>>; sums: MeasureSums };
 
-const ZERO_MONEY = "toDecimal128(0, 9)";
-const ZERO_COUNT = "toUInt64(0)";
+const ZERO: Record<SummedMeasureDef["kind"], string> = { money: "toDecimal128(0, 9)", count: "toUInt64(0)" };
+/** A registry expression with its kind's typed zero for "ZERO" (lib/measures/registry.ts). */
+const expr = (m: (typeof SUMMED_MEASURES)[number], sql: string) => sql.replaceAll("ZERO", ZERO[m.kind]);
 
-// Per-row expressions for rollup rows that go straight to the grouping sets; sums otherwise.
+// Per-row expressions for rollup rows that go straight to the grouping sets; sums otherwise. Every measure is
+// one column m_<id>: its usage part here, its ledger part in the retry_waste branch, summed together outside.
 function usageMeasures(source: Source, costOnly: boolean, preAggregate: boolean): string {
-  if (!preAggregate) {
-    if (costOnly) return "cost_usd AS m_cost";
-    return `cost_usd AS m_cost, attempts AS m_attempts, input_tokens AS m_input, cache_read_tokens AS m_cread,
-    cache_write_tokens AS m_cwrite, output_tokens AS m_output, reasoning_tokens AS m_reasoning,
-    cache_savings_usd AS m_csave, reasoning_cost_usd AS m_rcost, cancellation_waste_usd AS m_cwaste,
-    if(status = 'cancelled', cost_usd, ${ZERO_MONEY}) AS m_cancelled, if(team = '', cost_usd, ${ZERO_MONEY}) AS m_unattr,
-    if(priced, ${ZERO_COUNT}, attempts) AS m_unpriced, ${ZERO_COUNT} AS w_attempts, ${ZERO_MONEY} AS w_cost`;
-  }
-  if (costOnly) return "sum(cost_usd) AS m_cost";
-  const attempts = source === "raw" ? "count()" : "sum(attempts)";
-  const unpriced = source === "raw" ? "countIf(NOT priced)" : "sumIf(attempts, NOT priced)";
-  return `sum(cost_usd) AS m_cost, ${attempts} AS m_attempts, sum(input_tokens) AS m_input, sum(cache_read_tokens) AS m_cread,
-    sum(cache_write_tokens) AS m_cwrite, sum(output_tokens) AS m_output, sum(reasoning_tokens) AS m_reasoning,
-    sum(cache_savings_usd) AS m_csave, sum(reasoning_cost_usd) AS m_rcost, sum(cancellation_waste_usd) AS m_cwaste,
-    sumIf(cost_usd, status = 'cancelled') AS m_cancelled, sumIf(cost_usd, team = '') AS m_unattr, ${unpriced} AS m_unpriced,
-    ${ZERO_COUNT} AS w_attempts, ${ZERO_MONEY} AS w_cost`;
+  if (costOnly) return preAggregate ? "sum(cost_usd) AS m_cost_usd" : "cost_usd AS m_cost_usd";
+  const part = (m: (typeof SUMMED_MEASURES)[number]) => (!preAggregate ? m.sql.row : source === "raw" ? m.sql.raw : m.sql.rollup);
+  return SUMMED_MEASURES.map((m) => `${expr(m, part(m))} AS m_${m.id}`).join(", ");
 }
 
-const LEDGER_MEASURES = `${ZERO_MONEY} AS m_cost, ${ZERO_COUNT} AS m_attempts, ${ZERO_COUNT} AS m_input, ${ZERO_COUNT} AS m_cread,
-    ${ZERO_COUNT} AS m_cwrite, ${ZERO_COUNT} AS m_output, ${ZERO_COUNT} AS m_reasoning,
-    ${ZERO_MONEY} AS m_csave, ${ZERO_MONEY} AS m_rcost, ${ZERO_MONEY} AS m_cwaste,
-    ${ZERO_MONEY} AS m_cancelled, ${ZERO_MONEY} AS m_unattr, ${ZERO_COUNT} AS m_unpriced,
-    count() AS w_attempts, sum(cost_usd) AS w_cost`;
+const LEDGER_MEASURES = SUMMED_MEASURES.map((m) => `${expr(m, m.sql.ledger ?? "ZERO")} AS m_${m.id}`).join(", ");
 
-const OUTER_MEASURES = `toString(sum(m_cost)) AS s_cost_usd, toString(sum(m_input)) AS s_input_tokens,
-    toString(sum(m_cread)) AS s_cache_read_tokens, toString(sum(m_cwrite)) AS s_cache_write_tokens,
-    toString(sum(m_output)) AS s_output_tokens, toString(sum(m_reasoning)) AS s_reasoning_tokens,
-    toString(toInt64(sum(m_attempts)) - toInt64(sum(w_attempts))) AS s_requests, toString(sum(m_attempts)) AS s_attempts,
-    toString(sum(m_csave)) AS s_cache_savings_usd, toString(sum(w_cost)) AS s_retry_waste_usd,
-    toString(sum(m_rcost)) AS s_reasoning_cost_usd, toString(sum(m_cwaste)) AS s_cancellation_waste_usd,
-    toString(sum(m_cancelled)) AS s_cancelled_spend_usd, toString(sum(m_unattr)) AS s_unattributed_usd,
-    toString(sum(m_unpriced)) AS s_unpriced_events`;
+const OUTER_MEASURES = SUMMED_MEASURES.map((m) => `toString(sum(m_${m.id})) AS s_${m.id}`).join(", ");
 
 const SOURCES: Record<Source, { table: string; time: string; range: string }> = {
   daily: { table: "usage_daily", time: "day", range: "day >= toDate({from:String}) AND day < toDate({to:String})" },
@@ -125,7 +101,7 @@ function measuresSql(spec: MeasuresSpec): { sql: string; params: Record<string, 
       ${groupBy}`;
   const sql = `
     SELECT ${keys.map((_, i) => `g_${i}, `).join("")}${keys.length ? `grouping(${keys.map((_, i) => `g_${i}`).join(", ")}) AS g_mask, ` : "0 AS g_mask, "}
-      ${spec.costOnly ? "toString(sum(m_cost)) AS s_cost_usd" : OUTER_MEASURES}
+      ${spec.costOnly ? "toString(sum(m_cost_usd)) AS s_cost_usd" : OUTER_MEASURES}
     FROM (
       SELECT ${select(usage.time)}${usageMeasures(spec.source, spec.costOnly ?? false, preAggregate)}
       FROM ${usage.table}
@@ -159,7 +135,7 @@ export async function queryMeasures(spec: MeasuresSpec): Promise<MeasuresRow[]> 
       if (k === "bucket") row.bucket = String(r[`g_${i}`]);
       else row.keys[k] = String(r[`g_${i}`]);
     });
-    for (const c of MEASURE_COLUMNS) row.sums[c] = String(r[`s_${c}`] ?? "0");
+    for (const m of SUMMED_MEASURES) row.sums[m.id] = String(r[`s_${m.id}`] ?? "0");
     return row;
   });
 }

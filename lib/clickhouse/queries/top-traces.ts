@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import type { TeamScope } from "@/lib/auth/roles";
 import { chQuery } from "../client";

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { addApiToken } from "@/lib/auth/admin";
+import { addApiToken, listApiTokens } from "@/lib/auth/admin";
 import { actorOfPrincipal } from "@/lib/auth/principal";
-import { listApiTokens } from "@/lib/db/api-tokens";
 import { TokenCreate } from "@/lib/schemas/settings";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { route } from "@/lib/api/route";
-import { listAudit } from "@/lib/db/audit";
+import { listAudit } from "@/lib/admin/audit";
 import { AuditQuery } from "@/lib/schemas/settings";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { ingestRequest } from "@/lib/ingest/ingest-request";
+import { ingestRequest } from "@/lib/api/ingest-request";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

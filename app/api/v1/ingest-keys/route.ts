@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { actorOfPrincipal } from "@/lib/auth/principal";
-import { addIngestKey } from "@/lib/admin/ingest-keys";
+import { addIngestKey, listIngestKeys } from "@/lib/admin/ingest-keys";
 import { route } from "@/lib/api/route";
-import { listIngestKeys } from "@/lib/db/ingest-keys";
 import { KeyCreate } from "@/lib/schemas/settings";
 
 export const dynamic = "force-dynamic";

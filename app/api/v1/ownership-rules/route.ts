@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { actorOfPrincipal } from "@/lib/auth/principal";
-import { addRule } from "@/lib/admin/ownership";
+import { addRule, listOwnershipRules } from "@/lib/admin/ownership";
 import { route } from "@/lib/api/route";
-import { listOwnershipRules } from "@/lib/db/ownership-rules";
 import { sortRules } from "@/lib/finops/attribution";
 import { RuleCreate } from "@/lib/schemas/settings";
 

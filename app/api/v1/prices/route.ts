@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { actorOfPrincipal } from "@/lib/auth/principal";
-import { savePrice } from "@/lib/admin/price-book";
+import { listPrices, savePrice } from "@/lib/admin/price-book";
 import { route } from "@/lib/api/route";
-import { listPrices } from "@/lib/db/price-book";
 import { PriceCreate } from "@/lib/schemas/settings";
 
 export const dynamic = "force-dynamic";

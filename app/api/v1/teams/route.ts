@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { actorOfPrincipal } from "@/lib/auth/principal";
-import { addTeam } from "@/lib/admin/teams";
+import { addTeam, listTeams } from "@/lib/admin/teams";
 import { route } from "@/lib/api/route";
 import { inScope } from "@/lib/auth/roles";
-import { listTeams } from "@/lib/db/teams";
 import { TeamCreate } from "@/lib/schemas/settings";
 
 export const dynamic = "force-dynamic";

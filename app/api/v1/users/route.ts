@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { addUser } from "@/lib/auth/admin";
+import { addUser, listUsers } from "@/lib/auth/admin";
 import { actorOfPrincipal } from "@/lib/auth/principal";
-import { listUsers } from "@/lib/db/users";
 import { UserCreate } from "@/lib/schemas/settings";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { signIn } from "@/lib/auth/sign-in";
+import { signIn } from "@/lib/api/sign-in";
 import { LoginBody } from "@/lib/schemas/api";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { signOut } from "@/lib/auth/sign-in";
+import { signOut } from "@/lib/api/sign-in";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

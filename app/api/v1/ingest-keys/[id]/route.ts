@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { actorOfPrincipal } from "@/lib/auth/principal";
 import { revokeKey } from "@/lib/admin/ingest-keys";
-import { ApiError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { route } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +9,6 @@ export const runtime = "nodejs";
 
 /** Revokes a key: requests with it get 401 from then on. */
 export const DELETE = route({ query: z.object({}), auth: { permission: "keys:write" } }, async ({ params, auth }) => {
-  if (!(await revokeKey(params.id, actorOfPrincipal(auth.principal)))) throw new ApiError("not_found", "No live ingest key with that id");
+  if (!(await revokeKey(params.id, actorOfPrincipal(auth.principal)))) throw new NotFoundError("No live ingest key with that id");
   return { revoked: params.id };
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { actorOfPrincipal } from "@/lib/auth/principal";
 import { removeRule } from "@/lib/admin/ownership";
-import { ApiError } from "@/lib/api/errors";
+import { NotFoundError } from "@/lib/errors";
 import { route } from "@/lib/api/route";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +9,6 @@ export const runtime = "nodejs";
 
 export const DELETE = route({ query: z.object({}), auth: { permission: "rules:write" } }, async ({ params, auth }) => {
   const rule = await removeRule(params.id, actorOfPrincipal(auth.principal));
-  if (!rule) throw new ApiError("not_found", "No such ownership rule");
+  if (!rule) throw new NotFoundError("No such ownership rule");
   return { deleted: rule };
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
-import { ingestOtlpRequest } from "@/lib/ingest/otlp-request";
+import { ingestOtlpRequest } from "@/lib/api/otlp-request";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,6 +1,6 @@
 import type { VerifiedKey } from "@/lib/db/ingest-keys";
-import { ingestEvents } from "./ingest-events";
-import { readEvents } from "./read-body";
+import { ingestEvents } from "@/lib/ingest/ingest-events";
+import { readEvents } from "@/lib/ingest/read-body";
 
 /**
  * POST /api/v1/events: read the body, ingest, and answer 200 when anything was stored or every event was a

@@ -1,9 +1,9 @@
-import { ApiError } from "@/lib/api/errors";
+import { DomainError, InvalidInputError } from "@/lib/errors";
 import type { VerifiedKey } from "@/lib/db/ingest-keys";
-import { ingestEvents } from "./ingest-events";
-import { otlpToEvents } from "./otlp";
-import { decodeOtlpTraceRequest, encodeOtlpTraceResponse } from "./otlp-protobuf";
-import { decodeUtf8, readBodyBytes } from "./read-body";
+import { ingestEvents } from "@/lib/ingest/ingest-events";
+import { otlpToEvents } from "@/lib/ingest/otlp";
+import { decodeOtlpTraceRequest, encodeOtlpTraceResponse } from "@/lib/ingest/otlp-protobuf";
+import { decodeUtf8, readBodyBytes } from "@/lib/ingest/read-body";
 
 /**
  * POST /api/v1/otlp/v1/traces: an OTLP/HTTP ExportTraceServiceRequest, as JSON (Content-Type
@@ -20,15 +20,15 @@ export async function ingestOtlpRequest(request: Request, key: VerifiedKey): Pro
   const contentType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   const protobuf = contentType === "application/x-protobuf";
   if (!protobuf && contentType !== "application/json")
-    throw new ApiError("bad_request", `Content-Type "${contentType}" is not supported (application/json or application/x-protobuf)`);
+    throw new InvalidInputError(`Content-Type "${contentType}" is not supported (application/json or application/x-protobuf)`);
   let body: unknown;
   if (protobuf) body = decodeOtlpTraceRequest(await readBodyBytes(request));
   else
     try {
       body = JSON.parse(decodeUtf8(await readBodyBytes(request)));
     } catch (err) {
-      if (err instanceof ApiError) throw err;
-      throw new ApiError("bad_request", `Body is not valid JSON: ${err instanceof RangeError ? "nested too deeply" : (err as Error).message}`);
+      if (err instanceof DomainError) throw err;
+      throw new InvalidInputError(`Body is not valid JSON: ${err instanceof RangeError ? "nested too deeply" : (err as Error).message}`);
     }
   const mapped = otlpToEvents(body);
   const result = await ingestEvents(mapped.events, { source: { keyId: key.id, defaultTeam: key.defaultTeam, allowedTeams: key.allowedTeams } });

@@ -1,11 +1,11 @@
-import { ApiError } from "@/lib/api/errors";
+import { InvalidInputError } from "@/lib/errors";
 import { deleteSession } from "@/lib/db/sessions";
-import { appendCookies, authenticate, clearSessionCookies, readCookie, SESSION_COOKIE, sessionCookies } from "./authenticate";
-import { login } from "./login";
+import { appendCookies, authenticate, clearSessionCookies, readCookie, SESSION_COOKIE, sessionCookies } from "@/lib/auth/authenticate";
+import { login } from "@/lib/auth/login";
 
 /** POST /api/v1/auth/login: a session for valid credentials, as cookies. */
 export async function signIn(request: Request, email: string, password: string): Promise<Response> {
-  if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) throw new ApiError("bad_request", "Send the credentials as application/json");
+  if (!(request.headers.get("content-type") ?? "").startsWith("application/json")) throw new InvalidInputError("Send the credentials as application/json");
   const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
   const session = await login(email, password, { ip, userAgent: request.headers.get("user-agent") });
   const user = { email: session.user.email, name: session.user.name, role: session.user.role, teams: session.user.teams };
