@@ -70,3 +70,9 @@ export function zoneDayStartUtc(date: string, tz: string): string {
   }
   return new Date(best).toISOString().slice(0, 19).replace("T", " ");
 }
+
+/** The calendar date of an instant in a zone ("YYYY-MM-DD"). */
+export function localDate(at: Date, tz: string): string {
+  const p = Object.fromEntries(new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+}

@@ -37,6 +37,12 @@ export const OverviewResponse = z
     to: z.string(),
     tz: z.string(),
     previous: z.object({ from: z.string(), to: z.string() }).strict(),
+    /**
+     * How the previous period was measured: its complete days, or (when the period ends today) cut to the same
+     * elapsed time: the same hours of its last day as today has had (previous_until: the instant it ends, UTC).
+     * `label` is the short text the UI shows beside every change.
+     */
+    comparison: z.object({ kind: z.enum(["complete_days", "same_hours"]), label: z.string(), previous_until: z.string().nullable() }).strict(),
     stack: z.enum(STACK_DIMENSIONS),
     total: SummaryMeasures,
     previous_total: SummaryMeasures,

@@ -25,6 +25,9 @@ export type GroupKey = "bucket" | Dimension;
 export type MeasuresSpec = {
   from: string; // YYYY-MM-DD in tz, inclusive
   to: string; // YYYY-MM-DD in tz, exclusive
+  /** An earlier end than `to` (UTC "YYYY-MM-DD HH:MM:SS", on a whole local hour): a period cut to the same
+   * elapsed time as one that ends now (the overview's comparison). Never read from the daily rollup. */
+  until?: string;
   tz: string;
   bucket: "hour" | "day" | null;
   /** Grouping sets; [] is the total. */
@@ -135,7 +138,7 @@ function measuresSql(spec: MeasuresSpec): { sql: string; params: Record<string, 
     )
     ${keys.length ? `GROUP BY GROUPING SETS (${sets})` : ""}`;
   // The range's ends as the UTC instants where its local days start (see zoneDayStartUtc: DST at midnight).
-  const params = { from: zoneDayStartUtc(spec.from, spec.tz), to: zoneDayStartUtc(spec.to, spec.tz), tz: spec.tz, ...scopeParams(spec.scope), ...filters.params };
+  const params = { from: zoneDayStartUtc(spec.from, spec.tz), to: spec.until ?? zoneDayStartUtc(spec.to, spec.tz), tz: spec.tz, ...scopeParams(spec.scope), ...filters.params };
   return { sql, params, keys };
 }
 
