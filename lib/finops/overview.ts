@@ -80,5 +80,5 @@ export function comparisonOf(from: string, to: string, tz: string, now: Date): {
   const lastPrevious = isoDay(Date.parse(today) - days * DAY_MS);
   const until = Date.parse(`${zoneDayStartUtc(lastPrevious, tz).replace(" ", "T")}Z`) + elapsed;
   const hour = String(Math.round(elapsed / HOUR_MS)).padStart(2, "0");
-  return { kind: "same_hours", label: `vs previous ${span}, up to ${hour}:00 on the last`, until: utcText(until) };
+  return { kind: "same_hours", label: `vs previous ${span} to ${hour}:00`, until: utcText(until) };
 }

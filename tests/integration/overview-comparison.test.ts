@@ -36,7 +36,7 @@ describe("the overview's comparison", () => {
   it("by default (last 30 days, today included) cuts the previous period to the same hours of its last day", async () => {
     const o = OverviewResponse.parse(await getOverview(OverviewQuery.parse({}), ALL, NOW));
     expect([o.from, o.to, o.previous.from, o.previous.to]).toEqual(["2026-09-21", "2026-10-21", "2026-08-22", "2026-09-21"]);
-    expect(o.comparison).toEqual({ kind: "same_hours", label: "vs previous 30 days, up to 11:00 on the last", previous_until: "2026-09-20T11:00:00Z" });
+    expect(o.comparison).toEqual({ kind: "same_hours", label: "vs previous 30 days to 11:00", previous_until: "2026-09-20T11:00:00Z" });
     // prev-first-day and prev-last-morning; not the afternoon (today has not had it yet).
     expect(o.previous_total.attempts).toBe(2);
     expect(o.total.attempts).toBe(1);
