@@ -5,7 +5,7 @@ import { formatDay, formatWeekday } from "@/lib/finops/format";
  * Bar heights need numbers; the exact decimal strings ride along for the tooltip and the legend, so no
  * displayed amount comes from a float, and each day's total is the API's, not a sum of floats.
  */
-export type StackKey = { id: number; key: string; label: string; color: string; totalText: string };
+export type StackKey = { id: number; key: string; isOther: boolean; label: string; color: string; totalText: string };
 export type StackRow = { day: string; label: string; longLabel: string; totalText: string; texts: string[]; values: (number | null)[] };
 
 /**
@@ -18,16 +18,19 @@ export const OTHER_COLOR = "#bab0ac";
 export function prepareStackedSeries(input: {
   days: readonly string[];
   dailyCost: readonly string[];
-  series: readonly { key: string; total: { cost_usd: string }; values: readonly (string | number)[] }[];
+  series: readonly { key: string; kind: "group" | "other"; total: { cost_usd: string }; values: readonly (string | number)[] }[];
+  /** The label of a group's key (the rest is labelled otherLabel). */
   label: (key: string) => string;
-  otherKey: string;
+  otherLabel: string;
 }): { rows: StackRow[]; keys: StackKey[] } {
   let hue = 0;
+  // The rest of the groups is known by its flag, never by its key: a real value "(other)" is a group.
   const keys = input.series.map((s, id) => ({
     id,
     key: s.key,
-    label: input.label(s.key),
-    color: s.key === input.otherKey ? OTHER_COLOR : STACK_COLORS[hue++ % STACK_COLORS.length],
+    isOther: s.kind === "other",
+    label: s.kind === "other" ? input.otherLabel : input.label(s.key),
+    color: s.kind === "other" ? OTHER_COLOR : STACK_COLORS[hue++ % STACK_COLORS.length],
     totalText: s.total.cost_usd,
   }));
   const rows = input.days.map((day, i) => {

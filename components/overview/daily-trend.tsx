@@ -6,7 +6,7 @@ import { prepareStackedSeries } from "@/components/charts/prepare-stacked-series
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { Card } from "@/components/ui/card";
 import { formatUsd } from "@/lib/finops/format";
-import { keyLabel, OTHER_KEY, STACK_DRILL, stackHref } from "@/lib/finops/overview-links";
+import { keyLabel, STACK_DRILL, stackHref } from "@/lib/finops/overview-links";
 import type { OverviewState, StackDimension } from "@/lib/finops/overview-state";
 import { STACK_DIMENSIONS, type OverviewResponse } from "@/lib/schemas/overview";
 
@@ -16,7 +16,7 @@ const STACK_LABEL: Record<StackDimension, string> = { team: "Team", model: "Mode
 export function DailyTrend({ state, data, range, onStack }: { state: OverviewState; data: OverviewResponse; range: string; onStack: (s: StackDimension) => void }) {
   const router = useRouter();
   const { rows, keys } = useMemo(
-    () => prepareStackedSeries({ days: data.days, dailyCost: data.daily_cost_usd, series: data.series, label: (k) => (k === OTHER_KEY ? "Other" : keyLabel(data.stack, k)), otherKey: OTHER_KEY }),
+    () => prepareStackedSeries({ days: data.days, dailyCost: data.daily_cost_usd, series: data.series, label: (k) => keyLabel(data.stack, k), otherLabel: "All others" }),
     [data],
   );
   const drill = STACK_DRILL[data.stack];
@@ -34,14 +34,14 @@ export function DailyTrend({ state, data, range, onStack }: { state: OverviewSta
         rows={rows}
         keys={keys}
         label={`Daily spend in US dollars, stacked by ${data.stack}`}
-        onSegmentClick={(k, day) => router.push(stackHref(state, k.key, day))}
+        onSegmentClick={(k, day) => router.push(stackHref(state, k, day))}
       />
       <ul className="legend" aria-label={`Legend: spend by ${data.stack} over the period`} data-testid="trend-legend">
         {keys.map((k) => (
           <li key={k.id}>
-            <Link href={stackHref(state, k.key)} title={`${k.label}: ${formatUsd(k.totalText)} over the period. ${k.key === OTHER_KEY ? `Open Explore by ${data.stack}.` : `Open Explore filtered to it, by ${drill}.`}`}>
+            <Link href={stackHref(state, k)} title={`${k.label}: ${formatUsd(k.totalText)} over the period. ${k.isOther ? `Open Explore by ${data.stack}.` : `Open Explore filtered to it, by ${drill}.`}`}>
               <span className="swatch" style={{ background: k.color }} aria-hidden />
-              <span className={`legend-name truncate${k.key === "" ? " muted" : ""}`} data-testid="legend-key">{k.label}</span>
+              <span className={`legend-name truncate${k.key === "" || k.isOther ? " muted" : ""}${k.isOther ? " label-flag" : ""}`} data-testid="legend-key">{k.label}</span>
               <span className="legend-total">{formatUsd(k.totalText)}</span>
             </Link>
           </li>

@@ -116,3 +116,17 @@ describe("dated model snapshots", () => {
     expect(s.total.cost_usd).toBe("0.004950000");
   });
 });
+
+describe("labels the app adds", () => {
+  it("a real value '(other)' stays a group: the rest of a split is flagged kind 'other', not named", async () => {
+    const { getTimeseries } = await import("@/lib/finops/timeseries");
+    const { TimeseriesQuery, TimeseriesResponse } = await import("@/lib/schemas/timeseries");
+    const at = "2026-05-04T10:00:00Z";
+    const teams = ["(other)", "(none)", "(total)", "t1", "t2"];
+    expect((await post(teams.map((team, i) => makeUsageEvent({ event_id: `lbl-${i}`, timestamp: at, team, input_tokens: 1000 * (5 - i), output_tokens: 0 })))).accepted).toBe(5);
+    const q = TimeseriesQuery.parse({ from: "2026-05-04", to: "2026-05-05", metric: "input_tokens", group_by: "team", top: "1" });
+    const t = TimeseriesResponse.parse(await getTimeseries(q, { include: { team: teams }, exclude: {} }, { all: true }));
+    expect(t.series.map((s) => [s.key, s.kind, s.total.input_tokens])).toEqual([["(other)", "group", 5000], ["(other)", "other", 4000 + 3000 + 2000 + 1000]]);
+    expect(t.series.reduce((a, s) => a + s.total.input_tokens, 0)).toBe(15000);
+  });
+});

@@ -138,9 +138,9 @@ describe("explorer CSV", () => {
 
 describe("explorer chart preparation", () => {
   it("keeps exact values for the tooltip, greys out (other), and leaves gaps for ratios that cannot be zero", () => {
-    const data = { buckets: ["2026-06-01", "2026-06-02"], totals: ["1.500000000", "0.000000000"], attempts: [3, 0], series: [{ key: "a.b", values: ["1.000000000", "0.000000000"], attempts: [2, 0] }, { key: "(other)", values: ["0.500000000", "0.000000000"], attempts: [1, 0] }] };
+    const data = { buckets: ["2026-06-01", "2026-06-02"], totals: ["1.500000000", "0.000000000"], attempts: [3, 0], series: [{ key: "a.b", kind: "group" as const, values: ["1.000000000", "0.000000000"], attempts: [2, 0] }, { key: "(other)", kind: "other" as const, values: ["0.500000000", "0.000000000"], attempts: [1, 0] }] };
     const { points, series } = prepareTimeSeries(data, { ratio: false, totalName: "Cost" });
-    expect(series.map((s) => [s.dataKey, s.name])).toEqual([["s0", "a.b"], ["s1", "(other)"]]);
+    expect(series.map((s) => [s.dataKey, s.name, s.isOther])).toEqual([["s0", "a.b", false], ["s1", "All others", true]]);
     expect(series[1].color).toBe("#adb5bd");
     expect(points[0]).toMatchObject({ bucket: "2026-06-01", label: "Jun 1", s0: 1, s1: 0.5, exact: ["1.000000000", "0.500000000"], total: "1.500000000" });
     expect(points[1]).toMatchObject({ s0: 0, s1: 0 }); // a sum's zero is a value
