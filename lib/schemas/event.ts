@@ -6,24 +6,20 @@ import { FORBIDDEN_IN_DIMENSIONS, INGEST_LIMITS } from "@/lib/ingest/limits";
 const tokenCount = z.number().int("must be a whole number").min(0, "must not be negative").max(1e12, "is implausibly large");
 const noControls = (s: string) => !FORBIDDEN_IN_DIMENSIONS.test(s);
 const CONTROLS_MESSAGE = "must not contain NUL or bidirectional-control characters (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F, U+061C)";
-const dim = z
-  .string()
-  .max(INGEST_LIMITS.maxDimensionLength, `must be at most ${INGEST_LIMITS.maxDimensionLength} characters`)
-  .refine(noControls, CONTROLS_MESSAGE);
+const dim = z.string().max(INGEST_LIMITS.maxDimensionLength, `must be at most ${INGEST_LIMITS.maxDimensionLength} characters`);
 /** Provider and model as priced and grouped: trimmed and lower case, so `GPT-4.1` and `gpt-4.1` are one model. */
 const name = z
   .string()
   .trim()
   .toLowerCase()
   .min(1, "is required")
-  .max(INGEST_LIMITS.maxDimensionLength, `must be at most ${INGEST_LIMITS.maxDimensionLength} characters`)
-  .refine(noControls, CONTROLS_MESSAGE);
+  .max(INGEST_LIMITS.maxDimensionLength, `must be at most ${INGEST_LIMITS.maxDimensionLength} characters`);
 
 export const STATUSES = ["success", "error", "rate_limited", "timeout", "cancelled"] as const;
 
 export const UsageEventInput = z
   .object({
-    event_id: z.string().min(1, "is required").max(128, "must be at most 128 characters").refine(noControls, CONTROLS_MESSAGE),
+    event_id: z.string().min(1, "is required").max(128, "must be at most 128 characters"),
     timestamp: z.union([z.string(), z.number()]),
     provider: name,
     model: name,
@@ -60,14 +56,18 @@ export const UsageEventInput = z
     session_id: dim.default(""),
     cost_usd: z.union([z.string().regex(/^\d{1,9}(\.\d{1,9})?$/, "must be a non-negative decimal below 1,000,000,000"), z.number().min(0).lt(1e9, "must be below 1,000,000,000")]).optional(),
     tags: z
-      .record(
-        z.string().min(1).max(128, "tag names must be at most 128 characters").refine(noControls, CONTROLS_MESSAGE),
-        z.string().max(1024, "tag values must be at most 1024 characters").refine(noControls, CONTROLS_MESSAGE),
-      )
+      .record(z.string().min(1).max(128, "tag names must be at most 128 characters"), z.string().max(1024, "tag values must be at most 1024 characters"))
       .refine((t) => Object.keys(t).length <= INGEST_LIMITS.maxTags, `at most ${INGEST_LIMITS.maxTags} tags per event`)
       .default({}),
   })
   .superRefine((e, ctx) => {
+    // One pass over every string value (cheaper than a refinement per field: this runs for every ingested event).
+    for (const [field, v] of Object.entries(e)) {
+      if (typeof v === "string" && !noControls(v)) ctx.addIssue({ code: "custom", path: [field], message: CONTROLS_MESSAGE });
+    }
+    for (const [k, v] of Object.entries(e.tags)) {
+      if (!noControls(k) || !noControls(v)) ctx.addIssue({ code: "custom", path: ["tags", k], message: CONTROLS_MESSAGE });
+    }
     // Cross-field checks only between counts that are themselves valid, so one bad field gives one error.
     const valid = (...ns: (number | undefined)[]) => ns.every((n) => n === undefined || (Number.isInteger(n) && n >= 0));
     if (!valid(e.input_tokens, e.output_tokens, e.cache_read_tokens, e.cache_write_tokens, e.cache_write_1h_tokens, e.reasoning_tokens, e.delivered_output_tokens)) return;
