@@ -12,13 +12,18 @@ import { loadDemoIfEmpty } from "../lib/demo/load-demo";
 import { env, EnvError } from "../lib/env";
 import { addIngestKey, revokeKey } from "../lib/admin/ingest-keys";
 import { listIngestKeys } from "../lib/db/ingest-keys";
-import { importLitellmFile } from "../lib/cli/prices-command";
+import { importLitellmFile, parseDateOption } from "../lib/cli/prices-command";
 import { importFile } from "../lib/cli/import-command";
 import { usersCreateCommand, usersDisableCommand, usersListCommand, usersSetRoleCommand, usersSetTeamsCommand } from "../lib/cli/users-command";
 import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from "../lib/cli/tokens-command";
 import { DomainError, InvalidInputError } from "../lib/errors";
+import { ensureMetadataStore, SetupError } from "../lib/cli/first-use";
 
 const program = new Command("tokenledger").description("TokenLedger command line").showHelpAfterError();
+// Every command may meet a fresh data directory: set the metadata database up first (one query when it is).
+program.hook("preAction", async () => {
+  await ensureMetadataStore();
+});
 
 program
   .command("migrate")
@@ -137,8 +142,11 @@ program
   .description("load prices from LiteLLM's model_prices_and_context_window.json")
   .option("--valid-from <date>", "date the prices take effect (default: now)")
   .action(async (file: string, opts: { validFrom?: string }) => {
-    const r = await importLitellmFile(file, opts.validFrom ? new Date(opts.validFrom) : new Date());
+    const r = await importLitellmFile(file, opts.validFrom ? parseDateOption("--valid-from", opts.validFrom) : new Date());
     console.log(`prices: ${r.created} new, ${r.updated} replaced, ${r.unchanged} unchanged; ${r.skipped} entries skipped (not text generation or no prices)`);
+    const f = r.firstPrice;
+    if (f.repriced) console.log(`first prices for ${f.models.length} model(s): repriced ${f.repriced.changed} unpriced event(s) in open periods`);
+    if (f.deferred) console.log(`first prices for ${f.models.length} model(s): ${f.deferred}`);
   });
 
 program
@@ -157,12 +165,15 @@ async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);
   } catch (err) {
-    if (err instanceof StoreBusyError || err instanceof MigrationMismatchError || err instanceof EnvError || err instanceof DomainError) {
+    if (err instanceof StoreBusyError || err instanceof MigrationMismatchError || err instanceof EnvError || err instanceof DomainError || err instanceof SetupError) {
       console.error(`\n${err.message}\n`);
-      process.exitCode = 1;
     } else {
-      throw err;
+      // Anything else still gets one line, not a stack trace (LOG_LEVEL=debug shows it).
+      const message = err instanceof Error ? err.message.split("\n").find((l) => l.trim()) ?? err.name : String(err);
+      console.error(`\nerror: ${message}\n`);
+      if (process.env.LOG_LEVEL === "debug") console.error(err);
     }
+    process.exitCode = 1;
   } finally {
     await closeStore();
     await closeDb();

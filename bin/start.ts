@@ -75,6 +75,10 @@ console.log(`[tokenledger] metadata database: ${env.databaseKind}`);
 run(bin("prisma"), ["migrate", "deploy"], childEnv);
 
 console.log(`[tokenledger] starting on ${url}`);
-const server = spawn(bin("next"), [dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
+// bin/serve.ts: Next.js behind node:http, so sign-in sees the socket's address (not a client-sent X-Forwarded-For).
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "bin", "serve.ts"), ...(dev ? ["--dev"] : [])], {
+  stdio: "inherit",
+  env: { ...childEnv, PORT: String(env.PORT), NODE_ENV: dev ? "development" : "production" },
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

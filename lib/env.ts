@@ -1,5 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "./auth/client-address";
+import { DEFAULT_MAX_TOKENS_PER_EVENT } from "./ingest/limits";
 
 /**
  * The one place that reads process.env (next.config.js aside). Parsed once, with a message naming the
@@ -26,6 +28,19 @@ const EnvSchema = z.object({
   /** First admin, created on start when there are no users (the password may be omitted: one is generated and printed once). */
   TOKENLEDGER_ADMIN_EMAIL: z.email("must be an email address").optional(),
   TOKENLEDGER_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  /** An event reporting more tokens than this (input + output) is rejected as implausible. */
+  TOKENLEDGER_MAX_TOKENS_PER_EVENT: z.coerce.number().int().min(1, "must be a whole number of tokens, at least 1").default(DEFAULT_MAX_TOKENS_PER_EVENT),
+  /** Reverse proxies whose X-Forwarded-For is believed (comma-separated IPs or IPv4 CIDR ranges); none by default. */
+  TOKENLEDGER_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((v, ctx) => {
+      try {
+        parseTrustedProxies(v);
+      } catch (err) {
+        ctx.addIssue({ code: "custom", message: err instanceof Error ? err.message : String(err) });
+      }
+    }),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,27 +1,31 @@
 import { formatDay, formatWeekday } from "@/lib/finops/format";
-import { colorsFor } from "./series-colors";
+import { colorsFor, OTHER_COLOR } from "./series-colors";
 
 /**
  * Stacked daily bars from the overview's aligned arrays (days[], daily_cost_usd[], series[].values[]).
  * Bar heights need numbers; the exact decimal strings ride along for the tooltip and the legend, so no
  * displayed amount comes from a float, and each day's total is the API's, not a sum of floats.
  */
-export type StackKey = { id: number; key: string; label: string; color: string; totalText: string };
+export type StackKey = { id: number; key: string; isOther: boolean; label: string; color: string; totalText: string };
 export type StackRow = { day: string; label: string; longLabel: string; totalText: string; texts: string[]; values: (number | null)[] };
 
 export function prepareStackedSeries(input: {
   days: readonly string[];
   dailyCost: readonly string[];
-  series: readonly { key: string; total: { cost_usd: string }; values: readonly (string | number)[] }[];
+  series: readonly { key: string; kind: "group" | "other"; total: { cost_usd: string }; values: readonly (string | number)[] }[];
+  /** The label of a group's key (the rest is labelled otherLabel). */
   label: (key: string) => string;
-  otherKey: string;
+  otherLabel: string;
 }): { rows: StackRow[]; keys: StackKey[] } {
-  const colors = colorsFor(input.series.map((s) => s.key), input.otherKey);
+  const groupColors = colorsFor(input.series.filter((s) => s.kind !== "other").map((s) => s.key));
+  let g = 0;
+  // The rest of the groups is known by its flag, never by its key: a real value "(other)" is a group.
   const keys = input.series.map((s, id) => ({
     id,
     key: s.key,
-    label: input.label(s.key),
-    color: colors[id],
+    isOther: s.kind === "other",
+    label: s.kind === "other" ? input.otherLabel : input.label(s.key),
+    color: s.kind === "other" ? OTHER_COLOR : groupColors[g++],
     totalText: s.total.cost_usd,
   }));
   const rows = input.days.map((day, i) => {

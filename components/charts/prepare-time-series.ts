@@ -1,6 +1,5 @@
 import { formatDay } from "@/lib/finops/format";
-import { OTHER_KEY } from "@/lib/schemas/overview";
-import { colorsFor } from "./series-colors";
+import { colorsFor, OTHER_COLOR } from "./series-colors";
 
 /**
  * Chart rows from the timeseries API: one row per bucket with a number per series (`s0`, `s1`, …: group keys
@@ -8,7 +7,9 @@ import { colorsFor } from "./series-colors";
  * strings for money) ride along for the tooltip, so no displayed amount comes from a float.
  */
 export type TimePoint = { bucket: string; label: string; exact: (string | number)[]; total: string | number } & Record<`s${number}`, number | null>;
-export type TimeSeriesDef = { dataKey: `s${number}`; name: string; color: string };
+export type TimeSeriesDef = { dataKey: `s${number}`; name: string; color: string; isOther: boolean; isNone: boolean };
+/** How the rest of the groups is named on screen (italic, so it never reads as a value called "Other"). */
+export const OTHER_NAME = "All others";
 
 
 /** "Nov 3" for a day bucket, "Nov 3 14:00" for an hour bucket ("YYYY-MM-DD HH:00"). */
@@ -17,15 +18,19 @@ export function bucketText(bucket: string): string {
 }
 
 export function prepareTimeSeries(
-  data: { buckets: string[]; totals: (string | number)[]; attempts: number[]; series: { key: string; values: (string | number)[]; attempts: number[] }[] },
+  data: { buckets: string[]; totals: (string | number)[]; attempts: number[]; series: { key: string; kind?: "group" | "other"; values: (string | number)[]; attempts: number[] }[] },
   opts: { ratio: boolean; totalName: string },
 ): { points: TimePoint[]; series: TimeSeriesDef[] } {
-  const source = data.series.length ? data.series : [{ key: opts.totalName, values: data.totals, attempts: data.attempts }];
-  const colors = colorsFor(source.map((s) => s.key), OTHER_KEY);
+  const source = data.series.length ? data.series : [{ key: opts.totalName, kind: "group" as const, values: data.totals, attempts: data.attempts }];
+  // The rest of the groups is known by its flag (kind "other"), never by its key: a real "(other)" is a group.
+  const groupColors = colorsFor(source.filter((s) => s.kind !== "other").map((s) => s.key));
+  let g = 0;
   const series = source.map((s, i): TimeSeriesDef => ({
     dataKey: `s${i}`,
-    name: s.key === "" ? "(none)" : s.key,
-    color: colors[i],
+    name: s.kind === "other" ? OTHER_NAME : s.key === "" ? "(none)" : s.key,
+    color: s.kind === "other" ? OTHER_COLOR : groupColors[g++],
+    isOther: s.kind === "other",
+    isNone: s.kind !== "other" && s.key === "",
   }));
   const points = data.buckets.map((bucket, b) => {
     const point: TimePoint = { bucket, label: bucketText(bucket), exact: source.map((s) => s.values[b]), total: data.totals[b] };

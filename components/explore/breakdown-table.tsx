@@ -54,10 +54,14 @@ export function BreakdownTable({ state, rows, total, previousTotal, totalDelta, 
           {rows.map((r) => (
             <tr key={JSON.stringify([r.key, r.key2])}>
               {dims.map((d, i) => {
-                const v = shownKey(i === 0 ? r.key : r.key2 ?? "");
+                const raw = i === 0 ? r.key : r.key2 ?? "";
+                const v = shownKey(raw);
                 return (
                   <td key={d} className="truncate" title={v}>
-                    <button className="link" title={`Filter to ${label(dims[0])} ${shownKey(r.key)}${state.groupBy2 ? ` and ${label(state.groupBy2)} ${shownKey(r.key2 ?? "")}` : ""}, then drill down`} onClick={() => onDrill(r.key, r.key2)}>{v}</button>
+                    <button className="link" title={`Filter to ${label(dims[0])} ${shownKey(r.key)}${state.groupBy2 ? ` and ${label(state.groupBy2)} ${shownKey(r.key2 ?? "")}` : ""}, then drill down`} onClick={() => onDrill(r.key, r.key2)}>
+                      {/* The empty value is flagged by being empty, and drawn in italics: a real value "(none)" reads as text. */}
+                      {raw === "" ? <span className="label-flag">{v}</span> : v}
+                    </button>
                   </td>
                 );
               })}

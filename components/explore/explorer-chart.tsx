@@ -31,7 +31,7 @@ export function ExplorerChart({ state, onBucket }: { state: ExplorerState; onBuc
   const title = `${metric.label} per ${state.bucket === "hour" ? "hour" : "day"} by ${dim}`;
   const oneDay = Date.parse(state.to) - Date.parse(state.from) <= 86_400_000;
   const hint = state.bucket === "hour" && oneDay ? "" : ` Click a ${state.bucket === "hour" ? "bucket" : "day"} to see that day hour by hour.`;
-  const subtitle = `Top 8 ${dim} values and "(other)", ${state.tz}.${hint}`;
+  const subtitle = `Top 8 ${dim} values and all others (grey), ${state.tz}.${hint}`;
   if (q.isPending) return <Card title={title}><Skeleton kind="chart" /></Card>;
   if (q.error) return <Card title={title}><StatusMessage kind="error" title="Could not load the chart">{q.error.message}</StatusMessage></Card>;
   const { points, series } = prepareTimeSeries(q.data, { ratio: !isSummable(metric), totalName: metric.label });

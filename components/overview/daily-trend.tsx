@@ -7,9 +7,12 @@ import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { Card } from "@/components/ui/card";
 import { formatDay, formatUsd } from "@/lib/finops/format";
 import { unusualDays } from "@/lib/finops/unusual-days";
-import { keyLabel, OTHER_KEY, STACK_DRILL, stackHref } from "@/lib/finops/overview-links";
+import { keyLabel, STACK_DRILL, stackHref } from "@/lib/finops/overview-links";
 import type { OverviewState, StackDimension } from "@/lib/finops/overview-state";
 import { STACK_DIMENSIONS, type OverviewResponse } from "@/lib/schemas/overview";
+
+/** A whole day, every group: the day opens by the stack's own dimension. */
+const ALL_GROUPS = { key: "", isOther: true };
 
 const STACK_LABEL: Record<StackDimension, string> = { team: "Team", model: "Model", provider: "Provider", environment: "Environment" };
 
@@ -17,7 +20,7 @@ const STACK_LABEL: Record<StackDimension, string> = { team: "Team", model: "Mode
 export function DailyTrend({ state, data, range, onStack }: { state: OverviewState; data: OverviewResponse; range: string; onStack: (s: StackDimension) => void }) {
   const router = useRouter();
   const { rows, keys } = useMemo(
-    () => prepareStackedSeries({ days: data.days, dailyCost: data.daily_cost_usd, series: data.series, label: (k) => (k === OTHER_KEY ? "Other" : keyLabel(data.stack, k)), otherKey: OTHER_KEY }),
+    () => prepareStackedSeries({ days: data.days, dailyCost: data.daily_cost_usd, series: data.series, label: (k) => keyLabel(data.stack, k), otherLabel: "All others" }),
     [data],
   );
   const drill = STACK_DRILL[data.stack];
@@ -37,14 +40,14 @@ export function DailyTrend({ state, data, range, onStack }: { state: OverviewSta
         rows={rows}
         keys={keys}
         label={`Daily spend in US dollars, stacked by ${data.stack}`}
-        onSegmentClick={(k, day) => router.push(stackHref(state, k.key, day))}
+        onSegmentClick={(k, day) => router.push(stackHref(state, k, day))}
         marked={marked}
       />
       {marked.length > 0 && (
         <p className="muted small" data-testid="unusual-days">
           Unusual {marked.length === 1 ? "day" : "days"} (far above the period's usual level):{" "}
           {marked.map((day, i) => (
-            <span key={day}>{i > 0 && ", "}<Link href={stackHref(state, OTHER_KEY, day)}>{formatDay(day)}</Link></span>
+            <span key={day}>{i > 0 && ", "}<Link href={stackHref(state, ALL_GROUPS, day)}>{formatDay(day)}</Link></span>
           ))}
         </p>
       )}
@@ -52,16 +55,16 @@ export function DailyTrend({ state, data, range, onStack }: { state: OverviewSta
         <summary>Open a day hour by hour</summary>
         <ul>
           {rows.map((r) => (
-            <li key={r.day}><Link href={stackHref(state, OTHER_KEY, r.day)}>{r.longLabel}: {formatUsd(r.totalText)}</Link></li>
+            <li key={r.day}><Link href={stackHref(state, ALL_GROUPS, r.day)}>{r.longLabel}: {formatUsd(r.totalText)}</Link></li>
           ))}
         </ul>
       </details>
       <ul className="legend" aria-label={`Legend: spend by ${data.stack} over the period`} data-testid="trend-legend">
         {keys.map((k) => (
           <li key={k.id}>
-            <Link href={stackHref(state, k.key)} title={`${k.label}: ${formatUsd(k.totalText)} over the period. ${k.key === OTHER_KEY ? `Open Explore by ${data.stack}.` : `Open Explore filtered to it, by ${drill}.`}`}>
+            <Link href={stackHref(state, k)} title={`${k.label}: ${formatUsd(k.totalText)} over the period. ${k.isOther ? `Open Explore by ${data.stack}.` : `Open Explore filtered to it, by ${drill}.`}`}>
               <span className="swatch" style={{ background: k.color }} aria-hidden />
-              <span className={`legend-name truncate${k.key === "" ? " muted" : ""}`} data-testid="legend-key">{k.label}</span>
+              <span className={`legend-name truncate${k.key === "" || k.isOther ? " muted" : ""}${k.isOther ? " label-flag" : ""}`} data-testid="legend-key">{k.label}</span>
               <span className="legend-total">{formatUsd(k.totalText)}</span>
             </Link>
           </li>

@@ -6,7 +6,7 @@ const ARROW = { up: "▲", down: "▼", flat: "■" } as const;
  * A change against the previous period: arrow, absolute change, percentage. Colour says good or bad news
  * (spend up is red), the arrow says the direction, so the meaning never rests on colour alone.
  */
-export function FigureChange({ change, previousRange, testId }: { change: Change; previousRange: string; testId?: string }) {
+export function FigureChange({ change, previousRange, comparison, testId }: { change: Change; previousRange: string; comparison: string; testId?: string }) {
   const tip = `Previous period ${previousRange}: ${change.previous}`;
   if (change.fresh) {
     return (
@@ -24,7 +24,8 @@ export function FigureChange({ change, previousRange, testId }: { change: Change
         {change.direction === "flat" ? "no change" : change.text}
       </span>
       {change.pct && change.direction !== "flat" && <> <span className="nowrap">({change.pct})</span></>}{" "}
-      <span className="muted nowrap">vs previous period</span>
+      {/* The API says what was compared (complete days, or the same hours when the period ends today). */}
+      <span className="muted" data-testid={testId ? `${testId}-comparison` : undefined}>{comparison}</span>
       <span className="sr-only">: {tip}</span>
     </div>
   );

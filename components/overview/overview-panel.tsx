@@ -28,7 +28,9 @@ export function OverviewPanel() {
   // Links and labels follow the figures on screen, which during a reload are still the previous answer's.
   const shown: OverviewState = data ? { from: data.from, to: data.to, tz: data.tz, stack: data.stack } : state;
   const range = `${formatDayRange(shown.from, shown.to)} (${shown.tz})`;
-  const previousRange = data ? formatDayRange(data.previous.from, data.previous.to) : "";
+  // The tooltip's range says when the previous period was cut to today's hours so far.
+  const previousRange = data ? `${formatDayRange(data.previous.from, data.previous.to)}${data.comparison.kind === "same_hours" ? `, its last day cut to the hours today has had (${data.comparison.label})` : ""}` : "";
+  const comparison = data?.comparison.label ?? "";
 
   return (
     <div className="stack" aria-busy={isFetching}>
@@ -54,10 +56,10 @@ export function OverviewPanel() {
         </Card>
       ) : (
         <>
-          <KpiCards state={shown} total={data.total} previous={data.previous_total} previousRange={previousRange} />
+          <KpiCards state={shown} total={data.total} previous={data.previous_total} previousRange={previousRange} comparison={comparison} />
           <DailyTrend state={shown} data={data} range={range} onStack={(stack) => go({ stack })} />
           <TopLists state={shown} top={data.top} />
-          <WastePanel state={shown} total={data.total} previous={data.previous_total} range={range} previousRange={previousRange} />
+          <WastePanel state={shown} total={data.total} previous={data.previous_total} range={range} previousRange={previousRange} comparison={comparison} />
         </>
       )}
     </div>

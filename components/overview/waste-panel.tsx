@@ -11,7 +11,7 @@ import { FigureChange } from "./figure-change";
  * Waste and coverage of the same period, from the overview's own totals (no second request, so these figures
  * can never disagree with the headline). Each figure opens the explorer on its metric.
  */
-export function WastePanel({ state, total, previous, range, previousRange }: { state: OverviewState; total: SummaryMeasures; previous: SummaryMeasures; range: string; previousRange: string }) {
+export function WastePanel({ state, total, previous, range, previousRange, comparison }: { state: OverviewState; total: SummaryMeasures; previous: SummaryMeasures; range: string; previousRange: string; comparison: string }) {
   return (
     <Card title="Waste and coverage" subtitle={range}>
       <div className="waste-grid">
@@ -31,7 +31,7 @@ export function WastePanel({ state, total, previous, range, previousRange }: { s
                 <> · <Link href="/settings?tab=unpriced">add their prices</Link></>
               )}
             </div>
-            {f.change && <FigureChange change={f.change} previousRange={previousRange} />}
+            {f.change && <FigureChange change={f.change} previousRange={previousRange} comparison={comparison} />}
           </div>
         ))}
       </div>

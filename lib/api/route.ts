@@ -21,6 +21,27 @@ async function readJsonBody(request: Request): Promise<unknown> {
 }
 
 /**
+ * The query string's parameters, or a 400 when a name or value does not percent-decode (a stray "%", "%zz",
+ * or bytes that are not UTF-8 such as "%FF"): URLSearchParams would silently turn those into other text
+ * (U+FFFD or a literal "%"), and a filter on a value nobody sent is worse than an error.
+ */
+export function strictSearchParams(url: string): URLSearchParams {
+  const parsed = new URL(url);
+  const raw = parsed.search.slice(1);
+  if (raw) {
+    for (const part of raw.split("&")) {
+      try {
+        decodeURIComponent(part.replaceAll("+", " "));
+      } catch {
+        const name = part.split("=")[0];
+        throw new ApiError("bad_request", `The query string is not valid percent-encoding near "${name.slice(0, 40)}": encode names and values as UTF-8 (encodeURIComponent)`);
+      }
+    }
+  }
+  return parsed.searchParams;
+}
+
+/**
  * The one route wrapper: authenticates, parses the query string with the route's zod schema, runs the
  * handler, and maps every error to the one error shape. Route files stay thin: schema in, lib/ call, JSON out.
  *
@@ -70,7 +91,7 @@ export function route<Q extends z.ZodType, A extends Auth, B extends z.ZodType =
       } else if (typeof opts.auth === "object") {
         extra = { auth: await authorize(request, opts.auth.permission) };
       }
-      const params = Object.fromEntries(new URL(request.url).searchParams);
+      const params = Object.fromEntries(strictSearchParams(request.url));
       const query = opts.query.parse(params);
       let body: unknown = undefined;
       if (opts.body) {

@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { SingleBar, Presets } from "cli-progress";
+import { migrate } from "@/lib/clickhouse/migrate";
 import { readStoreOwner } from "@/lib/clickhouse/store-owner";
 import { addIngestKey, revokeKey } from "@/lib/admin/ingest-keys";
 import { env } from "@/lib/env";
@@ -19,6 +20,8 @@ export async function importFile(file: string, opts: { key?: string; server?: st
   const owner = env().CLICKHOUSE_URL ? null : readStoreOwner(env().clickhouseDataDir);
   const serverUrl = opts.server ?? owner?.url ?? null;
   let tempKey: { id: string; secret: string } | null = null;
+  // Straight into the store: a fresh data directory gets its event store schema first.
+  if (!serverUrl) await migrate();
   const key = serverUrl ? (opts.key ?? (tempKey = await addIngestKey({ name: `cli import ${new Date().toISOString()}` }, "cli")).secret) : null;
   const summary: Summary = { accepted: 0, duplicates: 0, conflicts: 0, rejected: 0, firstErrors: [], via: serverUrl ? `HTTP API at ${serverUrl}` : "the event store directly" };
   const total = statSync(file).size;

@@ -1,6 +1,6 @@
 import "server-only";
 import { Money } from "@/lib/finops/money";
-import type { PriceRow } from "@/lib/finops/price-lookup";
+import { normalizeName, type PriceRow } from "@/lib/finops/price-lookup";
 import { SEED_PRICES } from "@/lib/finops/price-seed";
 import { db } from "./prisma";
 
@@ -48,8 +48,10 @@ export type PriceInput = Omit<PriceRow, "id" | "validFrom"> & { validFrom: Date;
  * Adds price rows. A row identical in its rates to the row already in force for the same key is skipped
  * (re-importing the same file changes nothing); a row with the same key and valid_from replaces it.
  */
-export async function upsertPrices(rows: readonly PriceInput[]): Promise<{ created: number; updated: number; unchanged: number }> {
+export async function upsertPrices(input: readonly PriceInput[]): Promise<{ created: number; updated: number; unchanged: number }> {
   const prisma = await db();
+  // Names as ingest stores them (trimmed, lower case), whichever way a file or the editor spelled them.
+  const rows = input.map((r) => ({ ...r, provider: normalizeName(r.provider), model: normalizeName(r.model) }));
   const all = await listPrices();
   const sameKey = (a: Pick<PriceRow, "provider" | "model" | "serviceTier" | "longContextAbove">, b: typeof a) =>
     a.provider === b.provider && a.model === b.model && a.serviceTier === b.serviceTier && a.longContextAbove === b.longContextAbove;

@@ -49,3 +49,30 @@ function offsetsIn(tz: string, from: string, to: string): number[] {
   for (let t = Date.parse(`${from}T00:00:00Z`) - DAY_MS; t <= Date.parse(`${to}T00:00:00Z`) + DAY_MS; t += DAY_MS) out.push(zoneOffsetMinutes(tz, t));
   return out;
 }
+
+/**
+ * The first instant of a local calendar day in a zone, as ClickHouse UTC text ("YYYY-MM-DD HH:MM:SS").
+ * Range queries bound by these instants in UTC instead of handing "YYYY-MM-DD 00:00:00" and the zone to
+ * ClickHouse: where DST starts at local midnight (America/Santiago, 2026-09-06) 00:00 does not exist and
+ * ClickHouse resolves it to 23:00 of the day before, so that day's range took an hour of the previous one
+ * while the day buckets did not. Here the day starts at its first existing instant (01:00), and where a
+ * midnight repeats (DST ending at 24:00) at its one 00:00.
+ */
+export function zoneDayStartUtc(date: string, tz: string): string {
+  const local = Date.parse(`${date}T00:00:00Z`);
+  const HOUR = 3_600_000;
+  // The instant is local midnight minus the offset in force then: try the offsets in force around it, and
+  // keep the earliest instant whose local time is midnight or later.
+  let best = Infinity;
+  for (const probe of [local - 15 * HOUR, local, local + 15 * HOUR]) {
+    const t = local - zoneOffsetMinutes(tz, probe) * 60_000;
+    if (t + zoneOffsetMinutes(tz, t) * 60_000 >= local && t < best) best = t;
+  }
+  return new Date(best).toISOString().slice(0, 19).replace("T", " ");
+}
+
+/** The calendar date of an instant in a zone ("YYYY-MM-DD"). */
+export function localDate(at: Date, tz: string): string {
+  const p = Object.fromEntries(new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+}

@@ -1,12 +1,16 @@
-import { stringify } from "csv-stringify/browser/esm/sync";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import type { MetricDef } from "./explorer-metrics";
-import { contextMetrics, shownKey, type TableRow } from "./explorer-table";
+import { toCsv } from "./csv";
+import { contextMetrics, type TableRow } from "./explorer-table";
 
 /**
  * Exactly what the explorer table shows, as CSV: the same columns (one or two key columns, the metric, its
  * previous value, change and change %, the context metrics) and the same rows in the shown order, then the
  * total. Money stays the exact decimal (not the rounded display), ratios as fractions.
+ *
+ * The first column, `row`, says what a line is ("group" or "total"): the total is flagged there rather than
+ * named "(total)" in a key column, so a real value "(total)" or "(none)" cannot be mistaken for it, and a
+ * group's empty value stays an empty cell. Cells go through the shared CSV-injection guard (./csv).
  */
 export function explorerCsv(opts: {
   dims: readonly string[];
@@ -19,9 +23,10 @@ export function explorerCsv(opts: {
 }): string {
   const { dims, metric } = opts;
   const context = contextMetrics(metric);
-  const header = [...dims, metric.id, `previous_${metric.id}`, `change_${metric.id}`, "change_pct", ...context.map((m) => m.id)];
+  const header = ["row", ...dims, metric.id, `previous_${metric.id}`, `change_${metric.id}`, "change_pct", ...context.map((m) => m.id)];
   const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
-  const line = (keys: string[], now: SummaryMeasures, prev: SummaryMeasures | undefined, delta: string | number | null, pct: number | null) => [
+  const line = (kind: "group" | "total", keys: string[], now: SummaryMeasures, prev: SummaryMeasures | undefined, delta: string | number | null, pct: number | null) => [
+    kind,
     ...keys,
     cell(now[metric.id]),
     cell(prev?.[metric.id]),
@@ -29,11 +34,11 @@ export function explorerCsv(opts: {
     cell(pct),
     ...context.map((m) => cell(now[m.id])),
   ];
-  const keysOf = (r: TableRow) => (dims.length === 2 ? [shownKey(r.key), shownKey(r.key2 ?? "")] : [shownKey(r.key)]);
-  const totalKeys = dims.length === 2 ? ["(total)", ""] : ["(total)"];
-  return stringify([
+  const keysOf = (r: TableRow) => (dims.length === 2 ? [r.key, r.key2 ?? ""] : [r.key]);
+  const totalKeys = dims.map(() => "");
+  return toCsv([
     header,
-    ...opts.rows.map((r) => line(keysOf(r), r.now, r.prev, r.delta, r.pct)),
-    line(totalKeys, opts.total, opts.previousTotal, opts.totalDelta, opts.totalPct),
+    ...opts.rows.map((r) => line("group", keysOf(r), r.now, r.prev, r.delta, r.pct)),
+    line("total", totalKeys, opts.total, opts.previousTotal, opts.totalDelta, opts.totalPct),
   ]);
 }

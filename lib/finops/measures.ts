@@ -41,6 +41,8 @@ export const EMPTY_SUMS: MeasureSums = Object.fromEntries(SUMMED_MEASURES.map((m
 export type MeasuresRequest = {
   from: string;
   to: string;
+  /** An end instant before `to` (see MeasuresSpec.until). */
+  until?: string;
   tz: string;
   bucket: "hour" | "day" | null;
   sets: GroupKey[][];
@@ -59,7 +61,7 @@ export function pickSource(r: MeasuresRequest): Source {
   for (const k of r.sets.flat()) if (k !== "bucket") used.add(k);
   for (const d of DIMENSION_NAMES) if (r.filters.include[d]?.length || r.filters.exclude[d]?.length) used.add(d);
   if (![...used].every((d) => ROLLUP_DIMENSIONS.has(d))) return "raw";
-  if (r.bucket !== "hour" && utcDays(r.tz, r.from, r.to)) return "daily";
+  if (r.bucket !== "hour" && !r.until && utcDays(r.tz, r.from, r.to)) return "daily";
   return wholeHourDays(r.tz, r.from, r.to) ? "hourly" : "raw";
 }
 

@@ -1,6 +1,6 @@
 import type { Dimension } from "@/lib/dimensions";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
-import { OTHER_KEY, type TOP_DIMENSIONS } from "@/lib/schemas/overview";
+import type { TOP_DIMENSIONS } from "@/lib/schemas/overview";
 import { addDays, type OverviewState, type StackDimension } from "./overview-state";
 
 /**
@@ -8,7 +8,6 @@ import { addDays, type OverviewState, type StackDimension } from "./overview-sta
  * and DIM=VALUE filters, the parameters the explorer reads). Built here rather than with explorerQuery so the
  * overview does not depend on the explorer's internal state shape, which is being extended separately.
  */
-export { OTHER_KEY } from "@/lib/schemas/overview";
 
 export type TopDimension = (typeof TOP_DIMENSIONS)[number];
 export type ExploreLink = {
@@ -34,7 +33,7 @@ export function exploreHref(l: ExploreLink): string {
   return `/explore?${q}`;
 }
 
-/** A key as shown: "" is unattributed spend for teams and "(none)" elsewhere; "(other)" is the rest of a stack. */
+/** A key as shown: "" is unattributed spend for teams and "(none)" elsewhere (the rest of a stack is flagged, see stackHref). */
 export function keyLabel(dim: Dimension, key: string): string {
   if (key === "") return dim === "team" ? "Unattributed" : "(none)";
   return key;
@@ -42,12 +41,14 @@ export function keyLabel(dim: Dimension, key: string): string {
 
 /**
  * A stack segment (day given) or a legend entry (whole period): filtered to the group and drilled one level
- * down. "(other)" is many groups at once, so it gets no filter, only the day. A day opens hour by hour, its
+ * down. The rest of the stack (isOther, from the API's kind "other") is many groups at once, so it gets no
+ * filter, only the day; a real value "(other)" is a group like any other. A day opens hour by hour, its
  * contributors ranked by cost below the chart, each with its traces one click away (spike to cause in two).
  */
-export function stackHref(s: OverviewState, key: string, day?: string): string {
+export function stackHref(s: OverviewState, series: { key: string; isOther: boolean }, day?: string): string {
   const range = day ? { from: day, to: addDays(day, 1), bucket: "hour" as const } : { from: s.from, to: s.to };
-  const other = key === OTHER_KEY;
+  const other = series.isOther;
+  const key = series.key;
   return exploreHref({ ...range, tz: s.tz, groupBy: other ? s.stack : STACK_DRILL[s.stack], filters: other ? {} : { [s.stack]: key } });
 }
 

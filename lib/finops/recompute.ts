@@ -1,3 +1,5 @@
+import { chQuery } from "@/lib/clickhouse/client";
+import { unpricedMonths } from "@/lib/clickhouse/queries/unpriced-months";
 import { monthsWithEvents, rewriteMonth, type StoredRow } from "@/lib/clickhouse/rewrite-month";
 import { recordAudit } from "@/lib/db/audit";
 import { listIngestKeys } from "@/lib/db/ingest-keys";
@@ -53,10 +55,10 @@ export type RecomputeSummary = { months: number[]; skippedClosed: number[]; rows
 const monthStart = (m: number) => new Date(Date.UTC(Math.floor(m / 100), (m % 100) - 1, 1));
 const nextMonth = (m: number) => (m % 100 === 12 ? m + 89 : m + 1);
 
-async function rewriteOpenMonths(transform: (row: StoredRow) => StoredRow): Promise<RecomputeSummary> {
+async function rewriteOpenMonths(transform: (row: StoredRow) => StoredRow, only?: readonly number[]): Promise<RecomputeSummary> {
   const closed = await closedMonths();
   const ranges = await closedRanges();
-  const months = await monthsWithEvents();
+  const months = only ?? (await monthsWithEvents());
   const summary: RecomputeSummary = { months: [], skippedClosed: [], rows: 0, changed: 0 };
   for (const m of months) {
     // A UTC month wholly inside closed periods is skipped. One that a closed period (cut in the org's zone)
@@ -80,6 +82,20 @@ export async function repriceOpenPeriods(actor: string): Promise<RecomputeSummar
   const { prices } = await getIngestContext();
   const summary = await rewriteOpenMonths((row) => repriceRow(row, prices));
   await recordAudit({ actor, action: "reprice", entity: "events", after: summary });
+  return summary;
+}
+
+/**
+ * A model's first price applies to its whole history, so the unpriced events of open periods that it now
+ * prices are priced by the same recorded reprice, at once (price create and import call this when a
+ * (provider, model) gets its first row). Only the months holding unpriced events are rewritten, and in them
+ * only unpriced rows change: events already priced keep their price until an explicit reprice.
+ */
+export async function repriceUnpricedOpenPeriods(actor: string, firstPriced: readonly string[]): Promise<RecomputeSummary> {
+  const { prices } = await getIngestContext();
+  const months = (await chQuery(unpricedMonths, {})).map((r) => r.m);
+  const summary = await rewriteOpenMonths((row) => (row.priced ? row : repriceRow(row, prices)), months);
+  await recordAudit({ actor, action: "reprice", entity: "events", after: { reason: `first price of ${firstPriced.join(", ")}`, ...summary } });
   return summary;
 }
 

@@ -42,7 +42,7 @@ export function bucketLabels(bucket: "hour" | "day", from: string, to: string, t
 }
 
 export type MetricId = keyof SummaryMeasures;
-export type Series = { key: string; total: SummaryMeasures; values: (string | number)[]; attempts: number[] };
+export type Series = { key: string; kind: "group" | "other"; total: SummaryMeasures; values: (string | number)[]; attempts: number[] };
 
 /**
  * Stacks: the `top` groups by `metric` over the whole range, each with the metric's value per bucket, and
@@ -63,17 +63,24 @@ export function stackSeries(opts: {
   const rest = ranked.slice(opts.top);
   const keptKeys = new Set(kept.map((k) => k.key));
   const index = new Map(opts.labels.map((l, i) => [l, i]));
-  const grid = new Map<string, MeasureSums[]>();
-  for (const k of [...kept.map((x) => x.key), ...(rest.length ? [OTHER_KEY] : [])]) grid.set(k, opts.labels.map(() => EMPTY_SUMS));
+  // Kept groups by their key; the rest in a cell row of its own, so a real value "(other)" never meets it.
+  const grid = new Map<string, MeasureSums[]>(kept.map((k) => [k.key, opts.labels.map(() => EMPTY_SUMS)]));
+  const otherRow = opts.labels.map(() => EMPTY_SUMS);
   for (const r of opts.byBucketAndKey) {
     const i = index.get(r.bucket);
     if (i === undefined) continue;
-    const key = keptKeys.has(keyOf(r)) ? keyOf(r) : OTHER_KEY;
-    const row = grid.get(key)!;
-    // A kept group has one row per bucket: only "(other)" cells need adding.
+    const row = keptKeys.has(keyOf(r)) ? grid.get(keyOf(r))! : otherRow;
+    // A kept group has one row per bucket: only the rest's cells need adding.
     row[i] = row[i] === EMPTY_SUMS ? r.sums : addSums(row[i], r.sums);
   }
-  const totals = new Map(kept.map((k) => [k.key, k.sums]));
-  if (rest.length) totals.set(OTHER_KEY, rest.reduce((a, r) => addSums(a, r.sums), EMPTY_SUMS));
-  return [...grid.entries()].map(([key, points]) => ({ key, total: toMeasures(totals.get(key)!), values: points.map((p) => measureOf(p, opts.metric)), attempts: points.map((p) => Number(p.attempts)) }));
+  const series = (key: string, kind: Series["kind"], total: MeasureSums, points: MeasureSums[]): Series => ({
+    key,
+    kind,
+    total: toMeasures(total),
+    values: points.map((p) => measureOf(p, opts.metric)),
+    attempts: points.map((p) => Number(p.attempts)),
+  });
+  const out = kept.map((k) => series(k.key, "group", k.sums, grid.get(k.key)!));
+  if (rest.length) out.push(series(OTHER_KEY, "other", rest.reduce((a, r) => addSums(a, r.sums), EMPTY_SUMS), otherRow));
+  return out;
 }

@@ -12,9 +12,9 @@ function useInvalidating<V, R>(fn: (v: V) => Promise<R>, keys: readonly (readonl
   return useMutation({ mutationFn: fn, onSuccess: () => Promise.all(keys.map((k) => qc.invalidateQueries({ queryKey: k }))) });
 }
 
-export const useSavePrice = () => useInvalidating((body: Record<string, unknown>) => fetchJson("/api/v1/prices", UpsertResponse, { method: "POST", body }), [settingsKeys.prices, settingsKeys.audit]);
+export const useSavePrice = () => useInvalidating((body: Record<string, unknown>) => fetchJson("/api/v1/prices", UpsertResponse, { method: "POST", body }), [settingsKeys.prices, settingsKeys.audit, settingsKeys.unpriced, overviewKeys.all]);
 export const useImportLitellm = () =>
-  useInvalidating((body: { litellm: unknown; validFrom: string }) => fetchJson("/api/v1/prices/import", UpsertResponse, { method: "POST", body }), [settingsKeys.prices, settingsKeys.audit]);
+  useInvalidating((body: { litellm: unknown; validFrom: string }) => fetchJson("/api/v1/prices/import", UpsertResponse, { method: "POST", body }), [settingsKeys.prices, settingsKeys.audit, settingsKeys.unpriced, overviewKeys.all]);
 export const useReprice = () =>
   useInvalidating(() => fetchJson("/api/v1/prices/reprice", RecomputeResponse, { method: "POST" }), [settingsKeys.unpriced, settingsKeys.audit, overviewKeys.all]);
 export { useInvalidating };

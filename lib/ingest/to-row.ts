@@ -12,8 +12,16 @@ const MAX_FUTURE_MS = 24 * 3600 * 1000;
 export function parseTimestamp(value: string | number, now: Date): Date | string {
   const date = typeof value === "number" ? new Date(value) : /^\d+$/.test(value) ? new Date(Number(value)) : new Date(value);
   if (Number.isNaN(date.getTime())) return "is not an RFC 3339 timestamp or epoch milliseconds";
-  if (typeof value === "string" && !/^\d+$/.test(value) && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value))
-    return "must be RFC 3339 with a time zone (e.g. 2026-01-31T12:00:00Z) or epoch milliseconds";
+  if (typeof value === "string" && !/^\d+$/.test(value)) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d+)?)?(Z|[+-](\d{2}):?(\d{2}))$/i.exec(value);
+    if (!m) return "must be RFC 3339 with a time zone (e.g. 2026-01-31T12:00:00Z) or epoch milliseconds";
+    // JavaScript's Date rolls impossible dates over (2026-02-30 becomes March 2): check each part instead.
+    const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[7] ?? "0"].map(Number);
+    if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate())
+      return `${m[1]}-${m[2]}-${m[3]} is not a calendar date`;
+    if (hour > 23 || minute > 59 || second > 59 || (m[10] !== undefined && (Number(m[10]) > 23 || Number(m[11]) > 59)))
+      return `${value} is not a valid time of day or offset`;
+  }
   if (date.getTime() > now.getTime() + MAX_FUTURE_MS) return "is more than a day in the future";
   if (date.getUTCFullYear() < 2000) return "is before the year 2000";
   return date;

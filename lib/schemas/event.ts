@@ -1,9 +1,19 @@
 import { z } from "zod";
-import { INGEST_LIMITS } from "@/lib/ingest/limits";
+import { env } from "@/lib/env";
+import { FORBIDDEN_IN_DIMENSIONS, INGEST_LIMITS } from "@/lib/ingest/limits";
 
 /** Canonical usage event on the wire (PRODUCT.md "The data"): snake_case, one per billed call attempt. */
 const tokenCount = z.number().int("must be a whole number").min(0, "must not be negative").max(1e12, "is implausibly large");
+const noControls = (s: string) => !FORBIDDEN_IN_DIMENSIONS.test(s);
+const CONTROLS_MESSAGE = "must not contain NUL or bidirectional-control characters (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F, U+061C)";
 const dim = z.string().max(INGEST_LIMITS.maxDimensionLength, `must be at most ${INGEST_LIMITS.maxDimensionLength} characters`);
+/** Provider and model as priced and grouped: trimmed and lower case, so `GPT-4.1` and `gpt-4.1` are one model. */
+const name = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "is required")
+  .max(INGEST_LIMITS.maxDimensionLength, `must be at most ${INGEST_LIMITS.maxDimensionLength} characters`);
 
 export const STATUSES = ["success", "error", "rate_limited", "timeout", "cancelled"] as const;
 
@@ -11,8 +21,8 @@ export const UsageEventInput = z
   .object({
     event_id: z.string().min(1, "is required").max(128, "must be at most 128 characters"),
     timestamp: z.union([z.string(), z.number()]),
-    provider: dim.min(1, "is required"),
-    model: dim.min(1, "is required"),
+    provider: name,
+    model: name,
     batch: z.boolean().default(false),
     service_tier: dim.default(""),
     latency_ms: z.number().int().min(0).max(86_400_000).optional(),
@@ -51,9 +61,23 @@ export const UsageEventInput = z
       .default({}),
   })
   .superRefine((e, ctx) => {
+    // One pass over every string value (cheaper than a refinement per field: this runs for every ingested event).
+    for (const [field, v] of Object.entries(e)) {
+      if (typeof v === "string" && !noControls(v)) ctx.addIssue({ code: "custom", path: [field], message: CONTROLS_MESSAGE });
+    }
+    for (const [k, v] of Object.entries(e.tags)) {
+      if (!noControls(k) || !noControls(v)) ctx.addIssue({ code: "custom", path: ["tags", k], message: CONTROLS_MESSAGE });
+    }
     // Cross-field checks only between counts that are themselves valid, so one bad field gives one error.
     const valid = (...ns: (number | undefined)[]) => ns.every((n) => n === undefined || (Number.isInteger(n) && n >= 0));
     if (!valid(e.input_tokens, e.output_tokens, e.cache_read_tokens, e.cache_write_tokens, e.cache_write_1h_tokens, e.reasoning_tokens, e.delivered_output_tokens)) return;
+    const max = env().TOKENLEDGER_MAX_TOKENS_PER_EVENT;
+    if (e.input_tokens + e.output_tokens > max)
+      ctx.addIssue({
+        code: "custom",
+        path: ["input_tokens"],
+        message: `input_tokens + output_tokens = ${e.input_tokens + e.output_tokens} is implausible for one call (the limit is ${max}, set by TOKENLEDGER_MAX_TOKENS_PER_EVENT)`,
+      });
     if (e.cache_read_tokens + e.cache_write_tokens > e.input_tokens)
       ctx.addIssue({ code: "custom", path: ["cache_read_tokens"], message: "cache_read_tokens + cache_write_tokens exceed input_tokens" });
     if (e.cache_write_1h_tokens > e.cache_write_tokens)

@@ -6,8 +6,12 @@ import { DateOnly, money, SummaryMeasures, TimeZone } from "./summary";
  * included) against the period of the same length just before, a daily trend stacked by `stack`, and the
  * top contributors of five dimensions.
  */
-/** The series that sums every group beyond the top ones, in stacks and charts. */
+/**
+ * The series that sums every group beyond the top ones, in stacks and charts. Its `kind` is "other" (a group's
+ * is "group"): clients tell it apart by that flag, never by this key, so a real value "(other)" stays a group.
+ */
 export const OTHER_KEY = "(other)";
+export const SeriesKind = z.enum(["group", "other"]);
 
 export const STACK_DIMENSIONS = ["team", "model", "provider", "environment"] as const;
 export const TOP_DIMENSIONS = ["team", "repo", "feature", "model", "customer"] as const;
@@ -26,7 +30,7 @@ export type OverviewQuery = z.infer<typeof OverviewQuery>;
 
 const value = z.union([z.string(), z.number()]);
 /** A group's metric per bucket, and its attempts per bucket (0 = no usage there: a ratio's 0 means nothing). */
-export const SeriesSchema = z.object({ key: z.string(), total: SummaryMeasures, values: z.array(value), attempts: z.array(z.number().int()) }).strict();
+export const SeriesSchema = z.object({ key: z.string(), kind: SeriesKind, total: SummaryMeasures, values: z.array(value), attempts: z.array(z.number().int()) }).strict();
 const TopEntry = z.object({ key: z.string(), cost_usd: money, share: z.number() }).strict();
 /** The biggest entries by cost, and how many more there are. */
 const TopList = z.object({ entries: z.array(TopEntry), others: z.number().int() }).strict();
@@ -37,6 +41,12 @@ export const OverviewResponse = z
     to: z.string(),
     tz: z.string(),
     previous: z.object({ from: z.string(), to: z.string() }).strict(),
+    /**
+     * How the previous period was measured: its complete days, or (when the period ends today) cut to the same
+     * elapsed time: the same hours of its last day as today has had (previous_until: the instant it ends, UTC).
+     * `label` is the short text the UI shows beside every change.
+     */
+    comparison: z.object({ kind: z.enum(["complete_days", "same_hours"]), label: z.string(), previous_until: z.string().nullable() }).strict(),
     stack: z.enum(STACK_DIMENSIONS),
     total: SummaryMeasures,
     previous_total: SummaryMeasures,

@@ -56,8 +56,10 @@ export const PriceOut = z.object({
   outputPerToken: z.string(), reasoningPerToken: nullableDecimal, batchDiscount: z.string(), source: z.string(),
 });
 export const PricesResponse = z.object({ prices: z.array(PriceOut) });
-export const UpsertResponse = z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), skipped: z.number().optional() });
 export const RecomputeResponse = z.object({ months: z.array(z.number()), skippedClosed: z.array(z.number()), rows: z.number(), changed: z.number() });
+/** Models ("provider/model") that got their first price, and the reprice of their unpriced events (deferred: why not now). */
+export const FirstPriceResponse = z.object({ models: z.array(z.string()), repriced: RecomputeResponse.nullable(), deferred: z.string().nullable() });
+export const UpsertResponse = z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), skipped: z.number().optional(), firstPrice: FirstPriceResponse.optional() });
 export const UnpricedResponse = z.object({ models: z.array(z.object({ provider: z.string(), model: z.string(), events: z.number(), first_seen: z.string(), last_seen: z.string() })) });
 export const RuleOut = z.object({ id: z.string(), field: z.string(), matchType: z.string(), pattern: z.string(), priority: z.number(), team: z.string(), createdAt: z.string() });
 export const RulesResponse = z.object({ rules: z.array(RuleOut) });

@@ -15,21 +15,40 @@ export const GroupBy = z
   );
 
 /**
- * A time zone ClickHouse and the browser both know: an IANA name (Europe/Paris, UTC). Intl alone also accepts
- * offsets such as "+05:30", which ClickHouse rejects, so the name's shape is checked too.
+ * A time zone ClickHouse and the browser both know: an IANA name (Europe/Paris, UTC), matched case-insensitively
+ * and answered in its canonical spelling (`utc` → UTC, `america/santiago` → America/Santiago): ClickHouse only
+ * knows the exact spelling. Intl alone also accepts offsets such as "+05:30", which ClickHouse rejects, so the
+ * name's shape is checked too.
  */
+let zonesByLowerCase: Map<string, string> | undefined;
+export function canonicalTimeZone(tz: string): string | null {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(tz)) return null;
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+  zonesByLowerCase ??= new Map([...Intl.supportedValuesOf("timeZone"), "UTC"].map((z) => [z.toLowerCase(), z]));
+  const listed = zonesByLowerCase.get(tz.toLowerCase());
+  if (listed) return listed;
+  if (resolved.toLowerCase() === tz.toLowerCase()) return resolved;
+  // An alias Intl knows but does not list (Asia/Kolkata, US/Pacific): keep it as written when it is written in
+  // its usual mixed case; an all-lower-case alias becomes the zone Intl resolves it to (the same rules).
+  return tz !== tz.toLowerCase() ? tz : resolved;
+}
+
 export const TimeZone = z
   .string()
   .default("UTC")
-  .refine((tz) => {
-    if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/.test(tz)) return false;
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: tz });
-      return true;
-    } catch {
-      return false;
+  .transform((tz, ctx) => {
+    const canonical = canonicalTimeZone(tz);
+    if (canonical === null) {
+      ctx.addIssue({ code: "custom", message: "must be an IANA time zone such as Europe/Paris" });
+      return z.NEVER;
     }
-  }, "must be an IANA time zone such as Europe/Paris");
+    return canonical;
+  });
 
 /** A date range: from inclusive, to exclusive, calendar dates in `tz` (default UTC). Shared by ranged queries. */
 export const DateOnly = z.iso.date("must be a date (YYYY-MM-DD)");

@@ -98,12 +98,13 @@ test("grouping by two dimensions: the table total is the API's, and the CSV is t
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
   const csv = readFileSync((await download.path())!, "utf8").trim().split("\n");
-  expect(csv[0].startsWith("team,model,cost_usd,previous_cost_usd,change_cost_usd,change_pct,")).toBe(true);
+  expect(csv[0].startsWith("row,team,model,cost_usd,previous_cost_usd,change_cost_usd,change_pct,")).toBe(true);
   expect(csv).toHaveLength(listed.length + 2);
-  expect(csv[csv.length - 1].startsWith(`(total),,${api.total.cost_usd},`)).toBe(true);
+  expect(csv[csv.length - 1].startsWith(`total,,,${api.total.cost_usd},`)).toBe(true);
   // Row by row, the keys and the cost are what the table shows (names here have no commas or quotes).
   const cells = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].slice(0, 3).map((td) => td.textContent ?? "")));
-  expect(csv.slice(1, -1).map((line) => line.split(",").slice(0, 3)).map(([t, m, c]) => [t, m, usd(c)])).toEqual(cells);
+  // The CSV flags rows in its first column and leaves an empty value empty (the table shows it as "(none)").
+  expect(csv.slice(1, -1).map((line) => line.split(",").slice(0, 4)).map(([kind, t, m, c]) => [kind, shown(t), shown(m), usd(c)])).toEqual(cells.map((c) => ["group", ...c]));
   expect(new Set(cells.map(([t, m]) => `${t}|${m}`))).toEqual(new Set(listed.map((g) => `${shown(g.key)}|${shown(g.key2 ?? "")}`)));
 });
 

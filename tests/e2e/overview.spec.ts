@@ -10,7 +10,7 @@ import { OverviewResponse } from "../../lib/schemas/overview";
 import { SummaryResponse } from "../../lib/schemas/summary";
 
 const overview = async (api: APIRequestContext, query = "") => OverviewResponse.parse(await (await api.get(`/api/v1/overview${query}`)).json());
-const legendLabel = (stack: OverviewResponse["stack"], key: string) => (key === "(other)" ? "Other" : keyLabel(stack, key));
+const legendLabel = (stack: OverviewResponse["stack"], s: { key: string; kind: "group" | "other" }) => (s.kind === "other" ? "All others" : keyLabel(stack, s.key));
 const params = (url: string) => Object.fromEntries(new URL(url).searchParams.entries());
 
 test("the overview shows the demo's real totals, matching the API", async ({ page, request }) => {
@@ -25,12 +25,16 @@ test("the overview shows the demo's real totals, matching the API", async ({ pag
   await expect(page.getByTestId("cost-per-request")).toHaveText(formatUsdUnit(costPerRequest(api.total)));
   const diff = new Money(api.total.cost_usd).minus(api.previous_total.cost_usd).toFixed();
   await expect(page.getByTestId("total-spend-change")).toContainText(formatUsdSigned(diff));
-  await expect(page.getByTestId("total-spend-change")).toHaveAttribute("title", `Previous period ${formatDayRange(api.previous.from, api.previous.to)}: ${formatUsd(api.previous_total.cost_usd)}`);
+  // The default period ends today: the previous one is cut to the same hours, and the card says so.
+  expect(api.comparison.kind).toBe("same_hours");
+  const cut = `, its last day cut to the hours today has had (${api.comparison.label})`;
+  await expect(page.getByTestId("total-spend-change")).toHaveAttribute("title", `Previous period ${formatDayRange(api.previous.from, api.previous.to)}${cut}: ${formatUsd(api.previous_total.cost_usd)}`);
+  await expect(page.getByTestId("total-spend-change-comparison")).toHaveText(api.comparison.label);
   await expect(page.locator(".kpi .kpi-label").first()).toHaveAttribute("title", metricById("cost_usd").definition);
   expect(params(new URL(await page.getByTestId("total-spend").getAttribute("href") ?? "", page.url()).href)).toEqual({ from: api.from, to: api.to, tz: "UTC", group_by: "team", metric: "cost_usd" });
 
   // Legend: every series with its exact total; segments: one per non-zero (series, day).
-  await expect(page.getByTestId("legend-key")).toHaveText(api.series.map((s) => legendLabel("team", s.key)));
+  await expect(page.getByTestId("legend-key")).toHaveText(api.series.map((s) => legendLabel("team", s)));
   await expect(page.locator(".legend-total")).toHaveText(api.series.map((s) => formatUsd(s.total.cost_usd)));
   const segments = api.series.reduce((n, s) => n + s.values.filter((v) => Number(v) !== 0).length, 0);
   await expect(page.locator(".recharts-bar-rectangle")).toHaveCount(segments);
@@ -62,13 +66,13 @@ test("a link reproduces the view, and the stack switch changes the series", asyn
   await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Paris");
   await expect(page.getByLabel("From")).toHaveValue(api.from);
   await expect(page.getByRole("group", { name: "Stack by" }).getByRole("button", { name: "Model" })).toHaveAttribute("aria-pressed", "true");
-  await expect(page.getByTestId("legend-key")).toHaveText(api.series.map((s) => legendLabel("model", s.key)));
+  await expect(page.getByTestId("legend-key")).toHaveText(api.series.map((s) => legendLabel("model", s)));
 
   const byProvider = await overview(request, `?${view.replace("stack=model", "stack=provider")}`);
   expect(byProvider.series.map((s) => s.key)).not.toEqual(api.series.map((s) => s.key));
   await page.getByRole("group", { name: "Stack by" }).getByRole("button", { name: "Provider" }).click();
   await expect(page).toHaveURL(/stack=provider/);
-  await expect(page.getByTestId("legend-key")).toHaveText(byProvider.series.map((s) => legendLabel("provider", s.key)));
+  await expect(page.getByTestId("legend-key")).toHaveText(byProvider.series.map((s) => legendLabel("provider", s)));
   await expect(page.getByTestId("total-spend")).toHaveText(formatUsd(api.total.cost_usd));
 
   // A preset moves the range and keeps the zone and the stack.
@@ -140,11 +144,10 @@ test("pages whose feature is not built say so and show no numbers", async ({ pag
 test("the waste panel shows the summary API's figures for the same window", async ({ page, request }) => {
   const api = await overview(request);
   const summary = SummaryResponse.parse(await (await request.get(`/api/v1/summary?from=${api.from}&to=${api.to}`)).json());
-  const previous = SummaryResponse.parse(await (await request.get(`/api/v1/summary?from=${api.previous.from}&to=${api.previous.to}`)).json());
   expect(summary.total).toEqual(api.total);
-  expect(previous.total).toEqual(api.previous_total);
+  // The previous period is cut to today's hours so far (api.comparison), which the summary's whole days cannot say.
   await page.goto("/overview");
-  for (const f of wasteFigures(summary.total, previous.total)) {
+  for (const f of wasteFigures(summary.total, api.previous_total)) {
     const box = page.getByTestId(`waste-${f.id}`);
     await expect(box.locator(".waste-value")).toHaveText(f.value);
     await expect(box.locator(".kpi-label")).toHaveAttribute("title", f.definition);

@@ -126,12 +126,13 @@ describe("per-event limits", () => {
 describe("values that do not fit", () => {
   it("rejects an impossible cost per event instead of failing the batch, and keeps delivered = 0 as 0", async () => {
     const { upsertPrices } = await import("@/lib/db/price-book");
-    // A price typed per token instead of per million: $15 a token.
-    await upsertPrices([{ provider: "typo", model: "per-token", serviceTier: "", longContextAbove: 0, validFrom: new Date("2026-01-01T00:00:00Z"), inputPerToken: "15", cacheReadPerToken: null, cacheWritePerToken: null, cacheWrite1hPerToken: null, outputPerToken: "15", reasoningPerToken: null, batchDiscount: "0", source: "test" }]);
+    // A price typed per token instead of per million, and wrong by 10 again: $150 a token (the call stays
+    // under the 10M-token plausibility limit, so it is the cost that is refused).
+    await upsertPrices([{ provider: "typo", model: "per-token", serviceTier: "", longContextAbove: 0, validFrom: new Date("2026-01-01T00:00:00Z"), inputPerToken: "150", cacheReadPerToken: null, cacheWritePerToken: null, cacheWrite1hPerToken: null, outputPerToken: "150", reasoningPerToken: null, batchDiscount: "0", source: "test" }]);
     const res = await post(JSON.stringify([
       makeUsageEvent({ event_id: "fits", cost_usd: "12.5" }),
       makeUsageEvent({ event_id: "huge-reported", cost_usd: "10000000000" }),
-      makeUsageEvent({ event_id: "huge-computed", input_tokens: 100_000_000, output_tokens: 0, model: "per-token", provider: "typo" }),
+      makeUsageEvent({ event_id: "huge-computed", input_tokens: 9_000_000, output_tokens: 0, model: "per-token", provider: "typo" }),
       makeUsageEvent({ event_id: "zero-delivered", status: "cancelled", output_tokens: 100, delivered_output_tokens: 0 }),
     ]));
     const body = await res.json();

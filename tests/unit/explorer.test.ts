@@ -1,6 +1,8 @@
 import { OTHER_COLOR } from "@/components/charts/series-colors";
 import { describe, expect, it } from "vitest";
 import { prepareTimeSeries } from "@/components/charts/prepare-time-series";
+import { parse } from "csv-parse/sync";
+import { neutralizeCell, toCsv } from "@/lib/finops/csv";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
 import { formatDelta, formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
 import {
@@ -102,27 +104,44 @@ describe("explorer CSV", () => {
     const rows = tableRows([{ key: 'a,"b"', ...m("1.000000001", 2) }], [], cost, "cost_usd", "desc");
     const csv = explorerCsv({ dims: ["repo"], metric: cost, rows, total: m("1.000000001", 2), previousTotal: undefined, totalDelta: null, totalPct: null });
     const lines = csv.trim().split("\n");
-    expect(lines[0]).toBe("repo,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share");
-    expect(lines[1]).toBe('"a,""b""",1.000000001,,1.000000001,,2,2,1,0.5,0');
-    expect(lines[2]).toBe("(total),1.000000001,,,,2,2,1,0.5,0");
+    expect(lines[0]).toBe("row,repo,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share");
+    expect(lines[1]).toBe('group,"a,""b""",1.000000001,,1.000000001,,2,2,1,0.5,0');
+    expect(lines[2]).toBe("total,,1.000000001,,,,2,2,1,0.5,0");
   });
   it("has both key columns when grouped by two dimensions, in the table's order", () => {
     const rows = tableRows([{ key: "search", key2: "", ...m("2.000000000", 1) }, { key: "growth", key2: "o3", ...m("3.000000000", 1) }], [{ key: "search", key2: "", ...m("1.000000000", 1) }], cost, "cost_usd", "desc");
     const csv = explorerCsv({ dims: ["team", "model"], metric: cost, rows, total: m("5.000000000", 2), previousTotal: m("1.000000000", 1), totalDelta: "4.000000000", totalPct: 4 });
     expect(csv.trim().split("\n")).toEqual([
-      "team,model,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share",
-      "growth,o3,3.000000000,,3.000000000,,1,1,1,0.5,0",
-      "search,(none),2.000000000,1.000000000,1.000000000,1,1,1,1,0.5,0",
-      "(total),,5.000000000,1.000000000,4.000000000,4,2,2,1,0.5,0",
+      "row,team,model,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share",
+      "group,growth,o3,3.000000000,,3.000000000,,1,1,1,0.5,0",
+      "group,search,,2.000000000,1.000000000,1.000000000,1,1,1,1,0.5,0",
+      "total,,,5.000000000,1.000000000,4.000000000,4,2,2,1,0.5,0",
     ]);
+  });
+  it("flags the total and the empty value instead of naming them, so real values '(total)' and '(none)' stay distinct", () => {
+    const rows = tableRows([{ key: "(total)", ...m("2.000000000", 1) }, { key: "(none)", ...m("1.000000000", 1) }, { key: "", ...m("0.500000000", 1) }], [], cost, "cost_usd", "desc");
+    const lines = explorerCsv({ dims: ["repo"], metric: cost, rows, total: m("3.500000000", 3), previousTotal: undefined, totalDelta: null, totalPct: null }).trim().split("\n");
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 2))).toEqual([["group", "(total)"], ["group", "(none)"], ["group", ""], ["total", ""]]);
+  });
+  it("neutralizes formula-like cells (OWASP CSV injection) but keeps negative numbers as numbers", () => {
+    const rows = tableRows([{ key: "=HYPERLINK(\"http://x\")", ...m("2.000000000", 1) }, { key: "+1+2", ...m("1.000000000", 1) }, { key: "@SUM(A1)", ...m("1.000000000", 1) }, { key: "-2+3", ...m("1.000000000", 1) }, { key: "\tcmd", ...m("1.000000000", 1) }, { key: "\rcmd", ...m("1.000000000", 1) }], [{ key: "+1+2", ...m("3.000000000", 1) }], cost, "cost_usd", "desc");
+    const csv = explorerCsv({ dims: ["repo"], metric: cost, rows, total: m("7.000000000", 6), previousTotal: undefined, totalDelta: null, totalPct: null });
+    const keys = parse(csv, { from_line: 2 }).map((r: string[]) => r[1]);
+    expect(keys).toEqual(["'=HYPERLINK(\"http://x\")", "'+1+2", "'@SUM(A1)", "'-2+3", "'\tcmd", "'\rcmd", ""]);
+    // The change of "+1+2" is -2: a number, left as one.
+    expect(parse(csv, { from_line: 2 })[1][4]).toBe("-2.000000000");
+  });
+  it("has one shared guard for every cell", () => {
+    expect([neutralizeCell("=1"), neutralizeCell("-1.5"), neutralizeCell("+3"), neutralizeCell("a=b"), neutralizeCell("-")]).toEqual(["'=1", "-1.5", "+3", "a=b", "'-"]);
+    expect(toCsv([["=cmd|' /C calc'!A0", -1, null]])).toBe("'=cmd|' /C calc'!A0,-1,\n");
   });
 });
 
 describe("explorer chart preparation", () => {
   it("keeps exact values for the tooltip, greys out (other), and leaves gaps for ratios that cannot be zero", () => {
-    const data = { buckets: ["2026-06-01", "2026-06-02"], totals: ["1.500000000", "0.000000000"], attempts: [3, 0], series: [{ key: "a.b", values: ["1.000000000", "0.000000000"], attempts: [2, 0] }, { key: "(other)", values: ["0.500000000", "0.000000000"], attempts: [1, 0] }] };
+    const data = { buckets: ["2026-06-01", "2026-06-02"], totals: ["1.500000000", "0.000000000"], attempts: [3, 0], series: [{ key: "a.b", kind: "group" as const, values: ["1.000000000", "0.000000000"], attempts: [2, 0] }, { key: "(other)", kind: "other" as const, values: ["0.500000000", "0.000000000"], attempts: [1, 0] }] };
     const { points, series } = prepareTimeSeries(data, { ratio: false, totalName: "Cost" });
-    expect(series.map((s) => [s.dataKey, s.name])).toEqual([["s0", "a.b"], ["s1", "(other)"]]);
+    expect(series.map((s) => [s.dataKey, s.name, s.isOther])).toEqual([["s0", "a.b", false], ["s1", "All others", true]]);
     expect(series[1].color).toBe(OTHER_COLOR);
     expect(points[0]).toMatchObject({ bucket: "2026-06-01", label: "Jun 1", s0: 1, s1: 0.5, exact: ["1.000000000", "0.500000000"], total: "1.500000000" });
     expect(points[1]).toMatchObject({ s0: 0, s1: 0 }); // a sum's zero is a value

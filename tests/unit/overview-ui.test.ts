@@ -34,13 +34,15 @@ describe("overview state", () => {
 
 describe("explorer links", () => {
   it("filters a stack segment to its day and group, drilled one level down", () => {
-    expect(query(stackHref(state, "search", "2026-11-30"))).toEqual({ from: "2026-11-30", to: "2026-12-01", tz: "Asia/Tokyo", group_by: "repo", metric: "cost_usd", bucket: "hour", team: "search" });
-    expect(query(stackHref({ ...state, stack: "provider" }, "openai"))).toMatchObject({ from: "2026-11-01", group_by: "model", provider: "openai" });
-    expect(query(stackHref({ ...state, stack: "environment" }, "prod"))).toMatchObject({ group_by: "team", environment: "prod" });
+    expect(query(stackHref(state, { key: "search", isOther: false }, "2026-11-30"))).toEqual({ from: "2026-11-30", to: "2026-12-01", tz: "Asia/Tokyo", group_by: "repo", metric: "cost_usd", bucket: "hour", team: "search" });
+    expect(query(stackHref({ ...state, stack: "provider" }, { key: "openai", isOther: false }))).toMatchObject({ from: "2026-11-01", group_by: "model", provider: "openai" });
+    expect(query(stackHref({ ...state, stack: "environment" }, { key: "prod", isOther: false }))).toMatchObject({ group_by: "team", environment: "prod" });
   });
-  it("gives '(other)' only the day, and keeps the empty key as a filter for unattributed spend", () => {
-    expect(query(stackHref({ ...state, stack: "model" }, "(other)", "2026-11-03"))).toEqual({ from: "2026-11-03", to: "2026-11-04", tz: "Asia/Tokyo", group_by: "model", metric: "cost_usd", bucket: "hour" });
-    expect(stackHref(state, "", "2026-11-03")).toContain("&team=");
+  it("gives the rest (flagged, not named) only the day, and keeps the empty key as a filter for unattributed spend", () => {
+    expect(query(stackHref({ ...state, stack: "model" }, { key: "(other)", isOther: true }, "2026-11-03"))).toEqual({ from: "2026-11-03", to: "2026-11-04", tz: "Asia/Tokyo", group_by: "model", metric: "cost_usd", bucket: "hour" });
+    // A real value "(other)" is a group like any other: filtered to it.
+    expect(query(stackHref({ ...state, stack: "model" }, { key: "(other)", isOther: false }, "2026-11-03"))).toMatchObject({ group_by: "feature", model: "(other)" });
+    expect(stackHref(state, { key: "", isOther: false }, "2026-11-03")).toContain("&team=");
     expect([keyLabel("team", ""), keyLabel("repo", ""), keyLabel("repo", "a/b")]).toEqual(["Unattributed", "(none)", "a/b"]);
   });
   it("links top-list rows and '+N more'", () => {
@@ -92,19 +94,22 @@ describe("headline figures", () => {
 });
 
 describe("prepareStackedSeries", () => {
-  it("keeps exact strings beside bar heights and greys out '(other)'", () => {
+  it("keeps exact strings beside bar heights and greys out the rest, known by its flag", () => {
     const { rows, keys } = prepareStackedSeries({
       days: ["2026-11-01", "2026-11-02"],
       dailyCost: ["3.000000001", "1.000000000"],
       series: [
-        { key: "search", total: { cost_usd: "2.000000001" }, values: ["1.000000001", "1.000000000"] },
-        { key: "(other)", total: { cost_usd: "2.000000000" }, values: ["2.000000000", "0.000000000"] },
+        { key: "search", kind: "group", total: { cost_usd: "2.000000001" }, values: ["1.000000001", "1.000000000"] },
+        { key: "(other)", kind: "other", total: { cost_usd: "2.000000000" }, values: ["2.000000000", "0.000000000"] },
       ],
-      label: (k) => (k === "(other)" ? "Other" : k),
-      otherKey: "(other)",
+      label: (k) => k,
+      otherLabel: "All others",
     });
-    expect(keys.map((k) => [k.label, k.totalText])).toEqual([["search", "2.000000001"], ["Other", "2.000000000"]]);
+    expect(keys.map((k) => [k.label, k.totalText, k.isOther])).toEqual([["search", "2.000000001", false], ["All others", "2.000000000", true]]);
     expect(keys[1].color).toBe(OTHER_COLOR);
+    // A real team called "(other)" is a coloured group, not the grey rest.
+    const real = prepareStackedSeries({ days: [], dailyCost: [], series: [{ key: "(other)", kind: "group", total: { cost_usd: "1" }, values: [] }], label: (k) => k, otherLabel: "All others" });
+    expect([real.keys[0].label, real.keys[0].isOther, real.keys[0].color === OTHER_COLOR]).toEqual(["(other)", false, false]);
     expect(rows[0]).toEqual({ day: "2026-11-01", label: "Nov 1", longLabel: "Sun, Nov 1, 2026", totalText: "3.000000001", texts: ["1.000000001", "2.000000000"], values: [1.000000001, 2] });
     expect(rows[1].values).toEqual([1, null]);
   });

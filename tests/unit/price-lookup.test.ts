@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildPriceIndex, findPrice, type PriceRow } from "@/lib/finops/price-lookup";
+import { buildPriceIndex, findPrice, undatedModel, type PriceRow } from "@/lib/finops/price-lookup";
 
 const row = (p: Partial<PriceRow>): PriceRow => ({
   id: "x", provider: "openai", model: "gpt-4.1", serviceTier: "", longContextAbove: 0, validFrom: new Date("2026-01-01T00:00:00Z"),
@@ -27,10 +27,36 @@ describe("findPrice", () => {
     expect(findPrice(index, call({ serviceTier: "flex" }))?.id).toBe("flex");
     expect(findPrice(index, call({ serviceTier: "priority" }))?.id).toBe("jan");
   });
-  it("is case-insensitive on provider and model, and null for unknown models or before any price", () => {
-    expect(findPrice(index, call({ provider: "OpenAI", model: "GPT-4.1" }))?.id).toBe("jan");
+  it("is case-insensitive on provider and model (trimmed), and null for unknown models", () => {
+    expect(findPrice(index, call({ provider: "OpenAI", model: " GPT-4.1 " }))?.id).toBe("jan");
     expect(findPrice(index, call({ model: "gpt-9" }))).toBeNull();
-    expect(findPrice(index, call({ ts: new Date("2025-12-31T23:59:59Z") }))).toBeNull();
+  });
+  it("applies a model's first price to its whole history; later prices from their valid_from", () => {
+    expect(findPrice(index, call({ ts: new Date("2025-12-31T23:59:59Z") }))?.id).toBe("jan");
+    expect(findPrice(index, call({ ts: new Date("2020-01-01T00:00:00Z"), serviceTier: "flex" }))?.id).toBe("flex");
+    expect(findPrice(index, call({ ts: new Date("2026-02-28T23:59:59Z") }))?.id).toBe("jan");
+  });
+});
+
+describe("findPrice for dated model snapshots", () => {
+  const idx = buildPriceIndex([
+    row({ id: "mini", model: "gpt-5-mini" }),
+    row({ id: "sonnet", provider: "anthropic", model: "claude-sonnet-4-5" }),
+    row({ id: "o3", model: "o3" }),
+    row({ id: "o3-dated", model: "o3-2025-04-16" }),
+  ]);
+  it("prices a dated snapshot by the undated row when it has no row of its own", () => {
+    expect(findPrice(idx, call({ model: "gpt-5-mini-2025-08-07" }))?.id).toBe("mini");
+    expect(findPrice(idx, call({ provider: "anthropic", model: "claude-sonnet-4-5-20250929" }))?.id).toBe("sonnet");
+    expect(findPrice(idx, call({ provider: "anthropic", model: "claude-sonnet-4-5@20250929" }))?.id).toBe("sonnet");
+  });
+  it("prefers the dated row where one exists, and never strips what is not a date", () => {
+    expect(findPrice(idx, call({ model: "o3-2025-04-16" }))?.id).toBe("o3-dated");
+    expect(findPrice(idx, call({ model: "gpt-5-mini-12345678" }))).toBeNull();
+    expect(findPrice(idx, call({ provider: "anthropic", model: "gpt-5-mini-2025-08-07" }))).toBeNull();
+    expect(undatedModel("gpt-5-mini-2025-08-07")).toBe("gpt-5-mini");
+    expect(undatedModel("claude-3-5-haiku-20241022")).toBe("claude-3-5-haiku");
+    expect(undatedModel("gpt-4.1")).toBeNull();
   });
 });
 

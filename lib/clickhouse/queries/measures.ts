@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { TeamScope } from "@/lib/auth/roles";
 import { SUMMED_MEASURES, type SummedMeasureDef, type SummedMeasureId } from "@/lib/measures/registry";
+import { zoneDayStartUtc } from "@/lib/finops/date-range";
 import { chQuery } from "../client";
 import { DIMENSIONS, dimensionFilters, SCOPE_SQL, scopeParams, type Dimension, type DimensionFilters } from "../fragments";
 
@@ -26,6 +27,9 @@ export type GroupKey = "bucket" | Dimension;
 export type MeasuresSpec = {
   from: string; // YYYY-MM-DD in tz, inclusive
   to: string; // YYYY-MM-DD in tz, exclusive
+  /** An earlier end than `to` (UTC "YYYY-MM-DD HH:MM:SS", on a whole local hour): a period cut to the same
+   * elapsed time as one that ends now (the overview's comparison). Never read from the daily rollup. */
+  until?: string;
   tz: string;
   bucket: "hour" | "day" | null;
   /** Grouping sets; [] is the total. */
@@ -60,8 +64,8 @@ const OUTER_MEASURES = SUMMED_MEASURES.map((m) => `toString(sum(m_${m.id})) AS s
 
 const SOURCES: Record<Source, { table: string; time: string; range: string }> = {
   daily: { table: "usage_daily", time: "day", range: "day >= toDate({from:String}) AND day < toDate({to:String})" },
-  hourly: { table: "usage_hourly", time: "hour", range: "hour >= toDateTime({from:String}, {tz:String}) AND hour < toDateTime({to:String}, {tz:String})" },
-  raw: { table: "usage_events", time: "ts", range: "ts >= toDateTime64({from:String}, 3, {tz:String}) AND ts < toDateTime64({to:String}, 3, {tz:String})" },
+  hourly: { table: "usage_hourly", time: "hour", range: "hour >= toDateTime({from:String}, 'UTC') AND hour < toDateTime({to:String}, 'UTC')" },
+  raw: { table: "usage_events", time: "ts", range: "ts >= toDateTime64({from:String}, 3, 'UTC') AND ts < toDateTime64({to:String}, 3, 'UTC')" },
 };
 
 function bucketExpr(bucket: "hour" | "day", timeColumn: string): string {
@@ -89,7 +93,7 @@ function measuresSql(spec: MeasuresSpec): { sql: string; params: Record<string, 
   // rollup rows meeting several different sets go straight to GROUPING SETS (measured 4x faster there).
   const finest = [...keys].sort().join();
   const preAggregate = spec.source === "raw" || spec.sets.some((set) => [...set].sort().join() === finest);
-  const ledgerRange = "ts >= toDateTime64({from:String}, 3, {tz:String}) AND ts < toDateTime64({to:String}, 3, {tz:String})";
+  const ledgerRange = "ts >= toDateTime64({from:String}, 3, 'UTC') AND ts < toDateTime64({to:String}, 3, 'UTC')";
   const select = (timeColumn: string) => keys.map((k, i) => `${keyExpr(k, spec.bucket, timeColumn)} AS g_${i}, `).join("");
   const groupBy = keys.length ? `GROUP BY ${keys.map((_, i) => `g_${i}`).join(", ")}` : "";
   const sets = spec.sets.map((set) => `(${set.map((k) => `g_${keys.indexOf(k)}`).join(", ")})`).join(", ");
@@ -109,7 +113,8 @@ function measuresSql(spec: MeasuresSpec): { sql: string; params: Record<string, 
       ${preAggregate ? groupBy : ""}${spec.costOnly ? "" : ledger}
     )
     ${keys.length ? `GROUP BY GROUPING SETS (${sets})` : ""}`;
-  const params = { from: `${spec.from} 00:00:00`, to: `${spec.to} 00:00:00`, tz: spec.tz, ...scopeParams(spec.scope), ...filters.params };
+  // The range's ends as the UTC instants where its local days start (see zoneDayStartUtc: DST at midnight).
+  const params = { from: zoneDayStartUtc(spec.from, spec.tz), to: spec.until ?? zoneDayStartUtc(spec.to, spec.tz), tz: spec.tz, ...scopeParams(spec.scope), ...filters.params };
   return { sql, params, keys };
 }
 

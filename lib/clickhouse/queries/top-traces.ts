@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { TeamScope } from "@/lib/auth/roles";
+import { zoneDayStartUtc } from "@/lib/finops/date-range";
 import { chQuery } from "../client";
 import { dimensionFilters, SCOPE_SQL, scopeParams, type DimensionFilters } from "../fragments";
 
@@ -56,7 +57,7 @@ export async function queryTopTraces(p: TopTracesParams): Promise<TopTraceRow[]>
                WHERE ts >= toDateTime64({from:String}, 3, {tz:String}) AND ts < toDateTime64({to:String}, 3, {tz:String}) AND ${SCOPE_SQL}
              ) AS wasted
       FROM usage_events
-      WHERE ts >= toDateTime64({from:String}, 3, {tz:String}) AND ts < toDateTime64({to:String}, 3, {tz:String})
+      WHERE ts >= toDateTime64({from:String}, 3, 'UTC') AND ts < toDateTime64({to:String}, 3, 'UTC')
         AND trace_id != '' AND ${SCOPE_SQL}
     )
     GROUP BY tid
@@ -65,6 +66,6 @@ export async function queryTopTraces(p: TopTracesParams): Promise<TopTraceRow[]>
     LIMIT {limit:UInt32}`;
   return chQuery(
     { name: "top-traces", sql, row: Row },
-    { from: `${p.from} 00:00:00`, to: `${p.to} 00:00:00`, tz: p.tz, limit: p.limit, ...scopeParams(p.scope), ...filters.params },
+    { from: zoneDayStartUtc(p.from, p.tz), to: zoneDayStartUtc(p.to, p.tz), limit: p.limit, ...scopeParams(p.scope), ...filters.params },
   );
 }

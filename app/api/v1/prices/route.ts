@@ -10,5 +10,8 @@ export const runtime = "nodejs";
 /** The price book: every effective-dated row. */
 export const GET = route({ query: z.object({}), auth: { permission: "settings:read" } }, async () => ({ prices: await listPrices() }));
 
-/** Adds a price row (same key and valid_from: corrects it). Stored events are repriced only by POST /prices/reprice. */
+/**
+ * Adds a price row (same key and valid_from: corrects it). A model's first price also prices its unpriced events
+ * of open periods (audited reprice); otherwise stored events are repriced only by POST /prices/reprice.
+ */
 export const POST = route({ query: z.object({}), auth: { permission: "prices:write" }, body: PriceCreate }, async ({ body, auth }) => savePrice(body, actorOfPrincipal(auth.principal)));
