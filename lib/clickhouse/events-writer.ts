@@ -34,7 +34,8 @@ type WriterState = {
 const holder = globalThis as typeof globalThis & { __tokenledgerWriter?: WriterState };
 const state: WriterState = (holder.__tokenledgerWriter ??= { pending: new Map(), epoch: 0, queries: new Map(), nextToken: 0, writers: 0, drainWaiters: [], rewrite: null });
 
-export type WriteResult = { accepted: number; duplicates: number };
+/** `stored`: the rows this call stored (not duplicates), for listeners of new spend (lib/ingest/after-store.ts). */
+export type WriteResult = { accepted: number; duplicates: number; stored?: EventRow[] };
 
 function prune(): void {
   const oldestRunningQuery = Math.min(Infinity, ...state.queries.values());
@@ -119,6 +120,11 @@ async function writeNow(rows: readonly EventRow[]): Promise<WriteResult> {
   // Ids another batch was inserting: if that insert failed, they are not stored yet, so write them here.
   const orphans = [];
   for (const w of waitingOn) if (!(await w.outcome)) orphans.push(w.row);
-  if (orphans.length) accepted += (await writeNow(orphans)).accepted;
-  return { accepted, duplicates: rows.length - accepted };
+  const written = [...fresh];
+  if (orphans.length) {
+    const again = await writeNow(orphans);
+    accepted += again.accepted;
+    written.push(...(again.stored ?? []));
+  }
+  return { accepted, duplicates: rows.length - accepted, stored: written };
 }

@@ -1,6 +1,7 @@
 import { writeEvents } from "@/lib/clickhouse/events-writer";
 import { attribute } from "@/lib/finops/attribution";
 import { UsageEventInput } from "@/lib/schemas/event";
+import { eventsStored } from "./after-store";
 import { applyProviderUsage } from "./apply-usage";
 import { getIngestContext } from "./ingest-context";
 import { Unparseable } from "./read-body";
@@ -60,6 +61,7 @@ export async function ingestEvents(inputs: readonly unknown[], opts: { now?: Dat
     }
     rows.push(row);
   });
-  const { accepted, duplicates } = await writeEvents(rows);
+  const { accepted, duplicates, stored } = await writeEvents(rows);
+  eventsStored(stored ?? []);
   return { accepted, duplicates, rejected };
 }

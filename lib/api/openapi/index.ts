@@ -1,5 +1,6 @@
 import { addAccount } from "./account";
 import { addAdmin } from "./admin";
+import { addBudgets } from "./budgets";
 import { type Json, Spec } from "./builder";
 import { addIngest } from "./ingest";
 import { addSpend } from "./spend";
@@ -14,6 +15,7 @@ export function buildOpenApiDocument(): Json {
   addIngest(spec);
   addAdmin(spec);
   addAccount(spec);
+  addBudgets(spec);
   const components = spec.components();
   return {
     openapi: "3.1.0",
@@ -37,6 +39,7 @@ export function buildOpenApiDocument(): Json {
       { name: "API tokens" },
       { name: "Users and teams" },
       { name: "Audit" },
+      { name: "Budgets", description: "Budgets with forecasts, what-if scenarios, threshold events and the budget decision API." },
       { name: "Account", description: "Sign-in and identity." },
       { name: "Meta", description: "Health and this document." },
     ],
