@@ -21,14 +21,15 @@ import { reachedThresholds } from "./thresholds";
  * Kept on globalThis (one state per process, shared by the ingest and check routes' bundles).
  */
 export type Entry = { budget: Budget; period: BudgetPeriod; filter: BudgetFilter; spend: Decimal };
-type State = { entries: Entry[]; prices: PriceIndex; loadedAt: number; stale: boolean; loading: Promise<void> | null; hooked: boolean };
+type State = { entries: Entry[]; prices: PriceIndex; loadedAt: number; stale: boolean; edits: number; loading: Promise<void> | null; hooked: boolean };
 
 const REFRESH_MS = Number(process.env.TOKENLEDGER_BUDGET_REFRESH_S ?? 30) * 1000;
 const holder = globalThis as typeof globalThis & { __tokenledgerBudgetState?: State };
-const state: State = (holder.__tokenledgerBudgetState ??= { entries: [], prices: new Map(), loadedAt: 0, stale: true, loading: null, hooked: false });
+const state: State = (holder.__tokenledgerBudgetState ??= { entries: [], prices: new Map(), loadedAt: 0, stale: true, edits: 0, loading: null, hooked: false });
 
 async function load(): Promise<void> {
   const started = Date.now();
+  const edits = state.edits;
   const cal = await getOrgSettings();
   const now = new Date();
   const entries: Entry[] = [];
@@ -42,7 +43,7 @@ async function load(): Promise<void> {
   state.prices = buildPriceIndex(await listPrices());
   state.entries = entries;
   state.loadedAt = started;
-  state.stale = false;
+  state.stale = state.edits !== edits; // an edit during this load needs another
   for (const e of entries) await recordCrossings(e, new Decimal(-1));
 }
 
@@ -52,18 +53,20 @@ export async function budgetEntries(now = Date.now()): Promise<{ entries: Entry[
     state.hooked = true;
     onEventsStored(addStoredSpend);
   }
-  const due = state.stale || now - state.loadedAt > REFRESH_MS || state.entries.some((e) => now >= e.period.end.getTime());
-  if (due && !state.loading) {
+  // A budget edit or a period that ended makes the state wrong, not just old: wait for the reload then.
+  const wrong = state.stale || state.entries.some((e) => now >= e.period.end.getTime());
+  if ((wrong || now - state.loadedAt > REFRESH_MS) && !state.loading) {
     state.loading = load().finally(() => (state.loading = null));
     state.loading.catch((err) => console.error("[tokenledger] budget state refresh failed", err));
   }
-  if (state.loadedAt === 0 && state.loading) await state.loading;
+  if ((wrong || state.loadedAt === 0) && state.loading) await state.loading;
   return { entries: state.entries, prices: state.prices };
 }
 
 /** Forces the next call to reload (a budget was created, edited or deleted). */
 export function notifyBudgetsChanged(): void {
   state.stale = true;
+  state.edits++;
 }
 
 /** Waits for the state to be loaded now (tests, the bench's warm-up). */
