@@ -15,3 +15,8 @@ export const traceKeys = {
   one: (id: string) => ["trace", id] as const,
   top: (query: string) => ["traces", "top", query] as const,
 };
+export const budgetKeys = {
+  all: ["budgets"] as const,
+  list: ["budgets", "list"] as const,
+  one: (id: string) => ["budgets", "one", id] as const,
+};
