@@ -17,6 +17,7 @@ import { importFile } from "../lib/cli/import-command";
 import { usersCreateCommand, usersDisableCommand, usersListCommand, usersSetRoleCommand, usersSetTeamsCommand } from "../lib/cli/users-command";
 import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from "../lib/cli/tokens-command";
 import { ApiError } from "../lib/api/errors";
+import { forecastCommand } from "../lib/cli/forecast-command";
 
 const program = new Command("tokenledger").description("TokenLedger command line").showHelpAfterError();
 
@@ -151,6 +152,16 @@ program
     console.log(`imported via ${s.via}: ${s.accepted} accepted, ${s.duplicates} duplicate, ${s.rejected} rejected`);
     for (const e of s.firstErrors) console.log(`  ${e}`);
     if (s.rejected > s.firstErrors.length) console.log(`  … and ${s.rejected - s.firstErrors.length} more rejected rows`);
+  });
+
+program
+  .command("forecast")
+  .description("forecast a CSV series (header timestamp,value; hourly or daily) read from --input or stdin: JSON with the model, point forecasts and 80 %/95 % intervals")
+  .requiredOption("--horizon <n>", "steps to forecast")
+  .option("--input <file>", "CSV file (default: stdin)")
+  .option("--season <k>", "seasonal period in steps (default: 24 and 168 for hourly, 7 for daily)")
+  .action((opts: { horizon: string; input?: string; season?: string }) => {
+    console.log(forecastCommand(opts));
   });
 
 async function main(): Promise<void> {

@@ -4,10 +4,20 @@
  * ±20 % of j, so a few origins still give enough errors); widths never shrink with the horizon. Steps
  * beyond the backtested horizon grow with √j from the last measured width (random-walk growth).
  */
+const Z: Record<string, number> = { "0.8": 1.2816, "0.95": 1.96 };
+
+/**
+ * The conformal quantile. With fewer errors than the level needs (⌈(m+1)·L⌉ > m, e.g. 95 % from 8 errors) the
+ * largest error would be the answer at every level; then take the larger of it and a Gaussian width from the
+ * errors' median (σ ≈ median|e| / 0.6745), so a 95 % interval stays wider than an 80 % one.
+ */
 export function quantileOf(sorted: readonly number[], level: number): number {
   if (sorted.length === 0) return NaN;
-  const k = Math.ceil((sorted.length + 1) * level);
-  return sorted[Math.min(sorted.length, Math.max(1, k)) - 1];
+  const m = sorted.length;
+  const k = Math.ceil((m + 1) * level);
+  if (k <= m) return sorted[Math.max(1, k) - 1];
+  const z = Z[String(level)] ?? 1.96;
+  return Math.max(sorted[m - 1], (sorted[Math.floor((m - 1) / 2)] / 0.6745) * z);
 }
 
 /** errors[origin][step] (signed) → half-widths for steps 1..h at `level`. */
