@@ -13,8 +13,9 @@ test("create a budget in the UI and see its forecast, burn-down and a what-if", 
   await page.getByRole("button", { name: "New budget" }).click();
   const form = page.getByRole("form", { name: "New budget" });
   await form.getByLabel("Name").fill("Search & Retrieval — a deliberately long budget name to check truncation");
-  await form.getByLabel("Scope").selectOption("team");
-  await form.getByLabel("Team").selectOption("search");
+  // A <label> wrapping a <select> takes the selected option's text into its name: address the selects by name.
+  await form.locator('select[name="scope_type"]').selectOption("team");
+  await form.locator('select[name="scope_value"]').selectOption("search");
   await form.getByLabel("Amount (USD)").fill("250");
   await form.getByRole("button", { name: "Create budget" }).click();
 
