@@ -7,6 +7,7 @@ import { BudgetDetailOut, BudgetListOut } from "../../lib/schemas/budget";
  * burn-down band and the figures the API gives; run a what-if; screenshots at desktop and phone widths.
  */
 test("create a budget in the UI and see its forecast, burn-down and a what-if", async ({ page, request }) => {
+  test.setTimeout(240_000); // the list refetches every budget's forecast after a create: slow on a loaded machine
   await page.setViewportSize({ width: 1440, height: 1000 });
   await page.goto("/budgets");
   await expect(page.getByRole("heading", { name: "Budgets & Forecasts" })).toBeVisible();
@@ -19,11 +20,11 @@ test("create a budget in the UI and see its forecast, burn-down and a what-if", 
   await form.getByLabel("Amount (USD)").fill("250");
   await form.getByRole("button", { name: "Create budget" }).click();
 
-  await expect(page).toHaveURL(/\/budgets\/[a-z0-9]+$/);
+  await expect(page).toHaveURL(/\/budgets\/[a-z0-9]+$/, { timeout: 60_000 });
   const id = page.url().split("/").pop()!;
   const api = BudgetDetailOut.parse(await (await request.get(`/api/v1/budgets/${id}`)).json()).budget;
   expect(api.forecast).not.toBeNull();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Search & Retrieval");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Search & Retrieval", { timeout: 60_000 });
   await expect(page.getByText("Actual to date").locator("..")).toContainText(formatUsd(api.actual_usd));
   await expect(page.getByText("Projected at period end").locator("..")).toContainText(formatUsd(api.forecast!.end_usd));
   await expect(page.getByText("Projected at period end").locator("..")).toContainText(`80 %: ${formatUsd(api.forecast!.lower80_usd)} – ${formatUsd(api.forecast!.upper80_usd)}`);
@@ -36,21 +37,21 @@ test("create a budget in the UI and see its forecast, burn-down and a what-if", 
   const whatIf = page.getByRole("form", { name: "What-if scenario" });
   await whatIf.getByLabel("Volume growth %").fill("50");
   await whatIf.getByRole("button", { name: "Apply scenario" }).click();
-  await expect(page.locator(".what-if-result")).toContainText("Projected at period end");
+  await expect(page.locator(".what-if-result")).toContainText("Projected at period end", { timeout: 60_000 });
   await expect(page.locator(".what-if-result")).toContainText("+$");
 
   // The list shows it with the API's figures.
   await page.goto("/budgets");
   const list = BudgetListOut.parse(await (await request.get("/api/v1/budgets")).json()).budgets;
-  const row = page.getByRole("row").filter({ hasText: "Search & Retrieval" });
+  const row = page.locator("tr", { has: page.locator(`a[href="/budgets/${id}"]`) });
   const mine = list.find((b) => b.id === id)!;
-  await expect(row).toContainText(formatUsd(mine.actual_usd));
+  await expect(row).toContainText(formatUsd(mine.actual_usd), { timeout: 60_000 });
   await expect(row).toContainText(formatUsd(mine.forecast!.end_usd));
   await page.screenshot({ path: "test-results/budgets-list-1440.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "test-results/budgets-list-390.png", fullPage: true });
   await page.goto(`/budgets/${id}`);
-  await expect(page.locator(".burn-down .recharts-line")).toHaveCount(2);
+  await expect(page.locator(".burn-down .recharts-line")).toHaveCount(2, { timeout: 60_000 });
   await page.screenshot({ path: "test-results/budgets-detail-390.png", fullPage: true });
 });
 
