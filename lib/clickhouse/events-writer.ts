@@ -34,8 +34,8 @@ type WriterState = {
 const holder = globalThis as typeof globalThis & { __tokenledgerWriter?: WriterState };
 const state: WriterState = (holder.__tokenledgerWriter ??= { pending: new Map(), epoch: 0, queries: new Map(), nextToken: 0, writers: 0, drainWaiters: [], rewrite: null });
 
-/** `stored`: the rows this call stored (not duplicates), for listeners of new spend (lib/ingest/after-store.ts). */
-export type WriteResult = { accepted: number; duplicates: number; stored?: EventRow[] };
+export type WriteResult = { accepted: number; duplicates: number };
+type WriteOutcome = WriteResult & { stored: EventRow[] };
 
 function prune(): void {
   const oldestRunningQuery = Math.min(Infinity, ...state.queries.values());
@@ -60,7 +60,13 @@ export async function runExclusive<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export async function writeEvents(rows: readonly EventRow[]): Promise<WriteResult> {
-  if (rows.length === 0) return { accepted: 0, duplicates: 0 };
+  const { accepted, duplicates } = await writeEventsReporting(rows);
+  return { accepted, duplicates };
+}
+
+/** writeEvents, also returning the rows this call stored (not duplicates): for listeners of new spend (lib/ingest/after-store.ts). */
+export async function writeEventsReporting(rows: readonly EventRow[]): Promise<WriteOutcome> {
+  if (rows.length === 0) return { accepted: 0, duplicates: 0, stored: [] };
   while (state.rewrite) await state.rewrite.catch(() => undefined);
   state.writers++;
   try {
@@ -74,7 +80,7 @@ export async function writeEvents(rows: readonly EventRow[]): Promise<WriteResul
   }
 }
 
-async function writeNow(rows: readonly EventRow[]): Promise<WriteResult> {
+async function writeNow(rows: readonly EventRow[]): Promise<WriteOutcome> {
   const unique = new Map<string, EventRow>();
   for (const r of rows) if (!unique.has(r.event_id)) unique.set(r.event_id, r);
   const candidates = [...unique.values()];
@@ -124,7 +130,7 @@ async function writeNow(rows: readonly EventRow[]): Promise<WriteResult> {
   if (orphans.length) {
     const again = await writeNow(orphans);
     accepted += again.accepted;
-    written.push(...(again.stored ?? []));
+    written.push(...again.stored);
   }
   return { accepted, duplicates: rows.length - accepted, stored: written };
 }

@@ -1,4 +1,4 @@
-import { writeEvents } from "@/lib/clickhouse/events-writer";
+import { writeEventsReporting } from "@/lib/clickhouse/events-writer";
 import { attribute } from "@/lib/finops/attribution";
 import { UsageEventInput } from "@/lib/schemas/event";
 import { eventsStored } from "./after-store";
@@ -61,7 +61,7 @@ export async function ingestEvents(inputs: readonly unknown[], opts: { now?: Dat
     }
     rows.push(row);
   });
-  const { accepted, duplicates, stored } = await writeEvents(rows);
-  eventsStored(stored ?? []);
+  const { accepted, duplicates, stored } = await writeEventsReporting(rows);
+  eventsStored(stored);
   return { accepted, duplicates, rejected };
 }
