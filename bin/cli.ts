@@ -18,6 +18,7 @@ import { usersCreateCommand, usersDisableCommand, usersListCommand, usersSetRole
 import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from "../lib/cli/tokens-command";
 import { DomainError, InvalidInputError } from "../lib/errors";
 import { ensureMetadataStore, SetupError } from "../lib/cli/first-use";
+import { forecastCommand } from "../lib/cli/forecast-command";
 
 const program = new Command("tokenledger").description("TokenLedger command line").showHelpAfterError();
 // Every command may meet a fresh data directory: set the metadata database up first (one query when it is).
@@ -159,6 +160,16 @@ program
     console.log(`imported via ${s.via}: ${s.accepted} accepted, ${s.duplicates} duplicate, ${s.conflicts} conflicting, ${s.rejected} rejected`);
     for (const e of s.firstErrors) console.log(`  ${e}`);
     if (s.rejected + s.conflicts > s.firstErrors.length) console.log(`  … and ${s.rejected + s.conflicts - s.firstErrors.length} more rejected or conflicting rows`);
+  });
+
+program
+  .command("forecast")
+  .description("forecast a CSV series (header timestamp,value; hourly or daily) read from --input or stdin: JSON with the model, point forecasts and 80 %/95 % intervals")
+  .requiredOption("--horizon <n>", "steps to forecast")
+  .option("--input <file>", "CSV file (default: stdin)")
+  .option("--season <k>", "seasonal period in steps (default: 24 and 168 for hourly, 7 for daily)")
+  .action((opts: { horizon: string; input?: string; season?: string }) => {
+    console.log(forecastCommand(opts));
   });
 
 async function main(): Promise<void> {

@@ -100,7 +100,13 @@ export async function runExclusive<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export async function writeEvents(rows: readonly EventRow[]): Promise<WriteResult> {
-  if (rows.length === 0) return { accepted: 0, duplicates: 0, conflicts: [] };
+  const { accepted, duplicates, conflicts } = await writeEventsReporting(rows);
+  return { accepted, duplicates, conflicts };
+}
+
+/** writeEvents, also returning the rows this call stored (not duplicates or conflicts): for listeners of new spend (lib/ingest/after-store.ts). */
+export async function writeEventsReporting(rows: readonly EventRow[]): Promise<WriteResult & { stored: EventRow[] }> {
+  if (rows.length === 0) return { accepted: 0, duplicates: 0, conflicts: [], stored: [] };
   while (state.rewrite) await state.rewrite.catch(() => undefined);
   state.writers++;
   try {
@@ -113,7 +119,7 @@ export async function writeEvents(rows: readonly EventRow[]): Promise<WriteResul
     });
     // Stored and duplicate rows (not conflicts): a re-sent batch repairs a ledger a crash left behind.
     await updateRetryLedger(rows.filter((_, i) => verdicts[i].kind !== "conflict"));
-    return result;
+    return { ...result, stored: rows.filter((_, i) => verdicts[i].kind === "accepted") };
   } finally {
     state.writers--;
     if (state.writers === 0) for (const resolve of state.drainWaiters.splice(0)) resolve();

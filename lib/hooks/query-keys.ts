@@ -21,3 +21,8 @@ export const chargebackKeys = {
   settings: ["chargeback", "settings"] as const,
   org: ["settings", "org"] as const,
 };
+export const budgetKeys = {
+  all: ["budgets"] as const,
+  list: ["budgets", "list"] as const,
+  one: (id: string) => ["budgets", "one", id] as const,
+};

@@ -1,6 +1,7 @@
-import { writeEvents } from "@/lib/clickhouse/events-writer";
+import { writeEventsReporting } from "@/lib/clickhouse/events-writer";
 import { attribute } from "@/lib/finops/attribution";
 import { UsageEventInput } from "@/lib/schemas/event";
+import { eventsStored } from "./after-store";
 import { applyProviderUsage } from "./apply-usage";
 import type { EventConflict } from "./event-identity";
 import { getIngestContext } from "./ingest-context";
@@ -64,6 +65,7 @@ export async function ingestEvents(inputs: readonly unknown[], opts: { now?: Dat
     rows.push(row);
     rowIndex.push(index);
   });
-  const { accepted, duplicates, conflicts } = await writeEvents(rows);
+  const { accepted, duplicates, conflicts, stored } = await writeEventsReporting(rows);
+  eventsStored(stored);
   return { accepted, duplicates, conflicts: conflicts.map((c) => ({ ...c, index: rowIndex[c.index] })), rejected };
 }

@@ -1,5 +1,20 @@
-import { NotBuilt } from "@/components/ui/not-built";
+import { BudgetsPanel } from "@/components/budgets/budgets-panel";
+import { NoAccess } from "@/components/ui/no-access";
+import { currentPrincipal } from "@/lib/auth/current";
+import { can, ROLE_DEFS } from "@/lib/auth/roles";
 
-export default function Page() {
-  return <NotBuilt title="Budgets & Forecasts" what="Budgets per team, repo or feature with thresholds, burn-down, forecasts with intervals and projected breach dates." />;
+export const dynamic = "force-dynamic";
+
+export default async function BudgetsPage() {
+  const principal = await currentPrincipal();
+  if (!principal || !can(principal, "spend:read")) return <NoAccess title="Budgets & Forecasts" why="Budgets are shown to roles that read spend." />;
+  // A lead's grant is for own teams: creating is offered when they have a team; the server checks each budget.
+  const grant = ROLE_DEFS[principal.role].grants["budgets:write"];
+  const canCreate = grant === "all" || (grant === "own" && principal.teams.length > 0);
+  return (
+    <div className="page">
+      <h1>Budgets &amp; Forecasts</h1>
+      <BudgetsPanel canCreate={canCreate} />
+    </div>
+  );
 }

@@ -1,5 +1,6 @@
 import { addAccount } from "./account";
 import { addAdmin } from "./admin";
+import { addBudgets } from "./budgets";
 import { type Json, Spec } from "./builder";
 import { addChargeback } from "./chargeback";
 import { addIngest } from "./ingest";
@@ -16,6 +17,7 @@ export function buildOpenApiDocument(): Json {
   addAdmin(spec);
   addChargeback(spec);
   addAccount(spec);
+  addBudgets(spec);
   const components = spec.components();
   return {
     openapi: "3.1.0",
@@ -40,6 +42,7 @@ export function buildOpenApiDocument(): Json {
       { name: "Users and teams" },
       { name: "Audit" },
       { name: "Chargeback", description: "Period reports with shared-cost allocation, close and reopen, exports." },
+      { name: "Budgets", description: "Budgets with forecasts, what-if scenarios, threshold events and the budget decision API." },
       { name: "Account", description: "Sign-in and identity." },
       { name: "Meta", description: "Health and this document." },
     ],

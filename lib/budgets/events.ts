@@ -1,0 +1,45 @@
+import { insertBudgetEventOnce, listBudgetEvents, type BudgetEventRow } from "@/lib/db/budgets";
+import type { Threshold } from "@/lib/schemas/budget";
+import type { Budget, BudgetPeriod } from "./model";
+import { scopeLabel } from "./model";
+
+/**
+ * Threshold crossings. `onThresholdCrossed` is THE hook: it records the event once per budget, period,
+ * kind and threshold (the unique index makes a second call a no-op) and returns it only when it is new.
+ * Delivery (lib/notify/send.ts on another branch) is to be wired here, on a new event only:
+ *   sendNotification({ kind: "budget", title, text, url, severity })   // see `notificationOf` below
+ */
+export type BudgetEvent = { id: string; budget_id: string; period: string; kind: "crossed" | "projected"; percent: number; action: Threshold["action"]; spend_usd: string; amount_usd: string; at: string };
+
+const toEvent = (r: BudgetEventRow): BudgetEvent => ({ id: r.id, budget_id: r.budgetId, period: r.periodKey, kind: r.kind === "projected" ? "projected" : "crossed", percent: r.percent, action: r.action as Threshold["action"], spend_usd: r.spendUsd, amount_usd: r.amountUsd, at: r.at.toISOString() });
+
+export async function onThresholdCrossed(input: { budget: Budget; period: BudgetPeriod; threshold: Threshold; kind: "crossed" | "projected"; spendUsd: string }): Promise<BudgetEvent | null> {
+  const row = await insertBudgetEventOnce({
+    budgetId: input.budget.id,
+    periodKey: input.period.key,
+    kind: input.kind,
+    percent: input.threshold.percent,
+    action: input.threshold.action,
+    spendUsd: input.spendUsd,
+    amountUsd: input.budget.amount_usd,
+  });
+  return row ? toEvent(row) : null;
+}
+
+/** The notification a new event should send (for the lead's wiring of lib/notify/send.ts). */
+export function notificationOf(budget: Budget, e: BudgetEvent): { kind: "budget"; title: string; text: string; url: string; severity: "info" | "warning" | "critical" } {
+  const name = budget.name || scopeLabel(budget);
+  const verb = e.kind === "crossed" ? "reached" : "is projected to reach";
+  return {
+    kind: "budget",
+    title: `Budget "${name}" ${verb} ${e.percent} %`,
+    text: `${name} (${scopeLabel(budget)}): ${e.kind === "crossed" ? "spend" : "projected spend"} $${e.spend_usd} of $${e.amount_usd} in period ${e.period}; action: ${e.action.replace("_", " ")}.`,
+    url: `/budgets/${budget.id}`,
+    severity: e.action === "block" ? "critical" : e.action === "require_approval" ? "warning" : "info",
+  };
+}
+
+export async function budgetEvents(budgetIds: readonly string[], limit = 200): Promise<BudgetEvent[]> {
+  if (budgetIds.length === 0) return [];
+  return (await listBudgetEvents({ budgetIds, limit })).map(toEvent);
+}
