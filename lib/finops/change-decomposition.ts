@@ -1,0 +1,300 @@
+import Decimal from "decimal.js";
+
+/**
+ * Why did spend change: an exact, order-independent split of C₁ − C₀ (current minus baseline cost) into
+ * drivers. Pure: sums in, amounts out; no I/O.
+ *
+ * The identity. A cell is a provider × model. For each cell c of a period:
+ *
+ *   cost_c = R · s_c · a_c · Q_c · π_c
+ *   Q_c    = i_c · ((1 − hr_c − hw_c)·w_in + hr_c·w_cr + hw_c·w_cw) + d_c · ((1 + u_c)·w_out + ρ_c·w_rs)
+ *
+ * R   volume        logical requests of the scope
+ * s   mix           the cell's share of those requests (R_c / R)
+ * a   retries       attempts per logical request in the cell (A_c / R_c)
+ * i,d tokens/req.   prompt tokens per attempt (I / A) and delivered visible output per attempt (D / A), with
+ *                   D = output − reasoning − undelivered
+ * hr,hw cache rate  cache-read and cache-write shares of the prompt (CR / I, CW / I)
+ * ρ   reasoning     reasoning tokens per delivered visible output token (Rz / D)
+ * u   cancellations undelivered output per delivered token (U / D); U = cancellation waste / w_out, the
+ *                   output tokens billed but never streamed to the caller
+ * π   price         actual cost over the cost of the same tokens at the reference rates w: 1 when the price
+ *                   book did not change; it also absorbs what the rollups cannot see per token class
+ *                   (batch discounts, service tiers, long-context rates, 1-hour cache writes)
+ * w   reference rates per token class of the cell (one vector for both periods, from the price book), so
+ *     token quantities are weighted by what they cost; π is defined as the remainder, which makes the
+ *     identity exact for any choice of w.
+ *
+ * The split is the Shapley value of the eight factors: each driver gets its marginal effect averaged over
+ * every order of switching factors from baseline to current values. It is exact (drivers sum to the change)
+ * and independent of any ordering. A factor equal in both periods gets exactly 0, so a pure volume change
+ * shows only under volume, a pure price change only under price, and so on.
+ *
+ * Zero-value rules (a cell or a ratio that does not exist in one period):
+ * - A cell absent from a period has share 0 there; its other factors take the scope's averages of that
+ *   period (its price factor: its own from the other period). So a new model's cost is explained by mix,
+ *   measured against how the old traffic looked, and by whatever differs from that traffic: its reasoning,
+ *   prompt sizes, cache rate or retries. A vanished model symmetrically.
+ * - A ratio with a zero denominator inside a present cell (cache rate without prompt tokens, reasoning or
+ *   cancellations without delivered output) takes the cell's value from the other period, else the scope
+ *   average; it is multiplied by 0 in its own period, so the identity holds.
+ * - A cell with attempts but no logical request ending in it (every attempt there was retried elsewhere):
+ *   retries = the scope's attempts per request, share = its attempts over the scope's.
+ * - A scope with attempts but no logical request: each attempt counts as a request.
+ * - A period with no attempts at all: its shares are the other period's, so the whole change is volume.
+ * - Output that is all reasoning or undelivered (no delivered visible token): counted as plain output (u = 0,
+ *   ρ = Rz / visible output) or, when even that is 0, left to the price factor.
+ *
+ * Arithmetic: decimal.js at 60 significant digits; Shapley weights are integers (|S|!(n−|S|−1)!) divided
+ * by n! once at the end. The residual (change − Σ drivers) is what that arithmetic leaves, ~1e-40 USD; it
+ * is reported, not hidden. Amounts are rounded to 9 decimals (nano-dollars) by largest remainder, so the
+ * rounded drivers plus the rounded residual equal the change exactly.
+ */
+const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN });
+type Dec = Decimal;
+
+export const DRIVERS = ["volume", "mix", "tokens_per_request", "cache_rate", "reasoning", "retries", "cancellations", "price"] as const;
+export type DriverId = (typeof DRIVERS)[number];
+
+/** A cell's sums for one period (decimal strings or numbers: token counts, attempts, USD). */
+export type CellSums = {
+  cost_usd: string;
+  attempts: string | number;
+  requests: string | number;
+  input_tokens: string | number;
+  cache_read_tokens: string | number;
+  cache_write_tokens: string | number;
+  output_tokens: string | number;
+  reasoning_tokens: string | number;
+  cancellation_waste_usd: string;
+};
+
+/** Reference USD per token of each class for a cell (the same in both periods). */
+export type ReferenceRates = { input: string; cache_read: string; cache_write: string; output: string; reasoning: string };
+export const UNIT_RATES: ReferenceRates = { input: "1", cache_read: "1", cache_write: "1", output: "1", reasoning: "1" };
+
+export type DecompositionInput = {
+  baseline: ReadonlyMap<string, CellSums>;
+  current: ReadonlyMap<string, CellSums>;
+  /** Reference rates per cell key; cells without any get UNIT_RATES. */
+  rates: (cell: string) => ReferenceRates | undefined;
+};
+
+export type Decomposition = {
+  baseline_usd: string;
+  current_usd: string;
+  change_usd: string;
+  drivers: Record<DriverId, string>;
+  residual_usd: string;
+};
+
+type Weights = { in: Dec; cr: Dec; cw: Dec; out: Dec; rs: Dec };
+type Ratios = { a: Dec | null; i: Dec; d: Dec; hr: Dec | null; hw: Dec | null; rho: Dec | null; u: Dec | null };
+type Raw = Ratios & { present: boolean; s: Dec; cost: Dec; A: Dec; I: Dec; CR: Dec; CW: Dec; Dv: Dec; Rz: Dec; U: Dec };
+/** Every factor of a cell in one period, defined. */
+type Factors = { s: Dec; a: Dec; i: Dec; d: Dec; hr: Dec; hw: Dec; rho: Dec; u: Dec; pi: Dec };
+
+const ZERO = new D(0);
+const ONE = new D(1);
+const div = (n: Dec, d: Dec): Dec | null => (d.isZero() ? null : n.div(d));
+
+function weightsOf(r: ReferenceRates): Weights {
+  return { in: new D(r.input), cr: new D(r.cache_read), cw: new D(r.cache_write), out: new D(r.output), rs: new D(r.reasoning) };
+}
+
+const quantity = (f: Pick<Factors, "i" | "d" | "hr" | "hw" | "rho" | "u">, w: Weights): Dec =>
+  f.i.times(ONE.minus(f.hr).minus(f.hw).times(w.in).plus(f.hr.times(w.cr)).plus(f.hw.times(w.cw))).plus(f.d.times(ONE.plus(f.u).times(w.out).plus(f.rho.times(w.rs))));
+
+/** A cell's measurable quantities in one period, before zero-value rules. */
+function rawCell(sums: CellSums | undefined, w: Weights): Raw {
+  const num = (v: string | number | undefined) => new D(v ?? 0);
+  const A = num(sums?.attempts);
+  const Rc = num(sums?.requests);
+  const I = num(sums?.input_tokens);
+  const CR = num(sums?.cache_read_tokens);
+  const CW = num(sums?.cache_write_tokens);
+  const O = num(sums?.output_tokens);
+  const Rz = D.min(num(sums?.reasoning_tokens), O);
+  const visible = O.minus(Rz);
+  // Undelivered output tokens from the cancellation waste at the reference output rate, within [0, visible].
+  const waste = num(sums?.cancellation_waste_usd);
+  let U = w.out.isZero() ? ZERO : D.max(ZERO, D.min(visible, waste.div(w.out)));
+  let Dv = visible.minus(U);
+  if (Dv.isZero()) {
+    U = ZERO;
+    Dv = visible;
+  }
+  const present = A.gt(0);
+  return {
+    present,
+    s: ZERO, // set once the scope is known
+    a: present && Rc.gt(0) ? A.div(Rc) : null,
+    i: present ? I.div(A) : ZERO,
+    d: present ? Dv.div(A) : ZERO,
+    hr: div(CR, I),
+    hw: div(CW, I),
+    rho: div(Rz, Dv),
+    u: div(U, Dv),
+    cost: new D(sums?.cost_usd ?? 0),
+    A, I, CR, CW, Dv, Rz, U,
+  };
+}
+
+type Period = { R: Dec; A: Dec; cells: Map<string, Raw>; avg: Omit<Ratios, "i" | "d"> & { i: Dec | null; d: Dec | null } };
+
+function period(sums: ReadonlyMap<string, CellSums>, keys: string[], weights: Map<string, Weights>): Period {
+  const cells = new Map(keys.map((k) => [k, rawCell(sums.get(k), weights.get(k)!)]));
+  const total = (f: (r: Raw) => Dec) => [...cells.values()].reduce((s, r) => s.plus(f(r)), ZERO);
+  const A = total((r) => r.A);
+  let R = keys.reduce((s, k) => s.plus(new D(sums.get(k)?.requests ?? 0)), ZERO);
+  if (R.isZero() && A.gt(0)) R = A; // attempts but no logical request ends in scope: each attempt is one
+  const Dv = total((r) => r.Dv);
+  const I = total((r) => r.I);
+  const avg = {
+    a: div(A, R),
+    i: div(I, A),
+    d: div(Dv, A),
+    hr: div(total((r) => r.CR), I),
+    hw: div(total((r) => r.CW), I),
+    rho: div(total((r) => r.Rz), Dv),
+    u: div(total((r) => r.U), Dv),
+  };
+  for (const r of cells.values()) {
+    if (!r.present) continue;
+    if (r.a === null) r.a = avg.a; // every attempt here was retried in another cell
+    r.s = r.A.div(R.times(r.a!));
+  }
+  return { R, A, cells, avg };
+}
+
+/** The factors of a cell in one period after the zero-value rules (see the module comment). */
+function resolve(own: Raw, other: Raw, p: Period, w: Weights): Omit<Factors, "pi"> & { q: Dec } {
+  const pick = (k: "a" | "hr" | "hw" | "rho" | "u"): Dec => {
+    if (!own.present) return p.avg[k] ?? other[k] ?? ZERO;
+    return own[k] ?? other[k] ?? p.avg[k] ?? ZERO;
+  };
+  const f = {
+    s: own.present ? own.s : p.A.isZero() ? other.s : ZERO,
+    a: pick("a"),
+    i: own.present ? own.i : p.avg.i ?? other.i,
+    d: own.present ? own.d : p.avg.d ?? other.d,
+    hr: pick("hr"),
+    hw: pick("hw"),
+    rho: pick("rho"),
+    u: pick("u"),
+  };
+  return { ...f, q: quantity(f, w) };
+}
+
+const FACTOR_OF: Record<DriverId, keyof Factors | "R" | "tokens" | "cache"> = {
+  volume: "R",
+  mix: "s",
+  tokens_per_request: "tokens",
+  cache_rate: "cache",
+  reasoning: "rho",
+  retries: "a",
+  cancellations: "u",
+  price: "pi",
+};
+
+/** Rounds amounts to 9 decimals so that they sum exactly to `total` (largest remainder). */
+function roundToTotal(values: Dec[], total: Dec): Dec[] {
+  const unit = new D("1e-9");
+  const floors = values.map((v) => v.div(unit).floor());
+  let missing = total.div(unit).minus(floors.reduce((s, f) => s.plus(f), ZERO)).toNumber();
+  const order = values.map((v, i) => ({ i, rem: v.div(unit).minus(floors[i]) })).sort((x, y) => y.rem.cmp(x.rem) || x.i - y.i);
+  for (let k = 0; missing > 0 && order.length; k = (k + 1) % order.length, missing--) floors[order[k].i] = floors[order[k].i].plus(1);
+  for (let k = order.length - 1; missing < 0 && order.length; k = (k - 1 + order.length) % order.length, missing++) floors[order[k].i] = floors[order[k].i].minus(1);
+  return floors.map((f) => f.times(unit));
+}
+
+const fixed9 = (v: Dec) => v.toFixed(9, Decimal.ROUND_HALF_EVEN);
+
+export function decompose(input: DecompositionInput): Decomposition {
+  const keys = [...new Set([...input.baseline.keys(), ...input.current.keys()])].sort();
+  let weights = new Map(keys.map((k) => [k, weightsOf(input.rates(k) ?? UNIT_RATES)]));
+  let p0 = period(input.baseline, keys, weights);
+  let p1 = period(input.current, keys, weights);
+  // A cell whose cost is not zero but whose tokens weigh nothing at its reference rates (a model that was
+  // free in the reference price row) is weighed by plain token counts instead.
+  const unweighable = keys.filter((k) => [p0, p1].some((p) => p.cells.get(k)!.present && !p.cells.get(k)!.cost.isZero() && quantity(resolveOwn(p.cells.get(k)!), weights.get(k)!).isZero()));
+  if (unweighable.length) {
+    weights = new Map(keys.map((k) => [k, unweighable.includes(k) ? weightsOf(UNIT_RATES) : weights.get(k)!]));
+    p0 = period(input.baseline, keys, weights);
+    p1 = period(input.current, keys, weights);
+  }
+
+  type Cell = { f0: Factors; f1: Factors; w: Weights };
+  const cells: Cell[] = keys.map((k) => {
+    const w = weights.get(k)!;
+    const r0 = p0.cells.get(k)!;
+    const r1 = p1.cells.get(k)!;
+    const x0 = resolve(r0, r1, p0, w);
+    const x1 = resolve(r1, r0, p1, w);
+    const piOf = (r: Raw, x: { q: Dec }) => (r.present && !x.q.isZero() ? r.cost.div(r.A.times(x.q)) : null);
+    const pi0 = piOf(r0, x0);
+    const pi1 = piOf(r1, x1);
+    return { f0: { ...x0, pi: pi0 ?? pi1 ?? ZERO }, f1: { ...x1, pi: pi1 ?? pi0 ?? ZERO }, w };
+  });
+
+  // Only factors that differ somewhere take part (a factor equal in both periods has a Shapley value of 0,
+  // and each one left out halves the work).
+  const differs = (d: DriverId): boolean => {
+    const f = FACTOR_OF[d];
+    if (f === "R") return !p0.R.eq(p1.R);
+    const fields: (keyof Factors)[] = f === "tokens" ? ["i", "d"] : f === "cache" ? ["hr", "hw"] : [f];
+    return cells.some((c) => fields.some((x) => !c.f0[x].eq(c.f1[x])));
+  };
+  const players = DRIVERS.filter(differs);
+  const n = players.length;
+  const bit = (d: DriverId) => 1 << players.indexOf(d);
+  const on = (mask: number, d: DriverId) => players.includes(d) && (mask & bit(d)) !== 0;
+
+  const value = new Array<Dec>(1 << n);
+  for (let mask = 0; mask < 1 << n; mask++) {
+    const pick = (d: DriverId) => (on(mask, d) ? 1 : 0);
+    let sum = ZERO;
+    for (const c of cells) {
+      const fs = [c.f0, c.f1];
+      const s = fs[pick("mix")].s;
+      if (s.isZero()) continue;
+      const tokens = fs[pick("tokens_per_request")];
+      const cache = fs[pick("cache_rate")];
+      const q = quantity({ i: tokens.i, d: tokens.d, hr: cache.hr, hw: cache.hw, rho: fs[pick("reasoning")].rho, u: fs[pick("cancellations")].u }, c.w);
+      sum = sum.plus(s.times(fs[pick("retries")].a).times(q).times(fs[pick("price")].pi));
+    }
+    value[mask] = sum.times(on(mask, "volume") ? p1.R : p0.R);
+  }
+
+  const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
+  const popcount = (m: number) => m.toString(2).replace(/0/g, "").length;
+  const exact = Object.fromEntries(DRIVERS.map((d) => [d, ZERO])) as Record<DriverId, Dec>;
+  for (const d of players) {
+    let acc = ZERO;
+    for (let mask = 0; mask < 1 << n; mask++) {
+      if (mask & bit(d)) continue;
+      const k = popcount(mask);
+      acc = acc.plus(value[mask | bit(d)].minus(value[mask]).times(factorial(k) * factorial(n - k - 1)));
+    }
+    exact[d] = acc.div(factorial(n));
+  }
+
+  const c0 = [...p0.cells.values()].reduce((s, r) => s.plus(r.cost), ZERO);
+  const c1 = [...p1.cells.values()].reduce((s, r) => s.plus(r.cost), ZERO);
+  const change = c1.minus(c0);
+  const residual = change.minus(DRIVERS.reduce((s, d) => s.plus(exact[d]), ZERO));
+  const residualRounded = new D(fixed9(residual));
+  const rounded = roundToTotal(DRIVERS.map((d) => exact[d]), new D(fixed9(change)).minus(residualRounded));
+  return {
+    baseline_usd: fixed9(c0),
+    current_usd: fixed9(c1),
+    change_usd: fixed9(change),
+    drivers: Object.fromEntries(DRIVERS.map((d, i) => [d, fixed9(rounded[i])])) as Record<DriverId, string>,
+    residual_usd: fixed9(residualRounded),
+  };
+}
+
+/** A present cell's own factors, for checking whether its tokens weigh anything at its rates. */
+function resolveOwn(r: Raw): Pick<Factors, "i" | "d" | "hr" | "hw" | "rho" | "u"> {
+  return { i: r.i, d: r.d, hr: r.hr ?? ZERO, hw: r.hw ?? ZERO, rho: r.rho ?? ZERO, u: r.u ?? ZERO };
+}
