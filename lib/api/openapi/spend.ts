@@ -1,4 +1,7 @@
 import { DIMENSION_NAMES } from "@/lib/clickhouse/fragments";
+import { DRIVERS } from "@/lib/finops/change-decomposition";
+import { DRIVER_INFO } from "@/lib/finops/change-drivers";
+import { ChangeQuery, ChangeResponse, CONTRIBUTOR_DIMENSIONS } from "@/lib/schemas/change";
 import { METRICS } from "@/lib/finops/explorer-metrics";
 import { OverviewQuery, OverviewResponse, SeriesSchema } from "@/lib/schemas/overview";
 import { SummaryMeasures, SummaryQuery, SummaryResponse } from "@/lib/schemas/summary";
@@ -48,6 +51,24 @@ export function addSpend(spec: Spec): void {
     query: OverviewQuery,
     queryDocs: { from: `${RANGE.from} Give both from and to, or neither.`, to: RANGE.to, tz: RANGE.tz, stack: "The dimension the daily trend is stacked by." },
     responses: { "200": spec.json("The overview.", "OverviewResponse", OverviewResponse) },
+  });
+
+  spec.add("get", "/api/v1/change", {
+    id: "getChange",
+    tag,
+    summary: "Why spend changed: drivers and who carries them",
+    description: `The change of cost between a baseline period and [from, to), split exactly into drivers (${DRIVERS.join(", ")}) that sum to \`change_usd\` with \`residual_usd\` (shown, normally 0.000000000). Method: the Shapley value of the factors of a per-provider×model cost identity (requests × mix share × attempts per request × tokens per attempt × cache, reasoning and cancellation shares × price), in exact decimals. Drivers: ${DRIVERS.map((d) => `**${d}**: ${DRIVER_INFO[d].definition}`).join(" ")} Each driver lists its contributors: the values of ${CONTRIBUTOR_DIMENSIONS.join(", ")} whose own slice, decomposed alone, carries the most of it (largest first; share = amount / the driver's amount, so shares need not sum to 1). ${FILTERS} ${SCOPE} ${MONEY}`,
+    auth: { permission: "spend:read" },
+    query: ChangeQuery,
+    queryDocs: {
+      ...RANGE,
+      base_from: "First day of the baseline (inclusive), YYYY-MM-DD in `tz`. Default: the period of the same length just before `from`. Give both base_from and base_to, or neither.",
+      base_to: "Day after the baseline's last day (exclusive).",
+      baseline_from: "Synonym of base_from.",
+      baseline_to: "Synonym of base_to.",
+    },
+    filters: true,
+    responses: { "200": spec.json("The two periods, the change and its drivers.", "ChangeResponse", ChangeResponse) },
   });
 
   spec.add("get", "/api/v1/timeseries", {
