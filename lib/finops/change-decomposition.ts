@@ -101,6 +101,11 @@ export type Decomposition = {
   change_usd: string;
   drivers: Record<DriverId, string>;
   residual_usd: string;
+  /**
+   * Each cell's part of each driver (the Shapley value of its own term; the scope's is their sum, since the
+   * Shapley value is additive over the terms of a sum), rounded half-even to nano-dollars on their own.
+   */
+  cells: Map<string, Record<DriverId, string>>;
 };
 
 type Weights = { in: Dec; cr: Dec; cw: Dec; out: Dec; rs: Dec };
@@ -281,27 +286,34 @@ export function decompose(input: DecompositionInput): Decomposition {
   });
   const PRE: DriverId[] = ["volume", "mix", "retries", "price"];
   const QTY: DriverId[] = ["tokens_per_request", "cache_rate", "reasoning", "cancellations"];
-  const value = new Array<Dec>(1 << n);
+  // Each cell's term per coalition (scale 2·36: divided by ONE only after the Shapley weighting below).
+  const cellValue = tables.map(() => new Array<Dec>(1 << n));
   for (let mask = 0; mask < 1 << n; mask++) {
     const index = (group: DriverId[]) => group.reduce((m, d, k) => (on(mask, d) ? m | (1 << k) : m), 0);
     const ip = index(PRE);
     const iq = index(QTY);
-    let sum = ZERO;
-    for (const t of tables) sum += t.pre[ip] * t.q[iq]; // scale 2·36, divided once below
-    value[mask] = sum / ONE;
+    tables.forEach((t, c) => (cellValue[c][mask] = t.pre[ip] * t.q[iq]));
   }
 
   const factorial = (k: number): bigint => (k <= 1 ? 1n : BigInt(k) * factorial(k - 1));
   const popcount = (m: number) => m.toString(2).replace(/0/g, "").length;
-  const exact = Object.fromEntries(DRIVERS.map((d) => [d, ZERO])) as Record<DriverId, Dec>;
+  const zeros = () => Object.fromEntries(DRIVERS.map((d) => [d, ZERO])) as Record<DriverId, Dec>;
+  const exact = zeros();
+  const perCell = cells.map(zeros);
+  const weight = Array.from({ length: n }, (_, k) => factorial(k) * factorial(n - k - 1));
+  const denominator = factorial(n) * ONE;
   for (const d of players) {
     let acc = ZERO;
-    for (let mask = 0; mask < 1 << n; mask++) {
-      if (mask & bit(d)) continue;
-      const k = popcount(mask);
-      acc += (value[mask | bit(d)] - value[mask]) * factorial(k) * factorial(n - k - 1);
-    }
-    exact[d] = acc / factorial(n);
+    cellValue.forEach((v, c) => {
+      let cellAcc = ZERO;
+      for (let mask = 0; mask < 1 << n; mask++) {
+        if (mask & bit(d)) continue;
+        cellAcc += (v[mask | bit(d)] - v[mask]) * weight[popcount(mask)];
+      }
+      perCell[c][d] = cellAcc;
+      acc += cellAcc;
+    });
+    exact[d] = acc / denominator;
   }
 
   const c0 = [...p0.cells.values()].reduce((s, r) => s + r.cost, ZERO);
@@ -316,6 +328,7 @@ export function decompose(input: DecompositionInput): Decomposition {
     change_usd: formatScaled(toNano(change), 9),
     drivers: Object.fromEntries(DRIVERS.map((d, i) => [d, formatScaled(rounded[i], 9)])) as Record<DriverId, string>,
     residual_usd: formatScaled(residualNano, 9),
+    cells: new Map(keys.map((k, c) => [k, Object.fromEntries(DRIVERS.map((d) => [d, formatScaled(divRoundHalfEven(perCell[c][d], denominator * NANO), 9)])) as Record<DriverId, string>])),
   };
 }
 

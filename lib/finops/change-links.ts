@@ -44,3 +44,15 @@ export function waterfallSteps(c: Pick<ChangeResponse, "baseline" | "current" | 
   steps.push({ id: "current", label: "Current", amount: c.current.cost_usd, low: 0, high: Number(c.current.cost_usd), kind: "total" });
   return steps;
 }
+
+/**
+ * The waterfall's vertical range. Drivers are often small beside the totals: when every bar of the change stays
+ * far above 0, the axis starts just below the lowest of them (the chart says so) rather than at 0.
+ */
+export function waterfallDomain(steps: WaterfallStep[]): [number, number] {
+  const top = Math.max(0, ...steps.map((s) => s.high));
+  const lowest = Math.min(...steps.map((s) => (s.kind === "total" ? s.high : s.low)));
+  const span = Math.max(top - lowest, top * 0.02);
+  const bottom = lowest - span * 0.5;
+  return [bottom > top * 0.3 ? bottom : 0, top + span * 0.1];
+}

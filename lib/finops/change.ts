@@ -71,30 +71,49 @@ function chosenValues(base: Slices, cur: Slices): string[] {
 }
 
 /**
- * Contributors: each chosen dimension value's slice of the scope is decomposed on its own, and a driver's
- * contributor amount is that slice's own amount for the driver; share = amount / the scope's amount.
- * Within a slice the drivers add up exactly to the slice's change; across a dimension's slices a driver's
- * amounts need not add up to the scope's (traffic moving from one team on a cheap model to another team on
- * a dear one is mix for the scope but volume inside each team), so shares need not sum to 1.
+ * Contributors. For models: each model's own part of the scope's decomposition (the Shapley value is additive over
+ * the cells of the identity), so a model's amounts add up exactly to the scope's driver and a traffic move shows as
+ * mix on both models, − where it left and + where it went. For team, repo, feature and customer (not factors of the
+ * identity): each chosen value's slice of the scope is decomposed on its own, and its amount is that slice's own
+ * amount for the driver. Within a slice the drivers add up exactly to the slice's change, but a driver's amounts
+ * across slices need not add up to the scope's (traffic moving from one team on a cheap model to another team on a
+ * dear one is mix for the scope but volume inside each team). share = amount / the scope's amount for the driver.
+ * Listed in the driver's direction first: for an increase, the largest increases.
  */
 function contributors(base: MeasuresRow[], cur: MeasuresRow[], rates: (cell: string) => ReferenceRates | undefined, total: Decomposition): Map<string, ChangeContributor[]> {
   const out = new Map<string, ChangeContributor[]>(DRIVERS.map((d) => [d, []]));
   for (const dim of CONTRIBUTOR_DIMENSIONS) {
-    const b = slicesOf(base, dim);
-    const c = slicesOf(cur, dim);
-    const perValue = chosenValues(b, c).map((value) => ({ value, d: decompose({ baseline: b.get(value) ?? new Map(), current: c.get(value) ?? new Map(), rates }) }));
+    let perValue: { value: string; drivers: Record<string, string> }[];
+    if (dim === "model") {
+      const byModel = new Map<string, Record<string, Money>>();
+      for (const [cell, amounts] of total.cells) {
+        const model = cell.split(SEP)[1];
+        const acc = byModel.get(model) ?? Object.fromEntries(DRIVERS.map((d) => [d, new Money(0)]));
+        for (const d of DRIVERS) acc[d] = acc[d].plus(amounts[d]);
+        byModel.set(model, acc);
+      }
+      perValue = [...byModel].map(([value, acc]) => ({ value, drivers: Object.fromEntries(DRIVERS.map((d) => [d, acc[d].toFixed(9)])) }));
+    } else {
+      const b = slicesOf(base, dim);
+      const c = slicesOf(cur, dim);
+      perValue = chosenValues(b, c).map((value) => ({ value, drivers: decompose({ baseline: b.get(value) ?? new Map(), current: c.get(value) ?? new Map(), rates }).drivers }));
+    }
     for (const driver of DRIVERS) {
       const scopeAmount = new Money(total.drivers[driver]);
+      const direction = scopeAmount.isNeg() ? -1 : 1;
       const list = perValue
-        .map(({ value, d }) => ({ value, amount: new Money(d.drivers[driver]) }))
+        .map(({ value, drivers }) => ({ value, amount: new Money(drivers[driver]) }))
         .filter((x) => !x.amount.isZero())
-        .sort((x, y) => y.amount.abs().cmp(x.amount.abs()) || x.value.localeCompare(y.value))
+        .sort((x, y) => y.amount.times(direction).cmp(x.amount.times(direction)) || x.value.localeCompare(y.value))
         .slice(0, TOP_PER_DIMENSION)
         .map((x) => ({ dimension: dim, value: x.value, amount_usd: x.amount.toFixed(9), share: scopeAmount.isZero() ? 0 : x.amount.div(scopeAmount).toDecimalPlaces(6).toNumber() }));
       out.get(driver)!.push(...list);
     }
   }
-  for (const list of out.values()) list.sort((x, y) => new Money(y.amount_usd).abs().cmp(new Money(x.amount_usd).abs()) || x.dimension.localeCompare(y.dimension) || x.value.localeCompare(y.value));
+  for (const [driver, list] of out) {
+    const direction = new Money(total.drivers[driver as keyof Decomposition["drivers"]]).isNeg() ? -1 : 1;
+    list.sort((x, y) => new Money(y.amount_usd).times(direction).cmp(new Money(x.amount_usd).times(direction)) || x.dimension.localeCompare(y.dimension) || x.value.localeCompare(y.value));
+  }
   return out;
 }
 

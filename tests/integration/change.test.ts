@@ -78,6 +78,13 @@ describe("change decomposition on a real store", () => {
     const reasoning = c.drivers.find((d) => d.id === "reasoning")!;
     expect(reasoning.contributors.find((x) => x.dimension === "team")?.value).toBe("platform");
     expect(reasoning.contributors.find((x) => x.dimension === "repo")?.value).toBe("agent");
+    // Models: their parts of the scope's own decomposition, so the move shows as mix on both models and adds up.
+    const mix = c.drivers.find((d) => d.id === "mix")!;
+    const models = mix.contributors.filter((x) => x.dimension === "model");
+    expect(models.map((x) => x.value)).toEqual(["claude-sonnet-4-5", "gpt-4.1"]);
+    expect(new Decimal(models[1].amount_usd).isNeg()).toBe(true);
+    const parts = models.reduce((s, x) => s.plus(x.amount_usd), new Decimal(0));
+    expect(parts.minus(mix.amount_usd).abs().lte("0.000000002")).toBe(true);
   });
 
   it("applies include and exclude filters and an explicit baseline", async () => {

@@ -116,6 +116,14 @@ describe("change decomposition: identities on constructed cases", () => {
     const r = run(b, c);
     expectExact(r);
     expect(r.residual_usd).toBe("0.000000000");
+    // Each cell's part: the parts add up to the scope's driver (each rounded on its own: within a nano-dollar per cell).
+    expect([...r.cells.keys()].sort()).toEqual(["anthropic|new", "openai|chat", "openai|reasoner"]);
+    for (const d of DRIVERS) {
+      const parts = [...r.cells.values()].reduce((s, x) => s.plus(x[d]), new Decimal(0));
+      expect(parts.minus(r.drivers[d]).abs().lte("0.000000003"), d).toBe(true);
+    }
+    // The model that vanished carries a negative mix, the new one a positive mix.
+    expect(new Decimal(r.cells.get("anthropic|new")!.mix).gt(0)).toBe(true);
   });
 
   it("from nothing, the whole change is volume; to nothing, too", () => {
