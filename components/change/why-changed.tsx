@@ -101,7 +101,7 @@ export function WhyChanged({ scope, title = "Why did spend change?" }: { scope: 
           </div>
           <p className="muted why-method">
             Shapley split of a per-model cost identity (requests × model mix × attempts per request × tokens × cache, reasoning and cancellation shares × price): the
-            drivers add up to the change exactly. A model's amount is its part of the driver; a team's, repo's, feature's or customer's is the driver within that slice alone, so their shares need not sum to 100%.
+            drivers add up to the change exactly. A model&apos;s amount is its part of the driver; a team&apos;s, repo&apos;s, feature&apos;s or customer&apos;s is the driver within that slice alone, so their shares need not sum to 100%.
           </p>
         </div>
       )}
