@@ -93,6 +93,8 @@ export type DecompositionInput = {
   current: ReadonlyMap<string, CellSums>;
   /** Reference rates per cell key; cells without any get UNIT_RATES. */
   rates: (cell: string) => ReferenceRates | undefined;
+  /** Also each cell's part of each driver (costs a Shapley sum per cell instead of one for the scope). */
+  perCell?: boolean;
 };
 
 export type Decomposition = {
@@ -105,7 +107,7 @@ export type Decomposition = {
    * Each cell's part of each driver (the Shapley value of its own term; the scope's is their sum, since the
    * Shapley value is additive over the terms of a sum), rounded half-even to nano-dollars on their own.
    */
-  cells: Map<string, Record<DriverId, string>>;
+  cells?: Map<string, Record<DriverId, string>>;
 };
 
 type Weights = { in: Dec; cr: Dec; cw: Dec; out: Dec; rs: Dec };
@@ -302,15 +304,17 @@ export function decompose(input: DecompositionInput): Decomposition {
   const perCell = cells.map(zeros);
   const weight = Array.from({ length: n }, (_, k) => factorial(k) * factorial(n - k - 1));
   const denominator = factorial(n) * ONE;
+  // Without per-cell parts, one Shapley sum over the scope's values (the same numerator, summed first).
+  const terms = input.perCell ? cellValue : [cellValue.reduce((sum, v) => sum.map((x, m) => x + v[m]), new Array<Dec>(1 << n).fill(ZERO))];
   for (const d of players) {
     let acc = ZERO;
-    cellValue.forEach((v, c) => {
+    terms.forEach((v, c) => {
       let cellAcc = ZERO;
       for (let mask = 0; mask < 1 << n; mask++) {
         if (mask & bit(d)) continue;
         cellAcc += (v[mask | bit(d)] - v[mask]) * weight[popcount(mask)];
       }
-      perCell[c][d] = cellAcc;
+      if (input.perCell) perCell[c][d] = cellAcc;
       acc += cellAcc;
     });
     exact[d] = acc / denominator;
@@ -328,7 +332,7 @@ export function decompose(input: DecompositionInput): Decomposition {
     change_usd: formatScaled(toNano(change), 9),
     drivers: Object.fromEntries(DRIVERS.map((d, i) => [d, formatScaled(rounded[i], 9)])) as Record<DriverId, string>,
     residual_usd: formatScaled(residualNano, 9),
-    cells: new Map(keys.map((k, c) => [k, Object.fromEntries(DRIVERS.map((d) => [d, formatScaled(divRoundHalfEven(perCell[c][d], denominator * NANO), 9)])) as Record<DriverId, string>])),
+    cells: !input.perCell ? undefined : new Map(keys.map((k, c) => [k, Object.fromEntries(DRIVERS.map((d) => [d, formatScaled(divRoundHalfEven(perCell[c][d], denominator * NANO), 9)])) as Record<DriverId, string>])),
   };
 }
 

@@ -86,7 +86,7 @@ function contributors(base: MeasuresRow[], cur: MeasuresRow[], rates: (cell: str
     let perValue: { value: string; drivers: Record<string, string> }[];
     if (dim === "model") {
       const byModel = new Map<string, Record<string, Money>>();
-      for (const [cell, amounts] of total.cells) {
+      for (const [cell, amounts] of total.cells ?? []) {
         const model = cell.split(SEP)[1];
         const acc = byModel.get(model) ?? Object.fromEntries(DRIVERS.map((d) => [d, new Money(0)]));
         for (const d of DRIVERS) acc[d] = acc[d].plus(amounts[d]);
@@ -129,7 +129,7 @@ export async function getChange(q: ChangeRequest): Promise<ChangeResponse> {
   const common = { tz: q.tz, bucket: null, sets: SETS, filters: q.filters, scope: q.scope };
   const [baseRows, curRows, prices] = await Promise.all([measures({ ...common, ...base }), measures({ ...common, from: q.from, to: q.to }), listPrices()]);
   const rates = referenceRates(prices, new Date(`${q.from}T00:00:00Z`));
-  const whole = decompose({ baseline: slicesOf(baseRows, null).get("") ?? new Map(), current: slicesOf(curRows, null).get("") ?? new Map(), rates });
+  const whole = decompose({ baseline: slicesOf(baseRows, null).get("") ?? new Map(), current: slicesOf(curRows, null).get("") ?? new Map(), rates, perCell: true });
   const carriers = contributors(baseRows, curRows, rates, whole);
   return {
     baseline: { ...base, cost_usd: whole.baseline_usd },

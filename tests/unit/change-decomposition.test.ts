@@ -38,8 +38,13 @@ function cell(u: Usage, p: PriceRates): CellSums {
 }
 
 const RATES: Record<string, ReferenceRates> = { "openai|chat": ref(CHAT), "openai|reasoner": ref(REASONER) };
-const run = (baseline: Record<string, CellSums>, current: Record<string, CellSums>) =>
-  decompose({ baseline: new Map(Object.entries(baseline)), current: new Map(Object.entries(current)), rates: (k) => RATES[k] });
+const run = (baseline: Record<string, CellSums>, current: Record<string, CellSums>) => {
+  const input = { baseline: new Map(Object.entries(baseline)), current: new Map(Object.entries(current)), rates: (k: string) => RATES[k] };
+  const r = decompose({ ...input, perCell: true });
+  // The per-cell parts change nothing in the scope's figures.
+  expect({ ...r, cells: undefined }).toEqual(decompose(input));
+  return { ...r, cells: r.cells! };
+};
 
 function expectOnly(result: ReturnType<typeof run>, nonZero: DriverId[]) {
   for (const d of DRIVERS) {
