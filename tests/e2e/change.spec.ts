@@ -45,7 +45,7 @@ test("the overview's waterfall shows the API's drivers of the change from the pr
   await page.screenshot({ path: "test-results/change-overview-1440.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 900 });
   await expectPanelMatches(page, c);
-  await page.screenshot({ path: "test-results/change-overview-390.png", fullPage: true });
+  await page.getByTestId("why-changed").screenshot({ path: "test-results/change-overview-390.png" });
 });
 
 test("Explore's compare mode explains the filtered change, and a contributor opens its slice in compare mode", async ({ page, request }) => {
@@ -73,7 +73,7 @@ test("Explore's compare mode explains the filtered change, and a contributor ope
   expect(slice.drivers.find((d) => d.id === driver.id)!.amount_usd).toBe(first.amount_usd);
   await page.setViewportSize({ width: 390, height: 900 });
   await expectPanelMatches(page, slice);
-  await page.screenshot({ path: "test-results/change-explore-390.png", fullPage: true });
+  await page.getByTestId("why-changed").screenshot({ path: "test-results/change-explore-390.png" });
 });
 
 test("the change API says which parameter is wrong", async ({ request }) => {
