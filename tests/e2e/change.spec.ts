@@ -64,7 +64,7 @@ test("Explore's compare mode explains the filtered change, and a contributor ope
   const index = driver.contributors.findIndex((x) => x.dimension !== "model");
   const first = driver.contributors[index];
   await page.getByTestId(`driver-${driver.id}`).getByTestId("contributor").nth(index).getByRole("link").click();
-  await expect(page).toHaveURL(/base_from=/);
+  await expect(page).toHaveURL(/base_from=/, { timeout: 30_000 });
   const url = new URL(page.url());
   expect(url.searchParams.getAll(first.dimension)).toEqual([first.value]);
   expect(url.searchParams.getAll("exclude_environment")).toEqual(["eval"]);
