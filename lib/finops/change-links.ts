@@ -53,6 +53,9 @@ export function waterfallDomain(steps: WaterfallStep[]): [number, number] {
   const top = Math.max(0, ...steps.map((s) => s.high));
   const lowest = Math.min(...steps.map((s) => (s.kind === "total" ? s.high : s.low)));
   const span = Math.max(top - lowest, top * 0.02);
-  const bottom = lowest - span * 0.5;
-  return [bottom > top * 0.3 ? bottom : 0, top + span * 0.1];
+  if (!(span > 0)) return [0, 1];
+  // Round both ends to the span's order of magnitude, so the ticks fall on readable amounts.
+  const step = 10 ** Math.floor(Math.log10(span));
+  const bottom = Math.floor((lowest - span * 0.5) / step) * step;
+  return [bottom > top * 0.3 ? bottom : 0, Math.ceil((top + span * 0.1) / step) * step];
 }

@@ -43,6 +43,7 @@ describe("change links and waterfall", () => {
     expect(bottom).toBeGreaterThan(30);
     expect(bottom).toBeLessThan(100);
     expect(top).toBeGreaterThan(140);
+    expect(waterfallDomain(waterfallSteps({ ...answer, baseline: { ...answer.baseline, cost_usd: "0.000000000" }, current: { ...answer.current, cost_usd: "0.000000000" }, drivers: answer.drivers.map((d) => ({ ...d, amount_usd: "0.000000000" })) }))).toEqual([0, 1]);
     // A change as large as the totals keeps the axis at 0.
     expect(waterfallDomain(waterfallSteps({ ...answer, current: { ...answer.current, cost_usd: "10.000000000" }, drivers: answer.drivers.map((d) => ({ ...d, amount_usd: d.id === "volume" ? "-90.000000000" : "0.000000000" })) }))[0]).toBe(0);
   });
