@@ -3,6 +3,7 @@
  * generates the store, exports it for PostgreSQL, then replays each question's exact SQL (recorded from the
  * lib/ call the API makes) straight on the engine. Usage: tsx bench/query-engine.ts DIR EVENTS DAYS OUT.json
  */
+import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { generateSql, NANO_TEXT_FUNCTION } from "./query-data";
@@ -14,6 +15,9 @@ process.env.TOKENLEDGER_DATA_DIR = dir;
 process.env.DATABASE_URL = `file:${path.join(dir, "app.db")}`;
 const EVENTS = Number(eventsArg);
 const DAYS = Number(daysArg);
+
+// The metadata database too: the change question reads the price book (the server migrates it again, a no-op).
+execFileSync(path.join(process.cwd(), "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { env: { ...process.env }, stdio: "pipe" });
 
 const { getStore, closeStore, recordQueries } = await import("@/lib/clickhouse/client");
 const { migrate } = await import("@/lib/clickhouse/migrate");

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo } from "react";
+import { WhyChanged } from "@/components/change/why-changed";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
 import { formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
@@ -84,7 +85,11 @@ export function Explorer() {
             <span className="kpi-label">{metric.label}, {state.from} → {state.to} (to exclusive, {state.tz})</span>
             <strong className="kpi-value" data-testid="explore-total">{formatMetric(metric, total[metric.id])}</strong>
             {prevTotal && <span className="muted">{formatPct(totalPct)} vs {prev.from} → {prev.to} ({formatMetric(metric, prevTotal[metric.id])})</span>}
+            <button type="button" className="button small" aria-pressed={state.compare} data-testid="why-toggle" onClick={() => go({ compare: !state.compare })}>
+              {state.compare ? "Hide why it changed" : "Why did it change?"}
+            </button>
           </div>
+          {state.compare && <WhyChanged scope={{ from: state.from, to: state.to, tz: state.tz, base: state.base, include: state.include, exclude: state.exclude }} />}
           <ExplorerChart state={state} onBucket={(b) => go(narrowToBucket(b))} />
           <Card title={`Breakdown by ${grouping}`} subtitle="Click a name to filter to it and drill down; click a column to sort." className={current.isPlaceholderData ? "is-refreshing" : undefined}>
             <BreakdownTable state={state} rows={rows} total={total} previousTotal={prevTotal} totalDelta={totalDelta} totalPct={totalPct} onSort={sortBy} onDrill={(k, k2) => go(drillDown(state, k, k2))} />

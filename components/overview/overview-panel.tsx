@@ -1,6 +1,7 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo } from "react";
+import { WhyChanged } from "@/components/change/why-changed";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { formatDayRange, formatUsd } from "@/lib/finops/format";
 import { IgnoredParams } from "@/components/ui/ignored-params";
@@ -57,6 +58,7 @@ export function OverviewPanel() {
       ) : (
         <>
           <KpiCards state={shown} total={data.total} previous={data.previous_total} previousRange={previousRange} comparison={comparison} />
+          <WhyChanged scope={{ from: data.from, to: data.to, tz: data.tz, base: data.previous, include: {}, exclude: {} }} title="Why did spend change from the previous period?" />
           <DailyTrend state={shown} data={data} range={range} onStack={(stack) => go({ stack })} />
           <TopLists state={shown} top={data.top} />
           <WastePanel state={shown} total={data.total} previous={data.previous_total} range={range} previousRange={previousRange} comparison={comparison} />

@@ -43,7 +43,7 @@ export function TraceList() {
           <label className="field inline"><span className="field-label">To</span><input type="date" value={state.to} onChange={(e) => e.target.value && go({ to: e.target.value })} /></label>
           <Link className="button small" href={`/explore?${tracesQuery(state)}`}>Open in Explore</Link>
         </div>
-        <FilterBar state={{ ...state, groupBy: "service", groupBy2: null, bucket: "day", metric: "cost_usd", sort: "cost_usd", dir: "desc" }} onChange={(f) => go({ include: f.include, exclude: f.exclude })} />
+        <FilterBar state={{ ...state, groupBy: "service", groupBy2: null, bucket: "day", metric: "cost_usd", sort: "cost_usd", dir: "desc", compare: false, base: null }} onChange={(f) => go({ include: f.include, exclude: f.exclude })} />
       </Card>
       <Card title="Most expensive traces" subtitle={`${range}${filtered ? "; ranked by the cost of their calls that match the filters" : ""}. Only events that carry a trace_id are listed.`}>
         {top.isPending ? (

@@ -7,7 +7,8 @@ import { METRICS } from "./explorer-metrics";
 /**
  * The explorer's whole state lives in the URL, so a link reproduces the view:
  * from, to (YYYY-MM-DD, to exclusive), tz, bucket (day|hour), group_by, group_by2 (optional "then by"),
- * metric, sort, dir, DIM=value (include), exclude_DIM=value.
+ * metric, sort, dir, DIM=value (include), exclude_DIM=value; compare=1 opens the "why did it change?" panel
+ * (the drivers of the change from a baseline, base_from/base_to, default the previous period of equal length).
  */
 export type ExplorerState = {
   from: string;
@@ -21,6 +22,10 @@ export type ExplorerState = {
   dir: "asc" | "desc";
   include: Partial<Record<Dimension, string[]>>;
   exclude: Partial<Record<Dimension, string[]>>;
+  /** Compare mode: the change from the baseline split into its drivers. */
+  compare: boolean;
+  /** The compare mode's baseline; null = the previous period of the same length. */
+  base: { from: string; to: string } | null;
 };
 export type Filters = Pick<ExplorerState, "include" | "exclude">;
 
@@ -65,7 +70,10 @@ export function parseExplorerState(params: URLSearchParams, now: Date): Explorer
     if (params.getAll(d).length) include[d] = params.getAll(d);
     if (params.getAll(`exclude_${d}`).length) exclude[d] = params.getAll(`exclude_${d}`);
   }
-  return { from, to, tz: params.get("tz") || "UTC", bucket, groupBy, groupBy2, metric, sort: sortable ? sortParam : metric, dir: params.get("dir") === "asc" ? "asc" : "desc", include, exclude };
+  const [baseFrom, baseTo] = [params.get("base_from"), params.get("base_to")];
+  const base = isDate(baseFrom) && isDate(baseTo) && baseFrom < baseTo ? { from: baseFrom, to: baseTo } : null;
+  const compare = params.get("compare") === "1";
+  return { from, to, tz: params.get("tz") || "UTC", bucket, groupBy, groupBy2, metric, sort: sortable ? sortParam : metric, dir: params.get("dir") === "asc" ? "asc" : "desc", include, exclude, compare, base };
 }
 
 /** Only the filter parameters (DIM=value, exclude_DIM=value), in dimension order. */
@@ -82,6 +90,11 @@ export function explorerQuery(s: ExplorerState): URLSearchParams {
   q.set("metric", s.metric);
   q.set("sort", s.sort);
   q.set("dir", s.dir);
+  if (s.compare) q.set("compare", "1");
+  if (s.base) {
+    q.set("base_from", s.base.from);
+    q.set("base_to", s.base.to);
+  }
   return appendFilters(q, s);
 }
 

@@ -24,7 +24,7 @@ describe("explorer state in the URL", () => {
     expect(s).toMatchObject({ from: "2026-10-25", to: "2026-11-24", tz: "UTC", bucket: "day", groupBy: "team", groupBy2: null, metric: "cost_usd", sort: "cost_usd", dir: "desc" });
     const q = "from=2026-06-01&to=2026-06-08&tz=Europe%2FParis&group_by=repo&metric=retry_waste_usd&sort=key&dir=asc&service=rag-api&service=reranker&exclude_team=growth";
     const parsed = parseExplorerState(new URLSearchParams(q), now);
-    expect(parsed).toEqual({ from: "2026-06-01", to: "2026-06-08", tz: "Europe/Paris", bucket: "day", groupBy: "repo", groupBy2: null, metric: "retry_waste_usd", sort: "key", dir: "asc", include: { service: ["rag-api", "reranker"] }, exclude: { team: ["growth"] } });
+    expect(parsed).toEqual({ from: "2026-06-01", to: "2026-06-08", tz: "Europe/Paris", bucket: "day", groupBy: "repo", groupBy2: null, metric: "retry_waste_usd", sort: "key", dir: "asc", include: { service: ["rag-api", "reranker"] }, exclude: { team: ["growth"] }, compare: false, base: null });
     expect(parseExplorerState(explorerQuery(parsed), now)).toEqual(parsed);
     expect(summaryQuery(parsed, previousRange(parsed.from, parsed.to))).toBe("from=2026-05-25&to=2026-06-01&tz=Europe%2FParis&group_by=repo&service=rag-api&service=reranker&exclude_team=growth");
   });

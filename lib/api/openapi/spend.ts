@@ -1,5 +1,8 @@
 import { DIMENSION_NAMES } from "@/lib/dimensions";
 import { MEASURES as MEASURE_LIST } from "@/lib/measures/registry";
+import { DRIVERS } from "@/lib/finops/change-decomposition";
+import { DRIVER_INFO } from "@/lib/finops/change-drivers";
+import { ChangeQuery, ChangeResponse, CONTRIBUTOR_DIMENSIONS } from "@/lib/schemas/change";
 import { OverviewQuery, OverviewResponse, SeriesSchema } from "@/lib/schemas/overview";
 import { SummaryMeasures, SummaryQuery, SummaryResponse } from "@/lib/schemas/summary";
 import { TimeseriesQuery, TimeseriesResponse } from "@/lib/schemas/timeseries";
@@ -50,6 +53,24 @@ export function addSpend(spec: Spec): void {
     queryDocs: { from: `${RANGE.from} Give both from and to, or neither.`, to: RANGE.to, tz: RANGE.tz, stack: "The dimension the daily trend is stacked by." },
     errors: ["unavailable"],
     responses: { "200": spec.json("The overview.", "OverviewResponse", OverviewResponse) },
+  });
+
+  spec.add("get", "/api/v1/change", {
+    id: "getChange",
+    tag,
+    summary: "Why spend changed: drivers and who carries them",
+    description: `The change of cost between a baseline period and [from, to), split exactly into drivers (${DRIVERS.join(", ")}) that sum to \`change_usd\` with \`residual_usd\` (shown, normally 0.000000000). Method: the Shapley value of the factors of a per-provider×model cost identity (requests × mix share × attempts per request × tokens per attempt × cache, reasoning and cancellation shares × price), in exact decimals. Drivers: ${DRIVERS.map((d) => `**${d}**: ${DRIVER_INFO[d].definition}`).join(" ")} Each driver lists its contributors among ${CONTRIBUTOR_DIMENSIONS.join(", ")}, in the driver's direction first: for a model, its own part of the decomposition (models add up to the driver); for the other dimensions, the driver's amount in that value's slice decomposed alone (share = amount / the driver's amount, so those shares need not sum to 1). ${FILTERS} ${SCOPE} ${MONEY}`,
+    auth: { permission: "spend:read" },
+    query: ChangeQuery,
+    queryDocs: {
+      ...RANGE,
+      base_from: "First day of the baseline (inclusive), YYYY-MM-DD in `tz`. Default: the period of the same length just before `from`. Give both base_from and base_to, or neither.",
+      base_to: "Day after the baseline's last day (exclusive).",
+      baseline_from: "Synonym of base_from.",
+      baseline_to: "Synonym of base_to.",
+    },
+    filters: true,
+    responses: { "200": spec.json("The two periods, the change and its drivers.", "ChangeResponse", ChangeResponse) },
   });
 
   spec.add("get", "/api/v1/timeseries", {

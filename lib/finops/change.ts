@@ -1,0 +1,141 @@
+import type { TeamScope } from "@/lib/auth/roles";
+import type { DimensionFilters } from "@/lib/clickhouse/fragments";
+import type { GroupKey, MeasuresRow } from "@/lib/clickhouse/queries/measures";
+import { listPrices } from "@/lib/db/price-book";
+import { CONTRIBUTOR_DIMENSIONS, type ChangeContributor, type ChangeResponse, type ContributorDimension } from "@/lib/schemas/change";
+import { decompose, DRIVERS, type CellSums, type Decomposition, type ReferenceRates } from "./change-decomposition";
+import { DRIVER_INFO } from "./change-drivers";
+import { previousRange } from "./explorer-state";
+import { measures } from "./measures";
+import { Money } from "./money";
+import type { PriceRow } from "./price-lookup";
+
+/** Contributors listed per driver and dimension (the largest by amount). */
+const TOP_PER_DIMENSION = 5;
+/** Slices decomposed per dimension: the values whose cost moved most, then the dearest (each costs a decomposition). */
+const SLICES_BY_CHANGE = 20;
+const SLICES_BY_COST = 10;
+
+const SEP = "\u0000";
+const cellKey = (provider: string, model: string) => `${provider}${SEP}${model}`;
+
+/**
+ * Reference rates per provider × model: the base price row (standard tier, no long-context threshold) in
+ * force when the current period starts, else the earliest one. Only used to weigh token classes against each
+ * other; the decomposition is exact whatever they are (see change-decomposition.ts).
+ */
+export function referenceRates(prices: readonly PriceRow[], at: Date): (cell: string) => ReferenceRates | undefined {
+  const best = new Map<string, PriceRow>();
+  for (const p of prices) {
+    if (p.serviceTier !== "" || p.longContextAbove !== 0) continue;
+    const k = cellKey(p.provider.toLowerCase(), p.model.toLowerCase());
+    const cur = best.get(k);
+    const inForce = (r: PriceRow) => r.validFrom.getTime() <= at.getTime();
+    const better = !cur || (inForce(p) ? !inForce(cur) || p.validFrom > cur.validFrom : !inForce(cur) && p.validFrom < cur.validFrom);
+    if (better) best.set(k, p);
+  }
+  return (cell) => {
+    const [provider, model] = cell.split(SEP);
+    const p = best.get(cellKey(provider.toLowerCase(), model.toLowerCase()));
+    if (!p) return undefined;
+    return { input: p.inputPerToken, cache_read: p.cacheReadPerToken ?? p.inputPerToken, cache_write: p.cacheWritePerToken ?? p.inputPerToken, output: p.outputPerToken, reasoning: p.reasoningPerToken ?? p.outputPerToken };
+  };
+}
+
+type Slices = Map<string, Map<string, CellSums>>;
+const SETS: GroupKey[][] = [["provider", "model"], ...CONTRIBUTOR_DIMENSIONS.filter((d) => d !== "model").map((d): GroupKey[] => [d, "provider", "model"])];
+
+/** Per dimension value, its cells' sums ("" = the whole scope under dimension ""). */
+function slicesOf(rows: MeasuresRow[], dim: ContributorDimension | null): Slices {
+  const set = dim === null || dim === "model" ? 0 : SETS.findIndex((s) => s[0] === dim);
+  const out: Slices = new Map();
+  for (const r of rows) {
+    if (r.set !== set) continue;
+    const value = dim === null ? "" : (r.keys[dim] ?? "");
+    const cells = out.get(value) ?? new Map<string, CellSums>();
+    cells.set(cellKey(r.keys.provider ?? "", r.keys.model ?? ""), r.sums);
+    out.set(value, cells);
+  }
+  return out;
+}
+
+const costOf = (cells: Map<string, CellSums> | undefined) => [...(cells?.values() ?? [])].reduce((s, c) => s.plus(c.cost_usd), new Money(0));
+
+/** The slices worth decomposing: the values whose cost moved most, and the dearest ones. */
+function chosenValues(base: Slices, cur: Slices): string[] {
+  const values = [...new Set([...base.keys(), ...cur.keys()])];
+  const moved = values.map((v) => ({ v, change: costOf(cur.get(v)).minus(costOf(base.get(v))).abs(), cost: Money.max(costOf(cur.get(v)), costOf(base.get(v))) }));
+  const byChange = [...moved].sort((a, b) => b.change.cmp(a.change) || a.v.localeCompare(b.v)).slice(0, SLICES_BY_CHANGE);
+  const byCost = [...moved].sort((a, b) => b.cost.cmp(a.cost) || a.v.localeCompare(b.v)).slice(0, SLICES_BY_COST);
+  return [...new Set([...byChange, ...byCost].map((m) => m.v))];
+}
+
+/**
+ * Contributors. For models: each model's own part of the scope's decomposition (the Shapley value is additive over
+ * the cells of the identity), so a model's amounts add up exactly to the scope's driver and a traffic move shows as
+ * mix on both models, − where it left and + where it went. For team, repo, feature and customer (not factors of the
+ * identity): each chosen value's slice of the scope is decomposed on its own, and its amount is that slice's own
+ * amount for the driver. Within a slice the drivers add up exactly to the slice's change, but a driver's amounts
+ * across slices need not add up to the scope's (traffic moving from one team on a cheap model to another team on a
+ * dear one is mix for the scope but volume inside each team). share = amount / the scope's amount for the driver.
+ * Listed in the driver's direction first: for an increase, the largest increases.
+ */
+function contributors(base: MeasuresRow[], cur: MeasuresRow[], rates: (cell: string) => ReferenceRates | undefined, total: Decomposition): Map<string, ChangeContributor[]> {
+  const out = new Map<string, ChangeContributor[]>(DRIVERS.map((d) => [d, []]));
+  for (const dim of CONTRIBUTOR_DIMENSIONS) {
+    let perValue: { value: string; drivers: Record<string, string> }[];
+    if (dim === "model") {
+      const byModel = new Map<string, Record<string, Money>>();
+      for (const [cell, amounts] of total.cells ?? []) {
+        const model = cell.split(SEP)[1];
+        const acc = byModel.get(model) ?? Object.fromEntries(DRIVERS.map((d) => [d, new Money(0)]));
+        for (const d of DRIVERS) acc[d] = acc[d].plus(amounts[d]);
+        byModel.set(model, acc);
+      }
+      perValue = [...byModel].map(([value, acc]) => ({ value, drivers: Object.fromEntries(DRIVERS.map((d) => [d, acc[d].toFixed(9)])) }));
+    } else {
+      const b = slicesOf(base, dim);
+      const c = slicesOf(cur, dim);
+      perValue = chosenValues(b, c).map((value) => ({ value, drivers: decompose({ baseline: b.get(value) ?? new Map(), current: c.get(value) ?? new Map(), rates }).drivers }));
+    }
+    for (const driver of DRIVERS) {
+      const scopeAmount = new Money(total.drivers[driver]);
+      const direction = scopeAmount.isNeg() ? -1 : 1;
+      const list = perValue
+        .map(({ value, drivers }) => ({ value, amount: new Money(drivers[driver]) }))
+        .filter((x) => !x.amount.isZero())
+        .sort((x, y) => y.amount.times(direction).cmp(x.amount.times(direction)) || x.value.localeCompare(y.value))
+        .slice(0, TOP_PER_DIMENSION)
+        .map((x) => ({ dimension: dim, value: x.value, amount_usd: x.amount.toFixed(9), share: scopeAmount.isZero() ? 0 : x.amount.div(scopeAmount).toDecimalPlaces(6).toNumber() }));
+      out.get(driver)!.push(...list);
+    }
+  }
+  for (const [driver, list] of out) {
+    const direction = new Money(total.drivers[driver as keyof Decomposition["drivers"]]).isNeg() ? -1 : 1;
+    list.sort((x, y) => new Money(y.amount_usd).times(direction).cmp(new Money(x.amount_usd).times(direction)) || x.dimension.localeCompare(y.dimension) || x.value.localeCompare(y.value));
+  }
+  return out;
+}
+
+export type ChangeRequest = { from: string; to: string; base_from?: string; base_to?: string; tz: string; filters: DimensionFilters; scope: TeamScope };
+
+/**
+ * Why spend changed between the baseline and the current period, for the caller's teams and the given
+ * filters: two queries (one per period) of the same grouping sets — provider × model, and each contributor
+ * dimension × provider × model — from the rollups and the retry ledger; then the decomposition.
+ */
+export async function getChange(q: ChangeRequest): Promise<ChangeResponse> {
+  const base = q.base_from && q.base_to ? { from: q.base_from, to: q.base_to } : previousRange(q.from, q.to);
+  const common = { tz: q.tz, bucket: null, sets: SETS, filters: q.filters, scope: q.scope };
+  const [baseRows, curRows, prices] = await Promise.all([measures({ ...common, ...base }), measures({ ...common, from: q.from, to: q.to }), listPrices()]);
+  const rates = referenceRates(prices, new Date(`${q.from}T00:00:00Z`));
+  const whole = decompose({ baseline: slicesOf(baseRows, null).get("") ?? new Map(), current: slicesOf(curRows, null).get("") ?? new Map(), rates, perCell: true });
+  const carriers = contributors(baseRows, curRows, rates, whole);
+  return {
+    baseline: { ...base, cost_usd: whole.baseline_usd },
+    current: { from: q.from, to: q.to, cost_usd: whole.current_usd },
+    change_usd: whole.change_usd,
+    drivers: DRIVERS.map((id) => ({ id, ...DRIVER_INFO[id], amount_usd: whole.drivers[id], contributors: carriers.get(id)! })),
+    residual_usd: whole.residual_usd,
+  };
+}
