@@ -7,6 +7,7 @@ import { traceEvents } from "@/lib/clickhouse/queries/trace-events";
 import type { TopTracesResponse, TraceResponse } from "@/lib/schemas/trace";
 import { toStored } from "./money";
 import { buildTrace } from "./trace";
+import { traceContext } from "./trace-context";
 
 /**
  * Trace look-ups for the API: one trace by trace_id or request_id, and the most expensive traces of a range.
@@ -31,6 +32,7 @@ export async function getTrace(q: { id: string; scope: TeamScope; limit?: number
     id: q.id,
     found_by: events.some((e) => e.trace_id === q.id) ? "trace_id" : "request_id",
     ...graph,
+    context: traceContext(events),
     truncated: rows.length > limit,
     event_limit: limit,
   };
