@@ -60,7 +60,7 @@ test("the trace list fits at 1440 px and at 390 px: short ids with copy, nothing
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`/traces?${range}`);
     const table = page.getByTestId("traces-table");
-    await expect(table.locator("tbody tr").first()).toBeVisible();
+    await expect(table.locator("tbody tr").first()).toBeVisible({ timeout: 30_000 });
     // No horizontal overflow: the table is no wider than its card.
     const [tableWidth, cardWidth] = await table.evaluate((t) => [t.scrollWidth, (t.closest(".card") as HTMLElement).clientWidth]);
     expect(tableWidth, `table at ${width}px`).toBeLessThanOrEqual(cardWidth);
