@@ -14,6 +14,9 @@ type Props = {
   totalPct: number | null;
   onSort: (column: string) => void;
   onDrill: (key: string, key2?: string) => void;
+  /** The sum of the groups not shown (a paged big grouping), and how many they are. */
+  other?: SummaryMeasures | null;
+  otherCount?: number;
 };
 
 const label = (d: string) => d.replace(/_/g, " ");
@@ -26,7 +29,7 @@ function changeClass(m: MetricDef, delta: string | number | null): string {
 }
 
 /** The groups of the view with their previous-period change; a click on a name drills down. */
-export function BreakdownTable({ state, rows, total, previousTotal, totalDelta, totalPct, onSort, onDrill }: Props) {
+export function BreakdownTable({ state, rows, total, previousTotal, totalDelta, totalPct, onSort, onDrill, other, otherCount = 0 }: Props) {
   const metric = metricById(state.metric);
   const context = contextMetrics(metric);
   const dims: Dimension[] = state.groupBy2 ? [state.groupBy, state.groupBy2] : [state.groupBy];
@@ -73,6 +76,17 @@ export function BreakdownTable({ state, rows, total, previousTotal, totalDelta, 
               <td><a className="row-link" href={tracesHref(state, rowKeys(r))} title="Most expensive traces of this group">Traces</a></td>
             </tr>
           ))}
+          {other && (
+            <tr className="other-row" data-testid="explore-other-row">
+              <th scope="row" colSpan={dims.length} className="muted" title="Every group not shown, summed: the rows above plus this one add up to the total">(other: {otherCount.toLocaleString("en-US")} more)</th>
+              <td className="num">{formatMetric(metric, other[metric.id])}</td>
+              <td className="num muted">–</td>
+              <td className="num muted">–</td>
+              <td className="num muted">–</td>
+              {context.map((m) => <td key={m.id} className="num">{formatMetric(m, other[m.id])}</td>)}
+              <td />
+            </tr>
+          )}
         </tbody>
         <tfoot>
           <tr>

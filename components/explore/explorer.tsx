@@ -1,14 +1,18 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { WhyChanged } from "@/components/change/why-changed";
+import { fetchJson } from "@/lib/api/fetch-json";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
 import { formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { ignoredParams } from "@/lib/finops/url-notices";
 import { drillDown, explorerQuery, hasFilters, narrowToBucket, nextState, parseExplorerState, previousRange, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
+import { isPaged, onPage, pagedSummaryQuery, PAGE_SIZE, previousForGroupsQuery } from "@/lib/finops/explorer-paging";
 import { tableRows } from "@/lib/finops/explorer-table";
+import { formatInt } from "@/lib/finops/format";
+import { SummaryResponse } from "@/lib/schemas/summary";
 import { useSummaryQuery } from "@/lib/hooks/use-summary";
 import { BreakdownTable } from "./breakdown-table";
 import { ExplorerChart } from "./explorer-chart";
@@ -24,8 +28,14 @@ export function Explorer() {
   const state = useMemo(() => parseExplorerState(new URLSearchParams(params.toString()), new Date()), [params]);
   const metric = metricById(state.metric);
   const prev = previousRange(state.from, state.to);
-  const current = useSummaryQuery(summaryQuery(state, state));
-  const previous = useSummaryQuery(summaryQuery(state, prev));
+  // Big groupings come a page at a time, sorted on the server; "show more" asks for the next hundred too.
+  const base = summaryQuery(state, state) + state.sort + state.dir;
+  const [more, setMore] = useState({ base, pages: 1 });
+  const limit = PAGE_SIZE * (more.base === base ? more.pages : 1);
+  const current = useSummaryQuery(pagedSummaryQuery(state, limit));
+  const previous = useSummaryQuery(pagedSummaryQuery({ ...state, ...prev }, limit));
+  const paged = !current.isPlaceholderData && isPaged(current.data);
+  const previousShown = useSummaryQuery(paged && current.data ? previousForGroupsQuery(state, prev, current.data.groups) : "", { enabled: paged });
   const go = (patch: Partial<ExplorerState>) => router.replace(`/explore?${explorerQuery(nextState(state, patch, new Date()))}`, { scroll: false });
   // The URL carries the whole state from the first render on, so a copied link always reproduces the view.
   useEffect(() => {
@@ -33,7 +43,7 @@ export function Explorer() {
   }, [params, router, state]);
 
   // A previous period fetched for another grouping (kept while loading) must not be matched to these rows.
-  const previousGroups = previous.isPlaceholderData ? undefined : previous.data?.groups;
+  const previousGroups = previous.isPlaceholderData ? undefined : paged ? (previousShown.isPlaceholderData || !previousShown.data || !current.data ? undefined : onPage(previousShown.data.groups, current.data.groups)) : previous.data?.groups;
   const rows = useMemo(() => tableRows(current.data?.groups ?? [], previousGroups, metric, state.sort, state.dir), [current.data, previousGroups, metric, state.sort, state.dir]);
   const total = current.data?.total;
   const prevTotal = previous.isPlaceholderData ? undefined : previous.data?.total;
@@ -41,9 +51,19 @@ export function Explorer() {
   const totalPct = total ? metricChange(metric, total, prevTotal).pct : null;
   const dims = state.groupBy2 ? [state.groupBy, state.groupBy2] : [state.groupBy];
 
-  function download() {
+  async function download() {
     if (!total) return;
-    const csv = explorerCsv({ dims, metric, rows, total, previousTotal: prevTotal, totalDelta, totalPct });
+    // The export has every group: a paged table fetches them all (unpaged) for the file.
+    const all = paged
+      ? tableRows(
+          (await fetchJson(`/api/v1/summary?${summaryQuery(state, state)}`, SummaryResponse)).groups,
+          (await fetchJson(`/api/v1/summary?${summaryQuery(state, prev)}`, SummaryResponse)).groups,
+          metric,
+          state.sort,
+          state.dir,
+        )
+      : rows;
+    const csv = explorerCsv({ dims, metric, rows: all, total, previousTotal: prevTotal, totalDelta, totalPct });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
     a.download = `tokenledger-${dims.join("-")}-${state.from}-${state.to}.csv`;
@@ -58,7 +78,7 @@ export function Explorer() {
     <div className="stack explorer">
       <IgnoredParams list={ignoredParams(new URLSearchParams(params.toString()), explorerQuery(state))} />
       <Card className="explorer-controls">
-        <ExplorerToolbar state={state} go={go} onExport={download} canExport={!!total && !current.isPlaceholderData} />
+        <ExplorerToolbar state={state} go={go} onExport={() => void download()} canExport={!!total && !current.isPlaceholderData} />
         <FilterBar state={state} onChange={(f) => go(f)} />
       </Card>
       {current.isPending ? (
@@ -92,7 +112,13 @@ export function Explorer() {
           {state.compare && <WhyChanged scope={{ from: state.from, to: state.to, tz: state.tz, base: state.base, include: state.include, exclude: state.exclude }} />}
           <ExplorerChart state={state} onBucket={(b) => go(narrowToBucket(b))} />
           <Card title={`Breakdown by ${grouping}`} subtitle="Click a name to filter to it and drill down; click a column to sort." className={current.isPlaceholderData ? "is-refreshing" : undefined}>
-            <BreakdownTable state={state} rows={rows} total={total} previousTotal={prevTotal} totalDelta={totalDelta} totalPct={totalPct} onSort={sortBy} onDrill={(k, k2) => go(drillDown(state, k, k2))} />
+            <BreakdownTable state={state} rows={rows} total={total} previousTotal={prevTotal} totalDelta={totalDelta} totalPct={totalPct} onSort={sortBy} onDrill={(k, k2) => go(drillDown(state, k, k2))} other={paged ? current.data?.other ?? null : null} otherCount={paged && current.data ? current.data.group_count - current.data.groups.length : 0} />
+            {paged && current.data && (
+              <p className="paging-line" data-testid="explore-paging">
+                Showing {formatInt(current.data.groups.length)} of {formatInt(current.data.group_count)}, sorted on the server; the rest are summed in &quot;(other)&quot; and the total stays exact. The CSV export has every row.{" "}
+                <button className="button small" onClick={() => setMore({ base, pages: limit / PAGE_SIZE + 1 })}>Show {formatInt(Math.min(PAGE_SIZE, current.data.group_count - current.data.groups.length))} more</button>
+              </p>
+            )}
           </Card>
         </>
       )}

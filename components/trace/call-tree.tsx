@@ -1,13 +1,17 @@
 "use client";
 import { Fragment, useMemo, useState } from "react";
 import { formatInt, formatUsdFine, teamLabel } from "@/lib/finops/format";
+import { collapseRepeats, MIN_RUN, type RepeatGroup } from "@/lib/finops/trace-collapse";
 import type { TraceNode } from "@/lib/schemas/trace";
+import { ms, TimelineAxis, TimelineBars, TimelineLegend, type Axis, type ColorBy } from "./call-timeline";
 
 // Deeper calls keep this indent and show their depth instead: a runaway agent can nest hundreds deep.
 const MAX_INDENT = 16;
 const STATUS_CLASS: Record<string, string> = { success: "ok", cancelled: "warn", rate_limited: "bad", timeout: "bad", error: "bad" };
 const shown = (v: string) => (v === "" ? "(none)" : v);
-const ms = (n: number | null) => (n === null ? "–" : n < 1000 ? `${n} ms` : `${(n / 1000).toFixed(1)} s`);
+const indent = (depth: number) => `${Math.min(depth, MAX_INDENT) * 1.1}rem`;
+const tokenTitle = (n: TraceNode) =>
+  `input ${formatInt(n.input_tokens)} (cache read ${formatInt(n.cache_read_tokens)}, cache write ${formatInt(n.cache_write_tokens)}) · output ${formatInt(n.output_tokens)} (reasoning ${formatInt(n.reasoning_tokens)})`;
 
 export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge ${STATUS_CLASS[status] ?? ""}`}>{status.replace(/_/g, " ")}</span>;
@@ -25,112 +29,166 @@ function visibleNodes(nodes: TraceNode[], collapsed: ReadonlySet<string>): Trace
   return out;
 }
 
-/** The call graph as an indented, collapsible table: one row per call, its attempts on demand. */
+const toggle = (set: ReadonlySet<string>, id: string) => {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
+};
+
+/**
+ * The call graph as an indented, collapsible table with a timeline (Gantt) column: one row per call, its
+ * attempts on demand, and runs of identical calls folded into one row (lib/finops/trace-collapse.ts).
+ */
 export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: string; end: string }) {
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [openAttempts, setOpenAttempts] = useState<ReadonlySet<string>>(new Set());
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [foldRepeats, setFoldRepeats] = useState(true);
+  const [colorBy, setColorBy] = useState<ColorBy>("team");
   const parents = useMemo(() => new Set(nodes.map((n) => n.parent_id).filter((p): p is string => p !== null)), [nodes]);
-  const rows = useMemo(() => visibleNodes(nodes, collapsed), [nodes, collapsed]);
+  const visible = useMemo(() => visibleNodes(nodes, collapsed), [nodes, collapsed]);
+  const rows = useMemo(() => (foldRepeats ? collapseRepeats(visible, parents, expanded) : visible.map((node) => ({ kind: "call" as const, node }))), [visible, parents, expanded, foldRepeats]);
+  const folded = rows.filter((r) => r.kind === "repeat").length;
   const t0 = Date.parse(start);
-  const span = Math.max(1, Date.parse(end) - t0);
-  const toggle = (set: ReadonlySet<string>, id: string) => {
-    const next = new Set(set);
-    if (!next.delete(id)) next.add(id);
-    return next;
-  };
+  const axis: Axis = { t0, span: Math.max(1, Date.parse(end) - t0) };
 
   return (
     <>
       <div className="toolbar">
         <button className="button small" onClick={() => setCollapsed(new Set())}>Expand all</button>
         <button className="button small" onClick={() => setCollapsed(new Set(nodes.filter((n) => n.parent_id === null && parents.has(n.id)).map((n) => n.id)))}>Collapse to roots</button>
-        <span className="muted">{formatInt(nodes.length)} calls; indented under the call that made them. Click a call&apos;s attempts to list them.</span>
+        <label className="checkbox" title={`${MIN_RUN} or more calls in a row under the same parent, with the same service, feature, team, model and status, and input + output tokens within ±25 % of the run's first call`}>
+          <input type="checkbox" checked={foldRepeats} onChange={(e) => { setFoldRepeats(e.target.checked); setExpanded(new Set()); }} /> Fold repeated calls
+        </label>
+        <span className="segmented" role="group" aria-label="Colour bars by">
+          {(["team", "status"] as const).map((c) => (
+            <button key={c} className="button small" aria-pressed={colorBy === c} onClick={() => setColorBy(c)}>By {c}</button>
+          ))}
+        </span>
+        <span className="muted">{formatInt(nodes.length)} calls{folded > 0 ? `, ${folded} runs of repeats folded` : ""}; indented under the call that made them.</span>
       </div>
+      <div className="muted"><TimelineLegend nodes={nodes} colorBy={colorBy} /></div>
       <div className="table-scroll">
         <table className="table compact trace-tree" data-testid="call-tree">
           <thead>
             <tr>
               <th>Call (service)</th>
-              <th>Team</th>
-              <th>Model</th>
+              <th className="col-team">Team</th>
+              <th className="col-model">Model</th>
               <th>Status</th>
               <th className="num">Attempts</th>
               <th className="num">Cost</th>
-              <th className="num" title="This call and every call below it">With children</th>
-              <th className="num">Input</th>
-              <th className="num">Cache read</th>
-              <th className="num">Cache write</th>
-              <th className="num">Output</th>
-              <th className="num">Reasoning</th>
-              <th>Timeline</th>
+              <th className="num col-subtree" title="This call and every call below it">With children</th>
+              <th className="num col-tokens" title="Input / output tokens (hover a row for cache and reasoning)">Tokens in / out</th>
+              <th className="gantt-col">Timeline<TimelineAxis axis={axis} /></th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((n) => {
-              const hasKids = parents.has(n.id);
-              const isCollapsed = collapsed.has(n.id);
-              const waste = Number(n.retry_waste_usd) > 0;
-              const left = ((Date.parse(n.start) - t0) / span) * 100;
-              const width = n.elapsed_ms === null ? 0 : (n.elapsed_ms / span) * 100;
-              return (
-                <Fragment key={n.id}>
-                  <tr className={waste ? "waste-row" : undefined} data-testid="call-row">
-                    <td>
-                      <div className="tree-call" style={{ paddingLeft: `${Math.min(n.depth, MAX_INDENT) * 1.1}rem` }}>
-                        <button
-                          className="tree-toggle"
-                          disabled={!hasKids}
-                          aria-expanded={hasKids ? !isCollapsed : undefined}
-                          aria-label={hasKids ? `${isCollapsed ? "Expand" : "Collapse"} ${shown(n.service)}` : undefined}
-                          onClick={() => setCollapsed((c) => toggle(c, n.id))}
-                        >
-                          {hasKids ? (isCollapsed ? "▸" : "▾") : "·"}
-                        </button>
-                        {n.depth > MAX_INDENT && <span className="tree-depth">L{n.depth}</span>}
-                        <strong className="truncate" title={`${shown(n.service)}${n.feature ? ` · ${n.feature}` : ""}\nspan ${shown(n.span_id)}\nrequest ${shown(n.request_id)}`}>{shown(n.service)}</strong>
-                        {n.orphan && <span className="badge warn" title="Its parent span is not in this trace: never sent, or outside your teams">orphan</span>}
-                      </div>
-                    </td>
-                    <td className="truncate" title={n.team === n.origin_team ? teamLabel(n.team) : `Executed by ${teamLabel(n.team)}, originated by ${teamLabel(n.origin_team)}`}>
-                      {teamLabel(n.team)}
-                      {n.team !== n.origin_team && <span className="muted"> for {teamLabel(n.origin_team)}</span>}
-                    </td>
-                    <td className="truncate" title={`${n.provider}/${n.model}`}>{n.model}</td>
-                    <td><StatusBadge status={n.status} /></td>
-                    <td className="num">
-                      <button className="link" aria-expanded={openAttempts.has(n.id)} onClick={() => setOpenAttempts((o) => toggle(o, n.id))}>{n.attempts}</button>
-                      {waste && <> <span className="badge waste" title="Retry waste: cost of the attempts that were retried">{formatUsdFine(n.retry_waste_usd)} waste</span></>}
-                    </td>
-                    <td className="num" title={n.cost_usd}>{formatUsdFine(n.cost_usd)}{n.unpriced_attempts > 0 && <> <span className="badge warn" title="No price for this model: its cost is not counted">unpriced</span></>}</td>
-                    <td className="num muted" title={n.subtree_cost_usd}>{hasKids ? formatUsdFine(n.subtree_cost_usd) : ""}</td>
-                    <td className="num">{formatInt(n.input_tokens)}</td>
-                    <td className="num">{formatInt(n.cache_read_tokens)}</td>
-                    <td className="num">{formatInt(n.cache_write_tokens)}</td>
-                    <td className="num">{formatInt(n.output_tokens)}</td>
-                    <td className="num">{formatInt(n.reasoning_tokens)}</td>
-                    <td title={`starts +${ms(Date.parse(n.start) - t0)}, takes ${ms(n.elapsed_ms)} (last attempt ${ms(n.latency_ms)})`}>
-                      <div className="timeline"><span style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }} /></div>
-                    </td>
-                  </tr>
-                  {openAttempts.has(n.id) && (
-                    <tr className="attempts-row">
-                      <td colSpan={13}>
-                        <div className="attempt-list" style={{ paddingLeft: `${Math.min(n.depth, MAX_INDENT) * 1.1 + 1.6}rem` }}>
-                          {n.attempt_list.map((a) => (
-                            <span key={a.event_id} title={`event ${a.event_id}${a.error_type ? ` · ${a.error_type}` : ""}`}>
-                              #{a.attempt} <StatusBadge status={a.status} /> {ms(a.latency_ms)} · <span className={a.wasted ? "badge waste" : undefined} title={a.cost_usd}>{formatUsdFine(a.cost_usd)}{a.wasted ? " wasted" : ""}</span>
-                            </span>
-                          ))}
-                        </div>
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              );
-            })}
+            {rows.map((r) =>
+              r.kind === "repeat" ? (
+                <RepeatRow key={r.group.id} g={r.group} axis={axis} colorBy={colorBy} onExpand={() => setExpanded((e) => toggle(e, r.group.id))} />
+              ) : (
+                <CallRow
+                  key={r.node.id}
+                  n={r.node}
+                  axis={axis}
+                  colorBy={colorBy}
+                  hasKids={parents.has(r.node.id)}
+                  isCollapsed={collapsed.has(r.node.id)}
+                  onToggle={() => setCollapsed((c) => toggle(c, r.node.id))}
+                  attemptsOpen={openAttempts.has(r.node.id)}
+                  onAttempts={() => setOpenAttempts((o) => toggle(o, r.node.id))}
+                  refold={expanded.has(`repeat:${r.node.id}`) ? () => setExpanded((e) => toggle(e, `repeat:${r.node.id}`)) : undefined}
+                />
+              ),
+            )}
           </tbody>
         </table>
       </div>
     </>
+  );
+}
+
+type CallRowProps = { n: TraceNode; axis: Axis; colorBy: ColorBy; hasKids: boolean; isCollapsed: boolean; onToggle: () => void; attemptsOpen: boolean; onAttempts: () => void; refold?: () => void };
+
+function CallRow({ n, axis, colorBy, hasKids, isCollapsed, onToggle, attemptsOpen, onAttempts, refold }: CallRowProps) {
+  const waste = Number(n.retry_waste_usd) > 0;
+  return (
+    <Fragment>
+      <tr className={waste ? "waste-row" : undefined} data-testid="call-row">
+        <td>
+          <div className="tree-call" style={{ paddingLeft: indent(n.depth) }}>
+            <button className="tree-toggle" disabled={!hasKids} aria-expanded={hasKids ? !isCollapsed : undefined} aria-label={hasKids ? `${isCollapsed ? "Expand" : "Collapse"} ${shown(n.service)}` : undefined} onClick={onToggle}>
+              {hasKids ? (isCollapsed ? "▸" : "▾") : "·"}
+            </button>
+            {n.depth > MAX_INDENT && <span className="tree-depth">L{n.depth}</span>}
+            <strong className="truncate" title={`${shown(n.service)}${n.feature ? ` · ${n.feature}` : ""}\nspan ${shown(n.span_id)}\nrequest ${shown(n.request_id)}`}>{shown(n.service)}</strong>
+            {n.orphan && <span className="badge warn" title="Its parent span is not in this trace: never sent, or outside your teams">orphan</span>}
+            {refold && <button className="link small-link" onClick={refold} title="Fold this run of repeated calls back into one row">fold repeats</button>}
+          </div>
+        </td>
+        <td className="truncate col-team" title={n.team === n.origin_team ? teamLabel(n.team) : `Executed by ${teamLabel(n.team)}, originated by ${teamLabel(n.origin_team)}`}>
+          {teamLabel(n.team)}
+          {n.team !== n.origin_team && <span className="muted"> for {teamLabel(n.origin_team)}</span>}
+        </td>
+        <td className="truncate col-model" title={`${n.provider}/${n.model}`}>{n.model}</td>
+        <td><StatusBadge status={n.status} /></td>
+        <td className="num">
+          <button className="link" aria-expanded={attemptsOpen} onClick={onAttempts}>{n.attempts}</button>
+          {waste && <> <span className="badge waste" title="Retry waste: cost of the attempts that were retried">{formatUsdFine(n.retry_waste_usd)} waste</span></>}
+        </td>
+        <td className="num" title={n.cost_usd}>{formatUsdFine(n.cost_usd)}{n.unpriced_attempts > 0 && <> <span className="badge warn" title="No price for this model: its cost is not counted">unpriced</span></>}</td>
+        <td className="num muted col-subtree" title={n.subtree_cost_usd}>{hasKids ? formatUsdFine(n.subtree_cost_usd) : ""}</td>
+        <td className="num col-tokens" title={tokenTitle(n)}>{formatInt(n.input_tokens)} / {formatInt(n.output_tokens)}</td>
+        <td className="gantt-col" title={`starts +${ms(Date.parse(n.start) - axis.t0)}, takes ${ms(n.elapsed_ms)} (last attempt ${ms(n.latency_ms)})`}>
+          <TimelineBars nodes={[n]} axis={axis} colorBy={colorBy} />
+        </td>
+      </tr>
+      {attemptsOpen && (
+        <tr className="attempts-row">
+          <td colSpan={9}>
+            <div className="attempt-list" style={{ paddingLeft: `calc(${indent(n.depth)} + 1.6rem)` }}>
+              {n.attempt_list.map((a) => (
+                <span key={a.event_id} title={`event ${a.event_id}${a.error_type ? ` · ${a.error_type}` : ""}`}>
+                  #{a.attempt} <StatusBadge status={a.status} /> {ms(a.latency_ms)} · <span className={a.wasted ? "badge waste" : undefined} title={a.cost_usd}>{formatUsdFine(a.cost_usd)}{a.wasted ? " wasted" : ""}</span>
+                </span>
+              ))}
+            </div>
+          </td>
+        </tr>
+      )}
+    </Fragment>
+  );
+}
+
+/** A folded run of identical calls: count, summed cost, and every call's bars on one strip. */
+function RepeatRow({ g, axis, colorBy, onExpand }: { g: RepeatGroup; axis: Axis; colorBy: ColorBy; onExpand: () => void }) {
+  const n = g.first;
+  const last = g.nodes[g.nodes.length - 1];
+  const waste = Number(g.retry_waste_usd) > 0;
+  const minTok = Math.min(...g.nodes.map((x) => x.input_tokens + x.output_tokens));
+  const maxTok = Math.max(...g.nodes.map((x) => x.input_tokens + x.output_tokens));
+  return (
+    <tr className="repeat-row" data-testid="repeat-row" data-count={g.nodes.length}>
+      <td>
+        <div className="tree-call" style={{ paddingLeft: indent(n.depth) }}>
+          <button className="tree-toggle" aria-expanded={false} aria-label={`Show the ${g.nodes.length} repeated ${shown(n.service)} calls`} onClick={onExpand}>▸</button>
+          <strong className="truncate" title={`${shown(n.service)}${n.feature ? ` · ${n.feature}` : ""}`}>{shown(n.service)}</strong>
+          <button className="badge repeat" onClick={onExpand} title={`${g.nodes.length} identical calls in a row (same parent, service, feature, team, model, status; ${formatInt(minTok)}–${formatInt(maxTok)} tokens each). Click to list them.`}>
+            ×{formatInt(g.nodes.length)} identical
+          </button>
+        </div>
+      </td>
+      <td className="truncate col-team" title={teamLabel(n.team)}>{teamLabel(n.team)}</td>
+      <td className="truncate col-model" title={`${n.provider}/${n.model}`}>{n.model}</td>
+      <td><StatusBadge status={n.status} /></td>
+      <td className="num">{formatInt(g.attempts)}{waste && <> <span className="badge waste" title="Retry waste of these calls">{formatUsdFine(g.retry_waste_usd)} waste</span></>}</td>
+      <td className="num" title={`${g.cost_usd} (sum of ${g.nodes.length} calls)`}>{formatUsdFine(g.cost_usd)}</td>
+      <td className="num muted col-subtree" />
+      <td className="num col-tokens" title="Summed over the run">{formatInt(g.input_tokens)} / {formatInt(g.output_tokens)}</td>
+      <td className="gantt-col" title={`${g.nodes.length} calls from +${ms(Date.parse(n.start) - axis.t0)} to +${ms(Date.parse(last.start) + (last.elapsed_ms ?? 0) - axis.t0)}`}>
+        <TimelineBars nodes={g.nodes} axis={axis} colorBy={colorBy} />
+      </td>
+    </tr>
   );
 }

@@ -9,11 +9,15 @@ import { parseExplorerState } from "@/lib/finops/explorer-state";
 import { formatInt, formatUsdFine, teamLabel } from "@/lib/finops/format";
 import { hasFilters, topTracesApiQuery, tracesQuery, type TraceListState } from "@/lib/finops/trace-list-state";
 import { useTopTraces } from "@/lib/hooks/use-trace";
+import { CopyButton } from "./copy-button";
 import { TraceSearch } from "./trace-search";
+import "./trace.css";
 
 const LIMIT = 50;
 const PRESETS = [1, 7, 30] as const;
 const shown = (v: string) => (v === "" ? "(none)" : v);
+/** A long id as its head and tail (the full id is in the title and the copy button). */
+export const shortId = (id: string) => (id.length > 16 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id);
 const when = (iso: string) => new Date(iso).toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" });
 
 /** The most expensive traces for the explorer's range and filters (same URL parameters), and a search by id. */
@@ -63,25 +67,28 @@ export function TraceList() {
                   <th className="num" title="Cost of attempts that were retried">Retry waste</th>
                   <th>Start (UTC)</th>
                   <th>Root service</th>
-                  <th>Root team</th>
-                  <th>Feature</th>
+                  <th className="col-low">Root team</th>
+                  <th className="col-low">Feature</th>
                   <th className="num" title="Calls: the attempts of one request count once">Calls</th>
-                  <th className="num">Attempts</th>
+                  <th className="num col-low">Attempts</th>
                 </tr>
               </thead>
               <tbody>
                 {top.data.traces.map((t) => (
                   <tr key={t.trace_id}>
-                    <td className="truncate mono" title={t.trace_id}><Link href={`/traces/${encodeURIComponent(t.trace_id)}`}>{t.trace_id}</Link></td>
-                    {filtered && <td className="num" title={t.matched_cost_usd}>{formatUsdFine(t.matched_cost_usd)}</td>}
-                    <td className="num" title={t.cost_usd}>{formatUsdFine(t.cost_usd)}</td>
-                    <td className="num" title={t.retry_waste_usd}>{Number(t.retry_waste_usd) > 0 ? <span className="badge waste">{formatUsdFine(t.retry_waste_usd)}</span> : "–"}</td>
-                    <td>{when(t.start)}</td>
-                    <td className="truncate" title={shown(t.root_service)}>{shown(t.root_service)}</td>
-                    <td className="truncate" title={teamLabel(t.root_team)}>{teamLabel(t.root_team)}</td>
-                    <td className="truncate" title={shown(t.root_feature)}>{shown(t.root_feature)}</td>
-                    <td className="num">{formatInt(t.spans)}</td>
-                    <td className="num">{formatInt(t.attempts)}</td>
+                    <td className="trace-id-cell" data-label="Trace">
+                      <Link className="mono" href={`/traces/${encodeURIComponent(t.trace_id)}`} title={t.trace_id} aria-label={`Trace ${t.trace_id}`}>{shortId(t.trace_id)}</Link>
+                      <CopyButton value={t.trace_id} label="Copy trace_id" />
+                    </td>
+                    {filtered && <td className="num" data-label="Matching cost" title={t.matched_cost_usd}>{formatUsdFine(t.matched_cost_usd)}</td>}
+                    <td className="num" data-label="Trace cost" title={t.cost_usd}>{formatUsdFine(t.cost_usd)}</td>
+                    <td className="num" data-label="Retry waste" title={t.retry_waste_usd}>{Number(t.retry_waste_usd) > 0 ? <span className="badge waste">{formatUsdFine(t.retry_waste_usd)}</span> : "–"}</td>
+                    <td className="nowrap" data-label="Start (UTC)">{when(t.start)}</td>
+                    <td className="truncate" data-label="Root service" title={shown(t.root_service)}>{shown(t.root_service)}</td>
+                    <td className="truncate col-low" data-label="Root team" title={teamLabel(t.root_team)}>{teamLabel(t.root_team)}</td>
+                    <td className="truncate col-low" data-label="Feature" title={shown(t.root_feature)}>{shown(t.root_feature)}</td>
+                    <td className="num" data-label="Calls">{formatInt(t.spans)}</td>
+                    <td className="num col-low" data-label="Attempts">{formatInt(t.attempts)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -8,6 +8,8 @@ import { useTrace } from "@/lib/hooks/use-trace";
 import type { TraceResponse } from "@/lib/schemas/trace";
 import { CallTree } from "./call-tree";
 import { TeamCostTable } from "./team-cost-table";
+import { TraceContextList } from "./trace-context";
+import "./trace.css";
 import { TraceSearch } from "./trace-search";
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-US", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" });
@@ -60,6 +62,7 @@ function TraceDetail({ t }: { t: TraceResponse }) {
           {t.found_by === "request_id" && t.trace_id && <span className="muted">(found by request_id <span className="mono">{t.id}</span>)</span>}
         </div>
         <div className="muted">{when(t.start)} UTC · {duration(Date.parse(t.end) - Date.parse(t.start))}</div>
+        <TraceContextList context={t.context} start={t.start} end={t.end} />
         <div className="trace-kpis">
           <div className="waste-figure">
             <div className="kpi-label" title="Sum of every attempt's cost in this trace (within your teams)">Total cost</div>
@@ -96,7 +99,7 @@ function TraceDetail({ t }: { t: TraceResponse }) {
         </div>
         {teams.length > 1 && <TeamAttributionChart points={points} title="Cost by team: executed and originated" />}
       </Card>
-      <Card title="Call graph" subtitle="Each row is one call; retries of a request are its attempts.">
+      <Card title="Call graph and timeline" subtitle="Each row is one call, its bars its attempts over the trace's time (hatched: retried). Repeated identical calls are folded into one row with their count and summed cost: click it to list them.">
         <CallTree nodes={t.nodes} start={t.start} end={t.end} />
       </Card>
     </div>

@@ -3,7 +3,7 @@ import type { TeamScope } from "@/lib/auth/roles";
 import { DIMENSION_NAMES, type Dimension, type DimensionFilters } from "@/lib/clickhouse/fragments";
 import type { SummaryResponse } from "@/lib/schemas/summary";
 import { EMPTY_SUMS, measures, toMeasures } from "./measures";
-import { Money } from "./money";
+import { pageOf, type PageSpec } from "./summary-page";
 
 /**
  * Dimension filters from a query string: `DIM=VALUE` includes, `exclude_DIM=VALUE` excludes, each repeatable.
@@ -26,22 +26,24 @@ export function parseDimensionFilters(params: URLSearchParams, known: readonly s
 
 /**
  * The summary every other tool can rely on: the total and, with group_by (one dimension, or two as "a,b"),
- * one entry per group, biggest cost first. Total and groups come from one query, so they always agree.
+ * one entry per group, sorted by `sort` (default: biggest cost first). Total and groups come from one query,
+ * so they always agree. With `limit`, only that page of groups is returned (from `offset`) and `other` sums
+ * the rest, so a grouping by session_id answers with 100 rows instead of 10,000 and still adds up.
  */
-export async function getSummary(q: { from: string; to: string; tz: string; group_by?: Dimension[]; filters: DimensionFilters; scope: TeamScope }): Promise<SummaryResponse> {
+export async function getSummary(q: { from: string; to: string; tz: string; group_by?: Dimension[]; filters: DimensionFilters; scope: TeamScope } & Partial<PageSpec>): Promise<SummaryResponse> {
   const dims = q.group_by ?? [];
   const rows = await measures({ from: q.from, to: q.to, tz: q.tz, bucket: null, sets: dims.length ? [[], dims] : [[]], filters: q.filters, scope: q.scope });
-  const total = rows.find((r) => r.set === 0);
-  const groups = rows
-    .filter((r) => r.set === 1)
-    .map((r) => ({ key: r.keys[dims[0]] ?? "", ...(dims[1] ? { key2: r.keys[dims[1]] ?? "" } : {}), ...toMeasures(r.sums) }))
-    .sort((a, b) => new Money(b.cost_usd).cmp(a.cost_usd) || a.key.localeCompare(b.key) || (a.key2 ?? "").localeCompare(b.key2 ?? ""));
+  const total = rows.find((r) => r.set === 0)?.sums ?? EMPTY_SUMS;
+  const all = rows.filter((r) => r.set === 1).map((r) => ({ key: r.keys[dims[0]] ?? "", ...(dims[1] ? { key2: r.keys[dims[1]] ?? "" } : {}), sums: r.sums }));
+  const { page, other } = pageOf(all, total, { sort: q.sort ?? "cost_usd", dir: q.dir ?? "desc", limit: q.limit, offset: q.offset ?? 0 });
   return {
     from: q.from,
     to: q.to,
     tz: q.tz,
     group_by: dims.length ? dims.join(",") : null,
-    total: toMeasures(total?.sums ?? EMPTY_SUMS),
-    groups,
+    total: toMeasures(total),
+    groups: page.map(({ sums, ...keys }) => ({ ...keys, ...toMeasures(sums) })),
+    group_count: all.length,
+    other: other && toMeasures(other),
   };
 }

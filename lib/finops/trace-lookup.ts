@@ -8,6 +8,7 @@ import { wastedAttempts } from "@/lib/clickhouse/queries/wasted-attempts";
 import type { TopTracesResponse, TraceResponse } from "@/lib/schemas/trace";
 import { toStored } from "./money";
 import { buildTrace } from "./trace";
+import { traceContext } from "./trace-context";
 
 /**
  * Trace look-ups for the API: one trace by trace_id or request_id, and the most expensive traces of a range.
@@ -38,6 +39,7 @@ export async function getTrace(q: { id: string; scope: TeamScope; limit?: number
     id: q.id,
     found_by: events.some((e) => e.trace_id === q.id) ? "trace_id" : "request_id",
     ...graph,
+    context: traceContext(events),
     truncated: rows.length > limit,
     event_limit: limit,
   };

@@ -61,13 +61,23 @@ export function withRangeChecks<S extends z.ZodType<{ from: string; to: string }
     .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 400, { path: ["to"], message: "the range may span at most 400 days" });
 }
 
-/** GET /api/v1/summary query. */
+/** The summary's page size cap: a grouping by session_id can have tens of thousands of groups. */
+export const SUMMARY_MAX_LIMIT = 5000;
+/** Sort keys of the summary's groups: a group key, or any measure (SummaryMeasures property). */
+export const SUMMARY_SORT_KEYS = ["key", "key2", "cost_usd", "input_tokens", "cache_read_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "requests", "attempts", "cache_hit_rate", "cache_savings_usd", "retry_amplification", "retry_waste_usd", "reasoning_share", "reasoning_cost_usd", "cancellation_waste_usd", "cancelled_spend_usd", "unattributed_usd", "unpriced_events"] as const;
+
+/** GET /api/v1/summary query. Without `limit` every group is returned (the CSV export relies on it). */
 export const SummaryQuery = withRangeChecks(
   z.object({
     ...DateRangeFields,
     group_by: GroupBy.optional(),
+    sort: z.enum(SUMMARY_SORT_KEYS, `must be key, key2 or a measure (${SUMMARY_SORT_KEYS.slice(2).join(", ")})`).default("cost_usd"),
+    dir: z.enum(["asc", "desc"], "must be asc or desc").default("desc"),
+    limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(SUMMARY_MAX_LIMIT, `must be at most ${SUMMARY_MAX_LIMIT}`).optional(),
+    offset: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").default(0),
   }),
 );
+export type SummaryQuery = z.infer<typeof SummaryQuery>;
 
 /** Money on the wire: a decimal string with exactly 9 decimals. */
 export const money = z.string().regex(/^-?\d+\.\d{9}$/);
@@ -88,6 +98,10 @@ export const SummaryResponse = z
     group_by: z.string().nullable(),
     total: SummaryMeasures,
     groups: z.array(SummaryMeasures.extend({ key: z.string(), key2: z.string().optional() }).strict()),
+    /** How many groups there are in all (groups holds at most `limit` of them, from `offset`). */
+    group_count: z.number().int().min(0),
+    /** Every group not in `groups`, summed (ratios from the sums): groups + other = total exactly. Null when none is left out. */
+    other: SummaryMeasures.nullable(),
   })
   .strict();
 export type SummaryResponse = z.infer<typeof SummaryResponse>;

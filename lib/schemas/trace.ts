@@ -107,6 +107,21 @@ export const TraceTotals = z
   .strict();
 export type TraceTotals = z.infer<typeof TraceTotals>;
 
+/** One value of a context dimension among the trace's events, with the cost and attempts that carry it. */
+export const ContextValue = z.object({ value: z.string(), cost_usd: money, attempts: count }).strict();
+/** The session, user, work item, pull request, branch and trigger of a trace: every value its events carry, most cost first. */
+export const TraceContext = z
+  .object({
+    session_id: z.array(ContextValue),
+    user: z.array(ContextValue),
+    work_item: z.array(ContextValue),
+    pull_request: z.array(ContextValue),
+    branch: z.array(ContextValue),
+    trigger: z.array(ContextValue),
+  })
+  .strict();
+export type TraceContext = z.infer<typeof TraceContext>;
+
 export const TraceResponse = z
   .object({
     /** What was asked for. */
@@ -122,6 +137,7 @@ export const TraceResponse = z
     by_executing_team: z.array(TeamCost),
     /** The team of the root of each event's tree. Sums exactly to total.cost_usd. */
     by_originating_team: z.array(TeamCost),
+    context: TraceContext,
     /** More events than `event_limit`: the view shows the earliest ones only. */
     truncated: z.boolean(),
     event_limit: z.number().int(),

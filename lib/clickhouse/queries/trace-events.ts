@@ -42,12 +42,18 @@ const Row = z.object({
   cost_usd: z.string(),
   latency_ms: z.coerce.number().nullable(),
   priced: z.boolean(),
+  session_id: z.string(),
+  user: z.string(),
+  work_item: z.string(),
+  pull_request: z.string(),
+  branch: z.string(),
+  trigger: z.string(),
 });
 export type TraceEventRow = z.infer<typeof Row>;
 
 const COLUMNS = `event_id, toUnixTimestamp64Milli(ts) AS ts_ms, trace_id, span_id, parent_span_id, request_id, attempt, team, service,
                  feature, provider, model, status, error_type, input_tokens, cache_read_tokens, cache_write_tokens, output_tokens,
-                 reasoning_tokens, cost_usd, latency_ms, priced`;
+                 reasoning_tokens, cost_usd, latency_ms, priced, session_id, user, work_item, pull_request, branch, trigger`;
 
 export const traceEvents: QueryDef<{ id: string; row_limit: number } & ScopeParams, typeof Row> = {
   name: "trace-events",
