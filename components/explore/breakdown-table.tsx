@@ -1,4 +1,5 @@
 "use client";
+import { MetricCell } from "./money-cell";
 import type { Dimension } from "@/lib/dimensions";
 import { formatDelta, formatMetric, formatPct, metricById, type MetricDef } from "@/lib/finops/explorer-metrics";
 import { tracesHref, type ExplorerState } from "@/lib/finops/explorer-state";
@@ -68,11 +69,11 @@ export function BreakdownTable({ state, rows, total, previousTotal, totalDelta, 
                   </td>
                 );
               })}
-              <td className="num">{formatMetric(metric, r.now[metric.id])}</td>
+              <td className="num"><MetricCell metric={metric} m={r.now} /></td>
               <td className="num muted">{r.prev ? formatMetric(metric, r.prev[metric.id]) : "–"}</td>
               <td className={changeClass(metric, r.delta)}>{formatDelta(metric, r.delta)}</td>
               <td className={changeClass(metric, r.delta)}>{formatPct(r.pct, r.isNew)}</td>
-              {context.map((m) => <td key={m.id} className="num">{formatMetric(m, r.now[m.id])}</td>)}
+              {context.map((m) => <td key={m.id} className="num"><MetricCell metric={m} m={r.now} /></td>)}
               <td><a className="row-link" href={tracesHref(state, rowKeys(r))} title="Most expensive traces of this group">Traces</a></td>
             </tr>
           ))}
