@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * A growable Bloom filter of strings: "certainly absent" or "maybe present". The ingest writer keeps every
  * stored event_id in one (lib/clickhouse/stored-ids.ts), so that a batch of new ids needs no look-up in the

@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit } from "./audit";
 import { db } from "./prisma";
 

@@ -24,5 +24,4 @@ export const DEFAULT_MAX_TOKENS_PER_EVENT = 10_000_000;
  * U+202A–U+202E, U+2066–U+2069), which make a value display as other text ("Trojan Source") in tables, CSV
  * files and filters, so two teams or repos could look the same and be different.
  */
-// eslint-disable-next-line no-control-regex
 export const FORBIDDEN_IN_DIMENSIONS = /[\u0000\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

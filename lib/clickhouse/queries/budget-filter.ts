@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The filter a budget applies to events (shared by the budget queries): each dimension is either inactive
  * or must equal its value; plus the caller's team scope. Values only as bound parameters.

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { COMPARED_COLUMNS } from "@/lib/ingest/event-identity";
 import type { QueryDef } from "../client";

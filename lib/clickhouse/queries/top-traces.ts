@@ -54,7 +54,7 @@ export async function queryTopTraces(p: TopTracesParams): Promise<TopTraceRow[]>
              (1 ${filters.sql}) AS matched,
              event_id IN (
                SELECT event_id FROM retry_waste
-               WHERE ts >= toDateTime64({from:String}, 3, {tz:String}) AND ts < toDateTime64({to:String}, 3, {tz:String}) AND ${SCOPE_SQL}
+               WHERE ts >= toDateTime64({from:String}, 3, 'UTC') AND ts < toDateTime64({to:String}, 3, 'UTC') AND ${SCOPE_SQL}
              ) AS wasted
       FROM usage_events
       WHERE ts >= toDateTime64({from:String}, 3, 'UTC') AND ts < toDateTime64({to:String}, 3, 'UTC')

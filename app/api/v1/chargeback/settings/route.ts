@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { actorOfPrincipal } from "@/lib/auth/principal";
-import { getChargebackSettings, updateChargebackSettings } from "@/lib/db/chargeback";
+import { getChargebackSettings, updateChargebackSettings } from "@/lib/admin/chargeback-settings";
 import { ChargebackSettingsUpdate } from "@/lib/schemas/chargeback";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/api/route";
 import { actorOfPrincipal } from "@/lib/auth/principal";
-import { getOrgSettings, updateOrgSettings } from "@/lib/db/org-settings";
+import { getOrgSettings, updateOrgSettings } from "@/lib/admin/org-settings";
 import { OrgSettingsUpdate } from "@/lib/schemas/org-settings";
 
 export const dynamic = "force-dynamic";
