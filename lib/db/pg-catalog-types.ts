@@ -1,4 +1,3 @@
-import "server-only";
 /**
  * Works around prisma/orm#27403: @prisma/adapter-pg 6.19 cannot deserialize PostgreSQL's catalog types
  * `name` (oid 19) and `"char"` (oid 18), which the schema engine's catalog queries return, so

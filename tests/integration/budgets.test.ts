@@ -130,15 +130,16 @@ describe("budgets API", () => {
 
   it("spend added by ingest moves the decision at once, and the crossing is recorded once", async () => {
     expect((await check({ team: "search", estimated_cost_usd: "30" })).body.decision).toBe("allow");
-    // 30M input tokens of gpt-4.1 = $60 of spend on search, arriving through the ingest route.
-    await ingest([makeUsageEvent({ team: "search", timestamp: minutesAgo(1), input_tokens: 30_000_000, output_tokens: 0 })]);
+    // 30M input tokens of gpt-4.1 = $60 of spend on search, arriving through the ingest route (three calls of
+    // 10M: one event may hold at most TOKENLEDGER_MAX_TOKENS_PER_EVENT, 10M by default).
+    await ingest([1, 2, 3].map(() => makeUsageEvent({ team: "search", timestamp: minutesAgo(1), input_tokens: 10_000_000, output_tokens: 0 })));
     const after = await check({ team: "search", estimated_cost_usd: "30" });
     expect(after.body).toMatchObject({ decision: "warn", budgets: [{ remaining_usd: "40", threshold: { percent: 80 } }] });
     expect((await check({ team: "search", estimated_cost_usd: "60.5" })).body.decision).toBe("deny");
     // A re-sent event (duplicate) adds nothing.
-    const dup = makeUsageEvent({ team: "search", timestamp: minutesAgo(2), input_tokens: 12_000_000, output_tokens: 0, event_id: "dup-1" });
-    await ingest([dup]);
-    await ingest([dup]);
+    const dup = [1, 2].map((n) => makeUsageEvent({ team: "search", timestamp: minutesAgo(2), input_tokens: 6_000_000, output_tokens: 0, event_id: `dup-${n}` }));
+    await ingest(dup);
+    await ingest(dup);
     expect((await check({ team: "search", estimated_cost_usd: "0" })).body.budgets[0]).toMatchObject({ remaining_usd: "16", threshold: { percent: 80, action: "notify" } });
     await new Promise((r) => setTimeout(r, 200)); // the crossing is recorded without holding up ingest
     const events = (await (await call(eventsRoute.GET, "GET", "/api/v1/budgets/events", tokens.admin)).json()).events as { budget_id: string; percent: number; kind: string; spend_usd: string }[];
