@@ -17,6 +17,7 @@ import { importFile } from "../lib/cli/import-command";
 import { usersCreateCommand, usersDisableCommand, usersListCommand, usersSetRoleCommand, usersSetTeamsCommand } from "../lib/cli/users-command";
 import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from "../lib/cli/tokens-command";
 import { ApiError } from "../lib/api/errors";
+import { detectCommand } from "../lib/cli/detect-command";
 
 const program = new Command("tokenledger").description("TokenLedger command line").showHelpAfterError();
 
@@ -151,6 +152,20 @@ program
     console.log(`imported via ${s.via}: ${s.accepted} accepted, ${s.duplicates} duplicate, ${s.rejected} rejected`);
     for (const e of s.firstErrors) console.log(`  ${e}`);
     if (s.rejected > s.firstErrors.length) console.log(`  … and ${s.rejected - s.firstErrors.length} more rejected rows`);
+  });
+
+program
+  .command("detect")
+  .description("flag anomalies in a CSV series (header timestamp,value; any regular frequency); prints a JSON array. Needs no store: runs beside a server")
+  .option("--input <file>", "CSV file (default: stdin)")
+  .option("--sensitivity <level>", "low | medium | high (default medium)")
+  .action(async (opts: { input?: string; sensitivity?: string }) => {
+    const r = await detectCommand(opts);
+    if (r.ok) console.log(r.output);
+    else {
+      console.error(r.error);
+      process.exitCode = 2;
+    }
   });
 
 async function main(): Promise<void> {

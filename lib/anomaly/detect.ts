@@ -1,0 +1,158 @@
+import { mstlModel } from "./augurs";
+
+/**
+ * Causal anomaly detection on one regular series.
+ *
+ * The series is cut into blocks (a week of hours, a week of days…). For each block, an MSTL model (augurs:
+ * LOESS seasonal components for each period, AutoETS trend) is fitted on the `trainLength` points BEFORE the
+ * block and forecasts the block; a point's residual is value − forecast, its score the residual over a
+ * robust scale: 1.4826 × the median absolute deviation of the in-sample residuals of that fit. So whether a
+ * point is flagged depends only on points before its block plus itself: appending later points can never
+ * change an earlier flag (tests/unit/anomaly-detect.test.ts proves it).
+ *
+ * Robust to past anomalies: the scale is a MAD (a past spike barely moves it), and points flagged earlier are
+ * replaced by their forecast before they train the next fit, so an incident does not teach the model that
+ * incidents are normal. A flagged run longer than `acceptAfter` points is a new level, not an incident: it is
+ * kept in training so the baseline follows it.
+ */
+export type Direction = "up" | "down" | "both";
+
+export type DetectOptions = {
+  /** Seasonal periods in points (e.g. [24, 168] for hourly data); periods with too few cycles are dropped. */
+  periods: number[];
+  /** |score| at or above which a point is flagged. */
+  threshold: number;
+  direction: Direction;
+  /** Points each fit forecasts (refit cadence). */
+  blockLength: number;
+  /** Points of history each fit sees (the most recent ones). */
+  trainLength: number;
+  /** Fewer usable history points than this: no verdict (short history stays quiet). */
+  minHistory: number;
+  /** Flagged runs longer than this are accepted as a new level in later training. */
+  acceptAfter: number;
+  /** Only score points at or after this index (earlier ones still train). */
+  scoreFrom?: number;
+  /** Per-point volume (requests, tokens…); points below `minVolume` are neither scored nor trained on. */
+  volume?: (number | null)[];
+  minVolume?: number;
+};
+
+export type PointVerdict = { index: number; value: number; expected: number; lower: number; upper: number; score: number; flagged: boolean };
+
+/** Sensitivity of a rule → score threshold (robust z). */
+export const SENSITIVITY_THRESHOLDS = { low: 6, medium: 4.5, high: 3.5 } as const;
+export type Sensitivity = keyof typeof SENSITIVITY_THRESHOLDS;
+
+/** Defaults for a series of `stepMs` (hourly, daily, or anything regular). */
+export function defaultOptions(stepMs: number, threshold: number = SENSITIVITY_THRESHOLDS.medium, direction: Direction = "up"): DetectOptions {
+  const day = Math.round(86_400_000 / stepMs);
+  const week = day * 7;
+  const candidates = [day, week].filter((p) => p >= 2 && Number.isInteger(86_400_000 / stepMs));
+  if (stepMs >= 86_400_000) {
+    // Daily or coarser: the weekly cycle only; eight weeks of training, refit weekly.
+    const wk = Math.round((7 * 86_400_000) / stepMs);
+    return { periods: wk >= 2 ? [wk] : [], threshold, direction, blockLength: Math.max(1, wk), trainLength: 8 * Math.max(wk, 1), minHistory: 3 * Math.max(wk, 2), acceptAfter: Math.max(wk, 3) };
+  }
+  // Sub-daily: three weeks of training when affordable (MSTL cost grows with length), at most ~1,000 points.
+  const trainLength = Math.min(3 * week, Math.max(1000, 3 * day));
+  const periods = candidates.filter((p) => 2 * p <= trainLength);
+  // Two full cycles of the longest period before any verdict: without them a weekend looks like an outage
+  // and a Monday like an incident. One refit per longest cycle keeps a 90-day backfill affordable.
+  const longest = Math.max(24, ...periods);
+  return { periods, threshold, direction, blockLength: longest, trainLength, minHistory: Math.min(2 * longest, trainLength), acceptAfter: 3 * day };
+}
+
+const MAD_TO_SIGMA = 1.4826;
+
+function median(xs: number[]): number {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Missing training points (NaN) take the value one period earlier, else the last known, else the median. */
+function fillGaps(xs: number[], period: number): number[] {
+  const known = xs.filter((x) => Number.isFinite(x));
+  const med = median(known);
+  const out = [...xs];
+  for (let i = 0; i < out.length; i++) {
+    if (Number.isFinite(out[i])) continue;
+    if (period && i >= period && Number.isFinite(out[i - period])) out[i] = out[i - period];
+    else if (i > 0 && Number.isFinite(out[i - 1])) out[i] = out[i - 1];
+    else out[i] = med;
+  }
+  return out;
+}
+
+type Fit = { forecast: number[]; scale: number };
+
+/** One MSTL fit on `train`, forecasting `h` points; a flat median model when the history is too short for any period. */
+function fitBlock(train: number[], periods: number[], h: number): Fit {
+  const usable = periods.filter((p) => train.length >= 2 * p);
+  const level = median(train);
+  // A floor on the scale: a perfectly regular series must not give infinite scores to a rounding change.
+  const floor = Math.max(1e-9, 0.01 * Math.abs(level));
+  const allSame = train.every((x) => x === train[0]);
+  if (!usable.length || allSame) {
+    const mad = median(train.map((x) => Math.abs(x - level)));
+    return { forecast: Array(h).fill(level), scale: Math.max(floor, MAD_TO_SIGMA * mad) };
+  }
+  const model = mstlModel(usable);
+  try {
+    model.fit(train);
+    const forecast = model.predict(h).point;
+    const fitted = model.predictInSample().point;
+    const residuals = train.map((x, i) => x - fitted[i]).filter((r) => Number.isFinite(r));
+    const med = median(residuals);
+    const mad = median(residuals.map((r) => Math.abs(r - med)));
+    return { forecast, scale: Math.max(floor, MAD_TO_SIGMA * mad) };
+  } finally {
+    model.free();
+  }
+}
+
+/**
+ * Scores every point from `scoreFrom` on (null where there is no verdict: short history, too little volume,
+ * missing value). `values` may hold NaN for missing points.
+ */
+export function detect(values: number[], opts: DetectOptions): (PointVerdict | null)[] {
+  const n = values.length;
+  const out: (PointVerdict | null)[] = Array(n).fill(null);
+  const usableAt = (i: number) => Number.isFinite(values[i]) && (opts.minVolume === undefined || !opts.volume || (opts.volume[i] ?? 0) >= opts.minVolume);
+  // What later fits train on: the value, or its forecast where it was flagged (until the run is accepted).
+  const clean = values.map((v, i) => (usableAt(i) ? v : NaN));
+  const scoreFrom = Math.max(0, opts.scoreFrom ?? 0);
+  // Blocks are anchored at index 0 so that a point's block never depends on the series' length.
+  const firstBlock = Math.floor(scoreFrom / opts.blockLength) * opts.blockLength;
+  let run: number[] = [];
+  for (let start = firstBlock; start < n; start += opts.blockLength) {
+    const end = Math.min(n, start + opts.blockLength);
+    const from = Math.max(0, start - opts.trainLength);
+    const history = clean.slice(from, start);
+    const known = history.filter((x) => Number.isFinite(x)).length;
+    if (known < opts.minHistory) continue;
+    const fit = fitBlock(fillGaps(history, opts.periods[0] ?? 0), opts.periods, opts.blockLength);
+    for (let i = start; i < end; i++) {
+      if (i < scoreFrom || !usableAt(i)) {
+        run = [];
+        continue;
+      }
+      const expected = fit.forecast[i - start];
+      const score = (values[i] - expected) / fit.scale;
+      const flagged = opts.direction === "up" ? score >= opts.threshold : opts.direction === "down" ? score <= -opts.threshold : Math.abs(score) >= opts.threshold;
+      const band = opts.threshold * fit.scale;
+      out[i] = { index: i, value: values[i], expected, lower: expected - band, upper: expected + band, score, flagged };
+      if (flagged) {
+        run.push(i);
+        clean[i] = expected;
+        // A long run is a new level: put its real values back so the next fits learn it.
+        if (run.length > opts.acceptAfter) for (const j of run) clean[j] = values[j];
+      } else {
+        run = [];
+      }
+    }
+  }
+  return out;
+}
