@@ -26,6 +26,9 @@ const EnvSchema = z.object({
   /** First admin, created on start when there are no users (the password may be omitted: one is generated and printed once). */
   TOKENLEDGER_ADMIN_EMAIL: z.email("must be an email address").optional(),
   TOKENLEDGER_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
+  /** SMTP server for email notification channels when Settings names none: smtp://user:pass@host:port (smtps:// for TLS). */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  SMTP_FROM: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
