@@ -36,6 +36,8 @@ export type DetectOptions = {
   /** Per-point volume (requests, tokens…); points below `minVolume` are neither scored nor trained on. */
   volume?: (number | null)[];
   minVolume?: number;
+  /** Points below `minVolume` still train the baseline (sums such as spend: a quiet hour's $0.02 is real), but get no verdict. */
+  trainOnThin?: boolean;
 };
 
 export type PointVerdict = { index: number; value: number; expected: number; lower: number; upper: number; score: number; flagged: boolean };
@@ -55,7 +57,8 @@ export function defaultOptions(stepMs: number, threshold: number = SENSITIVITY_T
     return { periods: wk >= 2 ? [wk] : [], threshold, direction, blockLength: Math.max(1, wk), trainLength: 8 * Math.max(wk, 1), minHistory: 3 * Math.max(wk, 2), acceptAfter: Math.max(wk, 3) };
   }
   // Sub-daily: three weeks of training when affordable (MSTL cost grows with length), at most ~1,000 points.
-  const trainLength = Math.min(3 * week, Math.max(1000, 3 * day));
+  // Two weeks for hourly data: the least that holds two weekly cycles, and MSTL's cost grows with length.
+  const trainLength = Math.min(2 * week, Math.max(1000, 3 * day));
   const periods = candidates.filter((p) => 2 * p <= trainLength);
   // Two full cycles of the longest period before any verdict: without them a weekend looks like an outage
   // and a Monday like an incident. One refit per longest cycle keeps a 90-day backfill affordable.
@@ -107,7 +110,13 @@ function fitBlock(train: number[], periods: number[], h: number): Fit {
     const residuals = train.map((x, i) => x - fitted[i]).filter((r) => Number.isFinite(r));
     const med = median(residuals);
     const mad = median(residuals.map((r) => Math.abs(r - med)));
-    return { forecast, scale: Math.max(floor, MAD_TO_SIGMA * mad) };
+    // In-sample residuals flatter the model (it saw those points). The spread of seasonal differences
+    // (y_t − y_{t−p}, divided by √2) is an out-of-sample yardstick; the larger of the two is the scale.
+    const p = Math.max(...usable);
+    const diffs = train.slice(p).map((x, i) => x - train[i]);
+    const dmed = median(diffs);
+    const dmad = median(diffs.map((d) => Math.abs(d - dmed))) / Math.SQRT2;
+    return { forecast, scale: Math.max(floor, MAD_TO_SIGMA * mad, MAD_TO_SIGMA * dmad) };
   } finally {
     model.free();
   }
@@ -122,7 +131,7 @@ export function detect(values: number[], opts: DetectOptions): (PointVerdict | n
   const out: (PointVerdict | null)[] = Array(n).fill(null);
   const usableAt = (i: number) => Number.isFinite(values[i]) && (opts.minVolume === undefined || !opts.volume || (opts.volume[i] ?? 0) >= opts.minVolume);
   // What later fits train on: the value, or its forecast where it was flagged (until the run is accepted).
-  const clean = values.map((v, i) => (usableAt(i) ? v : NaN));
+  const clean = values.map((v, i) => (usableAt(i) || (opts.trainOnThin && Number.isFinite(v)) ? v : NaN));
   const scoreFrom = Math.max(0, opts.scoreFrom ?? 0);
   // Blocks are anchored at index 0 so that a point's block never depends on the series' length.
   const firstBlock = Math.floor(scoreFrom / opts.blockLength) * opts.blockLength;
@@ -130,9 +139,14 @@ export function detect(values: number[], opts: DetectOptions): (PointVerdict | n
   for (let start = firstBlock; start < n; start += opts.blockLength) {
     const end = Math.min(n, start + opts.blockLength);
     const from = Math.max(0, start - opts.trainLength);
-    const history = clean.slice(from, start);
+    // History starts at the first known point: leading gaps (before the series began) are not data.
+    const raw = clean.slice(from, start);
+    const firstKnown = raw.findIndex((x) => Number.isFinite(x));
+    const history = firstKnown < 0 ? [] : raw.slice(firstKnown);
     const known = history.filter((x) => Number.isFinite(x)).length;
-    if (known < opts.minHistory) continue;
+    // Enough history means its span (gaps in it are filled); a series mostly below the volume floor
+    // (a quarter known or less) has no reliable baseline.
+    if (history.length < opts.minHistory || known < Math.max(8, opts.minHistory / 4)) continue;
     const fit = fitBlock(fillGaps(history, opts.periods[0] ?? 0), opts.periods, opts.blockLength);
     for (let i = start; i < end; i++) {
       if (i < scoreFrom || !usableAt(i)) {
