@@ -96,7 +96,10 @@ function fitBlock(train: number[], periods: number[], h: number): Fit {
   const usable = periods.filter((p) => train.length >= 2 * p);
   const level = median(train);
   // A floor on the scale: a perfectly regular series must not give infinite scores to a rounding change.
-  const floor = Math.max(1e-9, 0.01 * Math.abs(level));
+  // Sparse, bursty series (an agent that runs a few times a day) have a MAD near 0: a tenth of the mean
+  // absolute value keeps each burst from looking like an incident.
+  const meanAbs = train.reduce((a, x) => a + Math.abs(x), 0) / Math.max(1, train.length);
+  const floor = Math.max(1e-9, 0.01 * Math.abs(level), 0.1 * meanAbs);
   const allSame = train.every((x) => x === train[0]);
   if (!usable.length || allSame) {
     const mad = median(train.map((x) => Math.abs(x - level)));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ALERT_METRICS } from "@/lib/alerts/metrics";
 import { SENSITIVITY_THRESHOLDS } from "@/lib/anomaly/detect";
+import { TimeZone } from "./summary";
 
 /** Alert rules, alerts, notification channels: what the API accepts and returns. */
 const SCOPE_TYPES = ["org", "team", "repo", "feature", "model", "customer", "service"] as const;
@@ -84,7 +85,7 @@ export const EvaluateResponse = z.object({ rules: z.number(), series: z.number()
 export const AnomaliesQuery = z.strictObject({
   from: z.iso.date("must be a date YYYY-MM-DD"),
   to: z.iso.date("must be a date YYYY-MM-DD (exclusive)"),
-  tz: z.string().default("UTC"),
+  tz: TimeZone,
 });
 export const AnomaliesResponse = z.object({
   anomalies: z.array(z.object({ id: z.string(), title: z.string(), metric: z.string(), scopeType: z.string(), scopeValue: z.string(), status: z.string(), from: z.string(), to: z.string(), impactUsd: z.string() })),
