@@ -11,7 +11,7 @@ import { mstlModel } from "./augurs";
  * change an earlier flag (tests/unit/anomaly-detect.test.ts proves it).
  *
  * Robust to past anomalies: the scale is a MAD (a past spike barely moves it), and points flagged earlier are
- * replaced by their forecast before they train the next fit, so an incident does not teach the model that
+ * clipped to the edge of their band before they train the next fit, so an incident does not teach the model that
  * incidents are normal. A flagged run longer than `acceptAfter` points is a new level, not an incident: it is
  * kept in training so the baseline follows it.
  */
@@ -163,7 +163,9 @@ export function detect(values: number[], opts: DetectOptions): (PointVerdict | n
       out[i] = { index: i, value: values[i], expected, lower: expected - band, upper: expected + band, score, flagged };
       if (flagged) {
         run.push(i);
-        clean[i] = expected;
+        // Clipped to the band's edge, not replaced by the forecast: replacing teaches the model that busy
+        // hours are quiet, and a bursty series then flags every busy hour after its first flag.
+        clean[i] = Math.min(Math.max(values[i], expected - band), expected + band);
         // A long run is a new level: put its real values back so the next fits learn it.
         if (run.length > opts.acceptAfter) for (const j of run) clean[j] = values[j];
       } else {
