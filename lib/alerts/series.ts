@@ -1,4 +1,4 @@
-import { defaultOptions, detect, SENSITIVITY_THRESHOLDS, type PointVerdict, type Sensitivity } from "@/lib/anomaly/detect";
+import { defaultOptions, detect, SENSITIVITY_THRESHOLDS, type Fit, type PointVerdict, type Sensitivity } from "@/lib/anomaly/detect";
 import { chQuery } from "@/lib/clickhouse/client";
 import { alertSeriesQuery, type AlertScopeType, type AlertSeriesRow } from "@/lib/clickhouse/queries/alert-series";
 import { METRICS, type AlertMetric } from "./metrics";
@@ -15,6 +15,19 @@ export type ScoredSeries = {
   verdicts: (PointVerdict | null)[];
   teams: Set<string>;
 };
+
+/** Fits reused across evaluations, per rule series (see DetectOptions.fitCache). Indexes are block-aligned to the epoch. */
+const holder = globalThis as unknown as { __tokenledgerFitCache?: Map<string, Map<string, Fit>> };
+function fitCacheFor(key: string): Map<string, Fit> {
+  holder.__tokenledgerFitCache ??= new Map();
+  let m = holder.__tokenledgerFitCache.get(key);
+  if (!m) {
+    if (holder.__tokenledgerFitCache.size > 5_000) holder.__tokenledgerFitCache.clear();
+    m = new Map();
+    holder.__tokenledgerFitCache.set(key, m);
+  }
+  return m;
+}
 
 const parseBucket = (s: string) => Date.parse(`${s.replace(" ", "T")}Z`);
 
@@ -58,7 +71,9 @@ export async function scoreRule(rule: RuleSpec, scoreFrom: number, to: number): 
     const first = dense.findIndex((r) => r !== null);
     const values = dense.map((r, i) => (r ? def.value(r) : i > first && def.unit === "usd" && rule.metric !== "request_cost" ? 0 : NaN));
     const volume = dense.map((r) => r?.attempts_n ?? 0);
-    const verdicts = detect(values, { ...opts, volume, minVolume: rule.minVolume, trainOnThin: def.unit === "usd" && rule.metric !== "request_cost", scoreFrom: Math.max(0, Math.round((scoreFrom - from) / step)) });
+    // The cache key names the series and where its index 0 is, so a block index means the same bucket.
+    const fitCache = fitCacheFor(`${rule.metric}|${rule.grain}|${rule.scopeType}=${scopeValue}|${rule.minVolume}|${from}`);
+    const verdicts = detect(values, { ...opts, fitCache, volume, minVolume: rule.minVolume, trainOnThin: def.unit === "usd" && rule.metric !== "request_cost", scoreFrom: Math.max(0, Math.round((scoreFrom - from) / step)) });
     out.push({ scopeValue, times, rows: dense, verdicts, teams });
   }
   return out;

@@ -36,6 +36,11 @@ export type DetectOptions = {
   /** Per-point volume (requests, tokens…); points below `minVolume` are neither scored nor trained on. */
   volume?: (number | null)[];
   minVolume?: number;
+  /**
+   * Memo of fits by (block start, training data): an hourly evaluation re-scores the same weeks every hour,
+   * and a fit is a pure function of its training points, so it is reused while they are unchanged.
+   */
+  fitCache?: Map<string, Fit>;
   /** Points below `minVolume` still train the baseline (sums such as spend: a quiet hour's $0.02 is real), but get no verdict. */
   trainOnThin?: boolean;
 };
@@ -89,7 +94,7 @@ function fillGaps(xs: number[], period: number): number[] {
   return out;
 }
 
-type Fit = { forecast: number[]; scale: number };
+export type Fit = { forecast: number[]; scale: number };
 
 /** One MSTL fit on `train`, forecasting `h` points; a flat median model when the history is too short for any period. */
 function fitBlock(train: number[], periods: number[], h: number): Fit {
@@ -150,7 +155,16 @@ export function detect(values: number[], opts: DetectOptions): (PointVerdict | n
     // Enough history means its span (gaps in it are filled); a series mostly below the volume floor
     // (a quarter known or less) has no reliable baseline.
     if (history.length < opts.minHistory || known < Math.max(8, opts.minHistory / 4)) continue;
-    const fit = fitBlock(fillGaps(history, opts.periods[0] ?? 0), opts.periods, opts.blockLength);
+    const filled = fillGaps(history, opts.periods[0] ?? 0);
+    const key = opts.fitCache ? `${start}|${opts.periods.join(",")}|${opts.blockLength}|${filled.join(",")}` : "";
+    let fit = opts.fitCache?.get(key);
+    if (!fit) {
+      fit = fitBlock(filled, opts.periods, opts.blockLength);
+      if (opts.fitCache) {
+        if (opts.fitCache.size > 20_000) opts.fitCache.clear();
+        opts.fitCache.set(key, fit);
+      }
+    }
     for (let i = start; i < end; i++) {
       if (i < scoreFrom || !usableAt(i)) {
         run = [];

@@ -94,6 +94,23 @@ describe("detect (MSTL baseline, MAD scale, causal)", () => {
   });
 });
 
+describe("fit cache", () => {
+  it("reuses fits while the training data is unchanged, with the same verdicts as without it", () => {
+    const opts = defaultOptions(HOUR);
+    const y = seasonalHourly(24 * 30);
+    y[24 * 25 + 3] += 60;
+    const cache = new Map();
+    const plain = detect(y, opts);
+    expect(detect(y, { ...opts, fitCache: cache })).toEqual(plain);
+    const fits = cache.size;
+    expect(fits).toBeGreaterThan(0);
+    // An hour later: one more point, same blocks before it: no new fit, same earlier verdicts.
+    const longer = detect([...y, 20], { ...opts, fitCache: cache });
+    expect(cache.size).toBe(fits);
+    expect(longer.slice(0, y.length)).toEqual(plain);
+  });
+});
+
 describe("CSV series", () => {
   const csv = (vals: number[], stepMs = HOUR) => ["timestamp,value", ...vals.map((v, i) => `${new Date(Date.UTC(2026, 0, 5) + i * stepMs).toISOString()},${v}`)].join("\n");
 
