@@ -6,7 +6,8 @@ import type { Direction } from "@/lib/anomaly/detect";
  * What each alert metric watches, in which direction a change is bad, what "volume" gates it, and how much
  * money an anomalous bucket put at stake (its impact). Definitions follow PRODUCT.md; README "Alerts" lists them.
  */
-export const ALERT_METRICS = ["spend", "cache_hit_rate", "retry_amplification", "reasoning_share", "cancellation_waste", "request_cost"] as const;
+import { ALERT_METRICS } from "@/lib/anomaly/sensitivity";
+export { ALERT_METRICS };
 export type AlertMetric = (typeof ALERT_METRICS)[number];
 
 type MetricDef = {

@@ -1,4 +1,5 @@
 import { mstlModel } from "./augurs";
+import { SENSITIVITY_THRESHOLDS } from "./sensitivity";
 
 /**
  * Causal anomaly detection on one regular series.
@@ -47,9 +48,7 @@ export type DetectOptions = {
 
 export type PointVerdict = { index: number; value: number; expected: number; lower: number; upper: number; score: number; flagged: boolean };
 
-/** Sensitivity of a rule → score threshold (robust z). */
-export const SENSITIVITY_THRESHOLDS = { low: 6, medium: 4.5, high: 3.5 } as const;
-export type Sensitivity = keyof typeof SENSITIVITY_THRESHOLDS;
+export { SENSITIVITY_THRESHOLDS, type Sensitivity } from "./sensitivity";
 
 /** Defaults for a series of `stepMs` (hourly, daily, or anything regular). */
 export function defaultOptions(stepMs: number, threshold: number = SENSITIVITY_THRESHOLDS.medium, direction: Direction = "up"): DetectOptions {

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { ALERT_METRICS } from "@/lib/alerts/metrics";
-import { SENSITIVITY_THRESHOLDS } from "@/lib/anomaly/detect";
+import { ALERT_METRICS, SENSITIVITY_THRESHOLDS } from "@/lib/anomaly/sensitivity";
 import { TimeZone } from "./summary";
 
 /** Alert rules, alerts, notification channels: what the API accepts and returns. */
