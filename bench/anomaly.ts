@@ -34,7 +34,7 @@ for (const dir of ["realKnownCause", "realTraffic"]) {
     if (!windows.length) continue;
     const s = regular(path.join(NAB, dir, f));
     const t0 = Date.now();
-    const verdicts = detect(s.values, defaultOptions(s.step, SENSITIVITY_THRESHOLDS.medium, "both"));
+    const verdicts = detect(s.values, { ...defaultOptions(s.step, SENSITIVITY_THRESHOLDS.medium, "both"), heavyTails: true }); // as cli detect
     const ms = Date.now() - t0;
     const ours = scoreWindows(verdicts.flatMap((v) => (v?.flagged ? [s.times[v.index]] : [])), windows);
     const period = s.step < 86_400_000 ? Math.round(86_400_000 / s.step) : 1;

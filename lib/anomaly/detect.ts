@@ -42,6 +42,12 @@ export type DetectOptions = {
    * and a fit is a pure function of its training points, so it is reused while they are unchanged.
    */
   fitCache?: Map<string, Fit>;
+  /**
+   * Lift the scale to the 99th percentile of past seasonal differences (read as 2.576 σ): for arbitrary series
+   * (the CLI) whose normal has heavy tails. Off for alert rules, whose gates (volume, dollar impact) already
+   * keep routine spikes quiet and whose sustained incidents the wider band would hide.
+   */
+  heavyTails?: boolean;
   /** Points below `minVolume` still train the baseline (sums such as spend: a quiet hour's $0.02 is real), but get no verdict. */
   trainOnThin?: boolean;
 };
@@ -79,6 +85,11 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+function quantile(xs: number[], q: number): number {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : 0;
+}
+
 /** Missing training points (NaN) take the value one period earlier, else the last known, else the median. */
 function fillGaps(xs: number[], period: number): number[] {
   const known = xs.filter((x) => Number.isFinite(x));
@@ -96,7 +107,7 @@ function fillGaps(xs: number[], period: number): number[] {
 export type Fit = { forecast: number[]; scale: number };
 
 /** One MSTL fit on `train`, forecasting `h` points; a flat median model when the history is too short for any period. */
-function fitBlock(train: number[], periods: number[], h: number): Fit {
+function fitBlock(train: number[], periods: number[], h: number, heavyTails: boolean): Fit {
   const usable = periods.filter((p) => train.length >= 2 * p);
   const level = median(train);
   // A floor on the scale: a perfectly regular series must not give infinite scores to a rounding change.
@@ -123,7 +134,10 @@ function fitBlock(train: number[], periods: number[], h: number): Fit {
     const diffs = train.slice(p).map((x, i) => x - train[i]);
     const dmed = median(diffs);
     const dmad = median(diffs.map((d) => Math.abs(d - dmed))) / Math.SQRT2;
-    return { forecast, scale: Math.max(floor, MAD_TO_SIGMA * mad, MAD_TO_SIGMA * dmad) };
+    // Heavy tails: routine spikes that a MAD ignores would each become an alert. The 99th percentile of the
+    // seasonal differences, read as a normal's (2.576 σ), lifts the scale of series whose normal has them.
+    const tail = heavyTails ? quantile(diffs.map((d) => Math.abs(d - dmed) / Math.SQRT2), 0.99) / 2.576 : 0;
+    return { forecast, scale: Math.max(floor, MAD_TO_SIGMA * mad, MAD_TO_SIGMA * dmad, tail) };
   } finally {
     model.free();
   }
@@ -155,10 +169,10 @@ export function detect(values: number[], opts: DetectOptions): (PointVerdict | n
     // (a quarter known or less) has no reliable baseline.
     if (history.length < opts.minHistory || known < Math.max(8, opts.minHistory / 4)) continue;
     const filled = fillGaps(history, opts.periods[0] ?? 0);
-    const key = opts.fitCache ? `${start}|${opts.periods.join(",")}|${opts.blockLength}|${filled.join(",")}` : "";
+    const key = opts.fitCache ? `${start}|${opts.periods.join(",")}|${opts.blockLength}|${opts.heavyTails ? 1 : 0}|${filled.join(",")}` : "";
     let fit = opts.fitCache?.get(key);
     if (!fit) {
-      fit = fitBlock(filled, opts.periods, opts.blockLength);
+      fit = fitBlock(filled, opts.periods, opts.blockLength, opts.heavyTails ?? false);
       if (opts.fitCache) {
         if (opts.fitCache.size > 20_000) opts.fitCache.clear();
         opts.fitCache.set(key, fit);

@@ -57,7 +57,7 @@ export type Flag = { timestamp: string; value: number; expected: number; score: 
 /** Flagged points of a CSV series, both directions (a CSV has no notion of "bad" direction). */
 export function detectCsv(text: string, sensitivity: Sensitivity = "medium"): Flag[] {
   const s = parseSeriesCsv(text);
-  const opts = defaultOptions(s.stepMs, SENSITIVITY_THRESHOLDS[sensitivity], "both");
+  const opts = { ...defaultOptions(s.stepMs, SENSITIVITY_THRESHOLDS[sensitivity], "both"), heavyTails: true };
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   return detect(s.values, opts)
     .filter((v) => v?.flagged)
