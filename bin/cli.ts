@@ -19,6 +19,7 @@ import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from "../
 import { DomainError, InvalidInputError } from "../lib/errors";
 import { ensureMetadataStore, SetupError } from "../lib/cli/first-use";
 import { forecastCommand } from "../lib/cli/forecast-command";
+import { detectCommand } from "../lib/cli/detect-command";
 
 const program = new Command("tokenledger").description("TokenLedger command line").showHelpAfterError();
 // Every command may meet a fresh data directory: set the metadata database up first (one query when it is).
@@ -170,6 +171,20 @@ program
   .option("--season <k>", "seasonal period in steps (default: 24 and 168 for hourly, 7 for daily)")
   .action((opts: { horizon: string; input?: string; season?: string }) => {
     console.log(forecastCommand(opts));
+  });
+
+program
+  .command("detect")
+  .description("flag anomalies in a CSV series (header timestamp,value; any regular frequency); prints a JSON array. Needs no store: runs beside a server")
+  .option("--input <file>", "CSV file (default: stdin)")
+  .option("--sensitivity <level>", "low | medium | high (default medium)")
+  .action(async (opts: { input?: string; sensitivity?: string }) => {
+    const r = await detectCommand(opts);
+    if (r.ok) console.log(r.output);
+    else {
+      console.error(r.error);
+      process.exitCode = 2;
+    }
   });
 
 async function main(): Promise<void> {

@@ -4,6 +4,7 @@ import { loadDemoIfEmpty } from "@/lib/demo/load-demo";
 import { createDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap";
 import { purgeExpiredSessions } from "@/lib/db/sessions";
 import { env, masked } from "@/lib/env";
+import { startAlertSchedule } from "@/lib/alerts/schedule";
 
 /**
  * Server start-up (called from instrumentation.ts): take the event store, bring its schema up to date,
@@ -21,6 +22,7 @@ export async function bootServer(log: (line: string) => void = console.log): Pro
   if (seeded.events) log(`[tokenledger] demo data: loaded ${seeded.events} events in ${Date.now() - started} ms`);
   await ensureUsers(log);
   await purgeExpiredSessions();
+  await startAlertSchedule(log, e.TOKENLEDGER_PUBLIC_URL);
 }
 
 /** The first admin from the environment; or, with the demo on and nobody configured, demo users. */

@@ -41,6 +41,9 @@ const EnvSchema = z.object({
         ctx.addIssue({ code: "custom", message: err instanceof Error ? err.message : String(err) });
       }
     }),
+  /** SMTP server for email notification channels when Settings names none: smtp://user:pass@host:port (smtps:// for TLS). */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  SMTP_FROM: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { ApiError } from "@/lib/api/errors";
+import { InvalidInputError } from "@/lib/errors";
 import { computeCost } from "@/lib/finops/cost";
 import { findPrice, ratesOf, type PriceIndex, type PriceRow } from "@/lib/finops/price-lookup";
 import type { CheckRequest, CheckResponse } from "@/lib/schemas/budget";
@@ -55,7 +55,7 @@ function priceCall(req: CheckRequest, prices: PriceIndex, now: Date): Decimal {
   const model = req.model ?? "";
   const input = req.input_tokens ?? 0;
   const row = findModel(prices, req.provider, model, now, input);
-  if (!row) throw new ApiError("bad_request", `model: "${req.provider ? `${req.provider}/` : ""}${model}" has no price in the price book; send estimated_cost_usd instead`, { fieldErrors: { model: ["not in the price book"] } });
+  if (!row) throw new InvalidInputError(`model: "${req.provider ? `${req.provider}/` : ""}${model}" has no price in the price book; send estimated_cost_usd instead`, { fieldErrors: { model: ["not in the price book"] } });
   const cacheRead = Math.min(req.cache_read_tokens ?? 0, input);
   const usage = { input, cacheRead, cacheWrite: 0, cacheWrite1h: 0, output: req.output_tokens ?? 0, reasoning: 0, deliveredOutput: null, batch: false, cancelled: false };
   return new Decimal(computeCost(usage, ratesOf(row)).cost);

@@ -1,4 +1,5 @@
 import { insertBudgetEventOnce, listBudgetEvents, type BudgetEventRow } from "@/lib/db/budgets";
+import { sendNotification } from "@/lib/notify/send";
 import type { Threshold } from "@/lib/schemas/budget";
 import type { Budget, BudgetPeriod } from "./model";
 import { scopeLabel } from "./model";
@@ -6,8 +7,8 @@ import { scopeLabel } from "./model";
 /**
  * Threshold crossings. `onThresholdCrossed` is THE hook: it records the event once per budget, period,
  * kind and threshold (the unique index makes a second call a no-op) and returns it only when it is new.
- * Delivery (lib/notify/send.ts on another branch) is to be wired here, on a new event only:
- *   sendNotification({ kind: "budget", title, text, url, severity })   // see `notificationOf` below
+ * A new event is sent to every enabled notification channel (lib/notify: the alerts' channels, built once),
+ * in the background: a slow mail server never holds up ingest or a budget check. Deliveries are logged there.
  */
 export type BudgetEvent = { id: string; budget_id: string; period: string; kind: "crossed" | "projected"; percent: number; action: Threshold["action"]; spend_usd: string; amount_usd: string; at: string };
 
@@ -23,10 +24,13 @@ export async function onThresholdCrossed(input: { budget: Budget; period: Budget
     spendUsd: input.spendUsd,
     amountUsd: input.budget.amount_usd,
   });
-  return row ? toEvent(row) : null;
+  if (!row) return null;
+  const event = toEvent(row);
+  void sendNotification(notificationOf(input.budget, event)).catch((err: unknown) => console.error("[tokenledger] budget notification failed", err));
+  return event;
 }
 
-/** The notification a new event should send (for the lead's wiring of lib/notify/send.ts). */
+/** The notification a new event sends. */
 export function notificationOf(budget: Budget, e: BudgetEvent): { kind: "budget"; title: string; text: string; url: string; severity: "info" | "warning" | "critical" } {
   const name = budget.name || scopeLabel(budget);
   const verb = e.kind === "crossed" ? "reached" : "is projected to reach";

@@ -1,4 +1,4 @@
-import { ApiError } from "@/lib/api/errors";
+import { InvalidInputError, NotFoundError } from "@/lib/errors";
 import { actorOfPrincipal, type Principal } from "@/lib/auth/principal";
 import { can, inScope, requirePermission, teamScope } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/db/audit";
@@ -30,7 +30,7 @@ function requireWrite(p: Principal, b: Pick<Budget, "scope_type" | "scope_value"
 
 async function checkTeams(b: BudgetCreate): Promise<void> {
   for (const [field, slug] of [["team", b.team], ["scope_value", b.scope_type === "team" ? b.scope_value : null]] as const) {
-    if (slug && !(await teamExists(slug))) throw new ApiError("bad_request", `${field}: unknown team "${slug}"`, { fieldErrors: { [field]: [`unknown team "${slug}"`] } });
+    if (slug && !(await teamExists(slug))) throw new InvalidInputError(`${field}: unknown team "${slug}"`, { fieldErrors: { [field]: [`unknown team "${slug}"`] } });
   }
 }
 
@@ -60,7 +60,7 @@ export async function createBudget(input: BudgetCreate, p: Principal): Promise<B
 async function visibleBudget(id: string, p: Principal): Promise<Budget> {
   const row = await getBudget(id);
   const b = row ? toBudget(row) : null;
-  if (!b || !visible(p, b)) throw new ApiError("not_found", `No budget "${id}"`);
+  if (!b || !visible(p, b)) throw new NotFoundError(`No budget "${id}"`);
   return b;
 }
 

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { ApiError } from "@/lib/api/errors";
+import { InvalidInputError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { getOrgSettings } from "@/lib/db/org-settings";
 import { listPrices } from "@/lib/db/price-book";
@@ -41,7 +41,7 @@ export async function whatIf(id: string, s: WhatIf, p: Principal, now = new Date
     const fromCost = from.reduce((t, r) => t.plus(r.total_cost_usd), new Decimal(0));
     const prices = buildPriceIndex(await listPrices());
     const target = [...prices.values()].map((rows) => rows[0]).find((r) => same(r, s.shift!.to_model));
-    if (!target) throw new ApiError("bad_request", `shift.to_model: "${s.shift.to_model}" has no price in the price book`, { fieldErrors: { "shift.to_model": ["not in the price book"] } });
+    if (!target) throw new InvalidInputError(`shift.to_model: "${s.shift.to_model}" has no price in the price book`, { fieldErrors: { "shift.to_model": ["not in the price book"] } });
     if (fromCost.isZero() || total.isZero()) {
       notes.push(`no spend on ${s.shift.from_model} in this budget's last ${MIX_DAYS} days: moving its traffic changes nothing`);
     } else {

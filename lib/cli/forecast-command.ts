@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { ApiError } from "@/lib/api/errors";
+import { InvalidInputError } from "@/lib/errors";
 import { forecast, type Frequency } from "@/lib/forecast/forecast";
 
 /**
@@ -13,18 +13,18 @@ export function inferFrequency(times: readonly number[]): Frequency {
   const median = gaps[Math.floor(gaps.length / 2)];
   if (Math.abs(median - 3_600_000) < 60_000) return "hourly";
   if (Math.abs(median - 86_400_000) < 3_600_000 * 2) return "daily";
-  throw new ApiError("bad_request", `the timestamps are ${Math.round(median / 60_000)} minutes apart: forecast takes hourly or daily series`);
+  throw new InvalidInputError(`the timestamps are ${Math.round(median / 60_000)} minutes apart: forecast takes hourly or daily series`);
 }
 
 export function forecastCsv(csv: string, opts: { horizon: number; season?: number }) {
-  if (!Number.isInteger(opts.horizon) || opts.horizon < 1 || opts.horizon > 10_000) throw new ApiError("bad_request", "--horizon must be a whole number from 1 to 10000");
+  if (!Number.isInteger(opts.horizon) || opts.horizon < 1 || opts.horizon > 10_000) throw new InvalidInputError("--horizon must be a whole number from 1 to 10000");
   const rows = parse(csv, { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
-  if (rows.length < 2 || !("timestamp" in rows[0]) || !("value" in rows[0])) throw new ApiError("bad_request", "input must be CSV with header timestamp,value and at least two rows");
+  if (rows.length < 2 || !("timestamp" in rows[0]) || !("value" in rows[0])) throw new InvalidInputError("input must be CSV with header timestamp,value and at least two rows");
   const points = rows.map((r, i) => {
     const t = /^\d+$/.test(r.timestamp) ? Number(r.timestamp) : Date.parse(r.timestamp.includes("T") || r.timestamp.includes("Z") ? r.timestamp : r.timestamp.replace(" ", "T") + "Z");
     const v = Number(r.value);
-    if (!Number.isFinite(t)) throw new ApiError("bad_request", `row ${i + 2}: timestamp "${r.timestamp}" is not a date`);
-    if (!Number.isFinite(v)) throw new ApiError("bad_request", `row ${i + 2}: value "${r.value}" is not a number`);
+    if (!Number.isFinite(t)) throw new InvalidInputError(`row ${i + 2}: timestamp "${r.timestamp}" is not a date`);
+    if (!Number.isFinite(v)) throw new InvalidInputError(`row ${i + 2}: value "${r.value}" is not a number`);
     return { t, v };
   }).sort((a, b) => a.t - b.t);
   const frequency = inferFrequency(points.map((p) => p.t));

@@ -1,6 +1,7 @@
 import { addAccount } from "./account";
 import { addAdmin } from "./admin";
 import { addBudgets } from "./budgets";
+import { addAlerts } from "./alerts";
 import { type Json, Spec } from "./builder";
 import { addChargeback } from "./chargeback";
 import { addIngest } from "./ingest";
@@ -18,6 +19,7 @@ export function buildOpenApiDocument(): Json {
   addChargeback(spec);
   addAccount(spec);
   addBudgets(spec);
+  addAlerts(spec);
   const components = spec.components();
   return {
     openapi: "3.1.0",
@@ -37,6 +39,9 @@ export function buildOpenApiDocument(): Json {
       { name: "Ingest", description: "Usage events and OpenTelemetry traces, with an ingest key." },
       { name: "Prices", description: "The effective-dated price book." },
       { name: "Ownership rules", description: "Which team an event without one belongs to." },
+      { name: "Alerts", description: "Anomaly alerts: list, detail, acknowledge, resolve, snooze, evaluate." },
+      { name: "Alert rules" },
+      { name: "Notification channels", description: "Email and webhook channels that alerts and budgets notify." },
       { name: "Ingest keys" },
       { name: "API tokens" },
       { name: "Users and teams" },

@@ -1,0 +1,21 @@
+/** Labels and formats shared by the alert views (no React). */
+export const METRIC_LABEL: Record<string, string> = {
+  spend: "Spend",
+  cache_hit_rate: "Cache hit rate",
+  retry_amplification: "Retry amplification",
+  reasoning_share: "Reasoning share",
+  cancellation_waste: "Cancellation waste",
+  request_cost: "Cost per request",
+};
+export const metricLabel = (m: string) => METRIC_LABEL[m] ?? m;
+export const scopeLabel = (t: string, v: string) => (t === "org" ? "Organisation" : `${t} = ${v || "every value"}`);
+
+/** Values as the metric's unit: dollars with cents (sub-cent amounts with more digits), ratios as numbers. */
+export function formatMetric(metric: string, v: number): string {
+  if (metric === "cache_hit_rate" || metric === "reasoning_share") return `${(v * 100).toFixed(1)}%`;
+  if (metric === "retry_amplification") return `${v.toFixed(2)}×`;
+  const digits = Math.abs(v) < 1 ? 4 : 2;
+  return `$${v.toFixed(digits)}`;
+}
+export const formatWindow = (from: string, to: string) => `${from.slice(0, 16).replace("T", " ")} → ${to.slice(0, 16).replace("T", " ")} UTC`;
+export const STATUS_LABEL: Record<string, string> = { open: "Open", acknowledged: "Acknowledged", snoozed: "Snoozed", resolved: "Resolved" };

@@ -1,0 +1,72 @@
+"use client";
+import Link from "next/link";
+import { useState } from "react";
+import { Card, StatusMessage } from "@/components/ui/card";
+import { FormError } from "@/components/ui/form";
+import { formatUsd } from "@/lib/finops/format";
+import { useAlerts, useEvaluate } from "@/lib/hooks/use-alerts";
+import { formatMetric, formatWindow, metricLabel, scopeLabel, STATUS_LABEL } from "./alert-format";
+
+const FILTERS = [
+  { id: "open,acknowledged", label: "Active" },
+  { id: "open", label: "Open" },
+  { id: "acknowledged", label: "Acknowledged" },
+  { id: "snoozed", label: "Snoozed" },
+  { id: "resolved", label: "Resolved" },
+  { id: "", label: "All" },
+];
+
+export function AlertsList({ canEvaluate }: { canEvaluate: boolean }) {
+  const [status, setStatus] = useState("open,acknowledged");
+  const alerts = useAlerts(status);
+  const evaluate = useEvaluate();
+  return (
+    <Card title="Alerts" subtitle="One alert per incident: consecutive anomalous hours (or days) of one rule and scope.">
+      <div className="toolbar">
+        <div className="segmented" role="group" aria-label="Status">
+          {FILTERS.map((f) => (
+            <button key={f.id || "all"} className={`button small ${status === f.id ? "primary" : ""}`} aria-pressed={status === f.id} onClick={() => setStatus(f.id)}>
+              {f.label}
+            </button>
+          ))}
+        </div>
+        {canEvaluate && (
+          <button className="button" disabled={evaluate.isPending} onClick={() => evaluate.mutate(90)} title="Runs every rule over the last 90 days (the hourly schedule looks at the last 3)">
+            {evaluate.isPending ? "Evaluating…" : "Evaluate now"}
+          </button>
+        )}
+        {evaluate.data && <span className="muted">{evaluate.data.series} series, {evaluate.data.created} new, {evaluate.data.updated} updated in {(evaluate.data.ms / 1000).toFixed(1)} s</span>}
+      </div>
+      <FormError error={evaluate.error} />
+      {alerts.isPending ? (
+        <StatusMessage kind="loading" title="Loading alerts…" />
+      ) : alerts.error ? (
+        <StatusMessage kind="error" title="Could not load alerts">{alerts.error.message}</StatusMessage>
+      ) : alerts.data.alerts.length === 0 ? (
+        <StatusMessage kind="empty" title="No alerts here">Nothing anomalous with this status. Rules run every hour.</StatusMessage>
+      ) : (
+        <div className="table-scroll">
+          <table className="table alerts-table">
+            <thead>
+              <tr><th>Status</th><th>What</th><th>Window</th><th className="num">Peak vs expected</th><th className="num">Impact</th></tr>
+            </thead>
+            <tbody>
+              {alerts.data.alerts.map((a) => (
+                <tr key={a.id}>
+                  <td><span className={`badge badge-${a.status}`}>{STATUS_LABEL[a.status]}</span></td>
+                  <td className="alert-what">
+                    <Link href={`/alerts/${a.id}`}>{metricLabel(a.metric)}</Link>
+                    <div className="muted truncate" title={scopeLabel(a.scopeType, a.scopeValue)}>{scopeLabel(a.scopeType, a.scopeValue)}</div>
+                  </td>
+                  <td className="nowrap">{formatWindow(a.windowStart, a.windowEnd)}<div className="muted">{a.points} {a.grain}{a.points === 1 ? "" : "s"}</div></td>
+                  <td className="num nowrap">{formatMetric(a.metric, a.peakValue)} <span className="muted">vs {formatMetric(a.metric, a.peakExpected)}</span></td>
+                  <td className="num">{formatUsd(a.impactUsd)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
