@@ -7,6 +7,8 @@ import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
 import { Card } from "@/components/ui/card";
 import { formatDay, formatUsd } from "@/lib/finops/format";
 import { unusualDays } from "@/lib/finops/unusual-days";
+import { localDate } from "@/lib/finops/calendar";
+import { useAnomalies } from "@/lib/hooks/use-anomalies";
 import { keyLabel, STACK_DRILL, stackHref } from "@/lib/finops/overview-links";
 import type { OverviewState, StackDimension } from "@/lib/finops/overview-state";
 import { STACK_DIMENSIONS, type OverviewResponse } from "@/lib/schemas/overview";
@@ -25,7 +27,11 @@ export function DailyTrend({ state, data, range, onStack }: { state: OverviewSta
   );
   const drill = STACK_DRILL[data.stack];
   // Numbers only to judge which days stand out; every amount shown stays an exact decimal string.
-  const marked = useMemo(() => unusualDays(data.daily_cost_usd.map(Number)).map((i) => data.days[i]), [data]);
+  const unusual = useMemo(() => unusualDays(data.daily_cost_usd.map(Number)).map((i) => data.days[i]), [data]);
+  // The anomaly alerts of the period (seasonal, causal detection): their first day is marked too.
+  const anomalies = useAnomalies({ from: data.from, to: data.to, tz: data.tz }).data?.anomalies ?? [];
+  const alertDays = anomalies.map((a) => localDate(new Date(a.from), data.tz)).filter((d) => data.days.includes(d));
+  const marked = [...new Set([...unusual, ...alertDays])];
   return (
     <Card title={`Daily spend by ${data.stack}`} subtitle={range}>
       <div className="toolbar">
@@ -43,10 +49,19 @@ export function DailyTrend({ state, data, range, onStack }: { state: OverviewSta
         onSegmentClick={(k, day) => router.push(stackHref(state, k, day))}
         marked={marked}
       />
-      {marked.length > 0 && (
+      {anomalies.length > 0 && (
+        <p className="muted small" data-testid="period-alerts">
+          Alerts in this period:{" "}
+          {anomalies.slice(0, 5).map((a, i) => (
+            <span key={a.id}>{i > 0 && ", "}<Link href={`/alerts/${a.id}`}>{a.title}</Link> ({formatDay(localDate(new Date(a.from), data.tz))})</span>
+          ))}
+          {anomalies.length > 5 && <> and <Link href="/alerts">{anomalies.length - 5} more</Link></>}
+        </p>
+      )}
+      {unusual.length > 0 && (
         <p className="muted small" data-testid="unusual-days">
-          Unusual {marked.length === 1 ? "day" : "days"} (far above the period's usual level):{" "}
-          {marked.map((day, i) => (
+          Unusual {unusual.length === 1 ? "day" : "days"} (far above the period's usual level):{" "}
+          {unusual.map((day, i) => (
             <span key={day}>{i > 0 && ", "}<Link href={stackHref(state, ALL_GROUPS, day)}>{formatDay(day)}</Link></span>
           ))}
         </p>
