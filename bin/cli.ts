@@ -22,9 +22,11 @@ import { forecastCommand } from "../lib/cli/forecast-command";
 import { detectCommand } from "../lib/cli/detect-command";
 
 const program = new Command("tokenledger").description("TokenLedger command line").showHelpAfterError();
-// Every command may meet a fresh data directory: set the metadata database up first (one query when it is).
-program.hook("preAction", async () => {
-  await ensureMetadataStore();
+// Every command that uses the stores may meet a fresh data directory: set the metadata database up first (one
+// query when it is). `detect` and `forecast` read a CSV and touch no store: they run beside a server, on any machine.
+const STORELESS = new Set(["detect", "forecast"]);
+program.hook("preAction", async (_program, action) => {
+  if (!STORELESS.has(action.name())) await ensureMetadataStore();
 });
 
 program
