@@ -23,7 +23,10 @@ export function explorerCsv(opts: {
 }): string {
   const { dims, metric } = opts;
   const context = contextMetrics(metric);
-  const header = ["row", ...dims, metric.id, `previous_${metric.id}`, `change_${metric.id}`, "change_pct", ...context.map((m) => m.id)];
+  // Attempts and unpriced events always ride along: money of unpriced calls is 0 here and "unpriced" on
+  // screen, and this is how a spreadsheet tells the two apart.
+  const extra = (["attempts", "unpriced_events"] as const).filter((id) => id !== metric.id && !context.some((m) => m.id === id));
+  const header = ["row", ...dims, metric.id, `previous_${metric.id}`, `change_${metric.id}`, "change_pct", ...context.map((m) => m.id), ...extra];
   const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
   const line = (kind: "group" | "total", keys: string[], now: SummaryMeasures, prev: SummaryMeasures | undefined, delta: string | number | null, pct: number | null) => [
     kind,
@@ -33,6 +36,7 @@ export function explorerCsv(opts: {
     cell(delta),
     cell(pct),
     ...context.map((m) => cell(now[m.id])),
+    ...extra.map((id) => cell(now[id])),
   ];
   const keysOf = (r: TableRow) => (dims.length === 2 ? [r.key, r.key2 ?? ""] : [r.key]);
   const totalKeys = dims.map(() => "");

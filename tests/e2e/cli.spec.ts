@@ -35,7 +35,7 @@ test("import sends NDJSON and CSV through the running server, with a summary nam
   writeFileSync(ndjson, [...rows, "{broken", JSON.stringify({ event_id: `${model}-bad`, timestamp: new Date().toISOString(), provider: "cli", model, input_tokens: -1, output_tokens: 1 })].join("\n"));
   const first = cli("import", ndjson);
   expect(first.status, first.stderr).toBe(0);
-  expect(first.stdout).toContain(`imported via HTTP API at http://localhost:${process.env.E2E_PORT}: 12 accepted, 0 duplicate, 2 rejected`);
+  expect(first.stdout).toContain(`imported via HTTP API at http://localhost:${process.env.E2E_PORT}: 12 accepted, 0 duplicate, 0 conflicting, 2 rejected`);
   expect(first.stdout).toMatch(/row 13: \(event\): not valid JSON/);
   expect(first.stdout).toMatch(/row 14: input_tokens: must not be negative/);
   const again = cli("import", ndjson);
@@ -44,7 +44,7 @@ test("import sends NDJSON and CSV through the running server, with a summary nam
   const csv = path.join(tmp, "events.csv");
   writeFileSync(csv, `event_id,timestamp,provider,model,input_tokens,output_tokens,team,tag.ticket\n${model}-csv-1,${new Date(Date.now() - 60_000).toISOString()},cli,${model},50,5,search,"T-1, urgent"\n`);
   const fromCsv = cli("import", csv);
-  expect(fromCsv.stdout).toContain("1 accepted, 0 duplicate, 0 rejected");
+  expect(fromCsv.stdout).toContain("1 accepted, 0 duplicate, 0 conflicting, 0 rejected");
 
   const unpriced = await (await request.get("/api/v1/prices/unpriced")).json();
   expect(unpriced.models).toContainEqual(expect.objectContaining({ provider: "cli", model, events: 13 }));

@@ -24,7 +24,7 @@ test("lead: from the overview's spike to the traces behind it in two clicks", as
 
   await page.goto(`/overview?${view}`);
   // Click 1: the platform team's bar on the spike's day.
-  await page.locator(".recharts-bar").nth(series).locator(".recharts-bar-rectangle").nth(nth).click();
+  await page.getByRole("img", { name: /^Daily spend/ }).locator(".recharts-bar").nth(series).locator(".recharts-bar-rectangle").nth(nth).click();
   await expect(page).toHaveURL(/\/explore\?/);
   expect(params(page.url())).toMatchObject({ from: spike, to: isoDay(Date.parse(spike) + DAY), bucket: "hour", team: "platform", group_by: "repo" });
   // The day hour by hour, the contributors already listed, most expensive first.

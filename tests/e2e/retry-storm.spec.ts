@@ -74,7 +74,7 @@ test("from the overview's retry amplification to the storm's day, repo, feature 
   const list = TopTracesResponse.parse(await (await request.get(`/api/v1/traces?${new URL(page.url()).searchParams}`)).json());
   const wasted = list.traces.find((t) => Number(t.retry_waste_usd) > 0);
   expect(wasted, "a trace of the storm carries retry waste").toBeDefined();
-  await page.getByTestId("traces-table").getByRole("link", { name: wasted!.trace_id, exact: true }).click();
+  await page.getByTestId("traces-table").getByRole("link", { name: `Trace ${wasted!.trace_id}`, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/traces/${wasted!.trace_id}$`));
   const trace = TraceResponse.parse(await (await request.get(`/api/v1/traces/${encodeURIComponent(wasted!.trace_id)}`)).json());
   await expect(page.getByTestId("trace-total")).toHaveAttribute("data-exact", trace.total.cost_usd);

@@ -104,18 +104,18 @@ describe("explorer CSV", () => {
     const rows = tableRows([{ key: 'a,"b"', ...m("1.000000001", 2) }], [], cost, "cost_usd", "desc");
     const csv = explorerCsv({ dims: ["repo"], metric: cost, rows, total: m("1.000000001", 2), previousTotal: undefined, totalDelta: null, totalPct: null });
     const lines = csv.trim().split("\n");
-    expect(lines[0]).toBe("row,repo,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share");
-    expect(lines[1]).toBe('group,"a,""b""",1.000000001,,1.000000001,,2,2,1,0.5,0');
-    expect(lines[2]).toBe("total,,1.000000001,,,,2,2,1,0.5,0");
+    expect(lines[0]).toBe("row,repo,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share,unpriced_events");
+    expect(lines[1]).toBe('group,"a,""b""",1.000000001,,1.000000001,,2,2,1,0.5,0,0');
+    expect(lines[2]).toBe("total,,1.000000001,,,,2,2,1,0.5,0,0");
   });
   it("has both key columns when grouped by two dimensions, in the table's order", () => {
     const rows = tableRows([{ key: "search", key2: "", ...m("2.000000000", 1) }, { key: "growth", key2: "o3", ...m("3.000000000", 1) }], [{ key: "search", key2: "", ...m("1.000000000", 1) }], cost, "cost_usd", "desc");
     const csv = explorerCsv({ dims: ["team", "model"], metric: cost, rows, total: m("5.000000000", 2), previousTotal: m("1.000000000", 1), totalDelta: "4.000000000", totalPct: 4 });
     expect(csv.trim().split("\n")).toEqual([
-      "row,team,model,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share",
-      "group,growth,o3,3.000000000,,3.000000000,,1,1,1,0.5,0",
-      "group,search,,2.000000000,1.000000000,1.000000000,1,1,1,1,0.5,0",
-      "total,,,5.000000000,1.000000000,4.000000000,4,2,2,1,0.5,0",
+      "row,team,model,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share,unpriced_events",
+      "group,growth,o3,3.000000000,,3.000000000,,1,1,1,0.5,0,0",
+      "group,search,,2.000000000,1.000000000,1.000000000,1,1,1,1,0.5,0,0",
+      "total,,,5.000000000,1.000000000,4.000000000,4,2,2,1,0.5,0,0",
     ]);
   });
   it("flags the total and the empty value instead of naming them, so real values '(total)' and '(none)' stay distinct", () => {
