@@ -126,11 +126,13 @@ export type ChangeRequest = { from: string; to: string; base_from?: string; base
  * dimension × provider × model — from the rollups and the retry ledger; then the decomposition.
  */
 export async function getChange(q: ChangeRequest): Promise<ChangeResponse> {
-  const explicit = q.base_from && q.base_to ? { from: q.base_from, to: q.base_to } : null;
-  const base = explicit ?? previousRange(q.from, q.to);
-  // The default baseline compares like with like exactly as the overview does: a period that runs through
-  // today meets the same elapsed hours of the previous one (lib/finops/overview.ts comparisonOf).
-  const until = explicit ? null : comparisonOf(q.from, q.to, q.tz, new Date()).until;
+  const previous = previousRange(q.from, q.to);
+  const base = q.base_from && q.base_to ? { from: q.base_from, to: q.base_to } : previous;
+  // The period just before (by default, or named explicitly) compares like with like exactly as the overview
+  // does: a period that runs through today meets the same elapsed hours of the previous one
+  // (lib/finops/overview.ts comparisonOf). Any other baseline is taken whole.
+  const isPrevious = base.from === previous.from && base.to === previous.to;
+  const until = isPrevious ? comparisonOf(q.from, q.to, q.tz, new Date()).until : null;
   const common = { tz: q.tz, bucket: null, sets: SETS, filters: q.filters, scope: q.scope };
   const [baseRows, curRows, prices] = await Promise.all([measures({ ...common, ...base, ...(until ? { until } : {}) }), measures({ ...common, from: q.from, to: q.to }), listPrices()]);
   const rates = referenceRates(prices, new Date(`${q.from}T00:00:00Z`));

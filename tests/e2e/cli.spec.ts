@@ -39,7 +39,7 @@ test("import sends NDJSON and CSV through the running server, with a summary nam
   expect(first.stdout).toMatch(/row 13: \(event\): not valid JSON/);
   expect(first.stdout).toMatch(/row 14: input_tokens: must not be negative/);
   const again = cli("import", ndjson);
-  expect(again.stdout).toContain("0 accepted, 12 duplicate, 2 rejected");
+  expect(again.stdout).toContain("0 accepted, 12 duplicate, 0 conflicting, 2 rejected");
 
   const csv = path.join(tmp, "events.csv");
   writeFileSync(csv, `event_id,timestamp,provider,model,input_tokens,output_tokens,team,tag.ticket\n${model}-csv-1,${new Date(Date.now() - 60_000).toISOString()},cli,${model},50,5,search,"T-1, urgent"\n`);
