@@ -1,7 +1,7 @@
 "use client";
 import { DateInput } from "@/components/ui/date-input";
 import { TIME_ZONES } from "@/lib/finops/date-range";
-import { DEFAULT_CALENDAR, presetRange, RANGE_PRESETS, type DayRange } from "@/lib/finops/range-presets";
+import { DEFAULT_CALENDAR, isPresetRange, presetRange, RANGE_PRESETS, type DayRange } from "@/lib/finops/range-presets";
 
 const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -12,11 +12,6 @@ const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:0
 export function RangePicker({ range, tz, onChange, presets = RANGE_PRESETS.map((p) => p.id) }: { range: DayRange; tz: string; onChange: (patch: Partial<DayRange & { tz: string }>) => void; presets?: readonly string[] }) {
   const cal = DEFAULT_CALENDAR(tz);
   const now = new Date();
-  // Every preset that names this range is pressed (on a Sunday, "This week" and "Last 7 days" are one range).
-  const pressed = (id: (typeof RANGE_PRESETS)[number]["id"]) => {
-    const r = presetRange(id, now, cal);
-    return r.from === range.from && r.to === range.to;
-  };
   const through = plusDays(range.to, -1);
   // Moving one end past the other drags the other along, rather than refusing the edit.
   const setFrom = (from: string) => onChange({ from, to: from >= range.to ? plusDays(from, 1) : range.to });
@@ -25,7 +20,7 @@ export function RangePicker({ range, tz, onChange, presets = RANGE_PRESETS.map((
     <>
       <div className="segmented preset-group" role="group" aria-label="Period">
         {RANGE_PRESETS.filter((p) => presets.includes(p.id)).map((p) => (
-          <button key={p.id} type="button" className="button small" aria-pressed={pressed(p.id)} onClick={() => onChange(presetRange(p.id, new Date(), cal))}>
+          <button key={p.id} type="button" className="button small" aria-pressed={isPresetRange(p.id, range, now, cal)} onClick={() => onChange(presetRange(p.id, new Date(), cal))}>
             {p.label}
           </button>
         ))}

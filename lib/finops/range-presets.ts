@@ -44,12 +44,13 @@ export function presetRange(id: RangePresetId, now: Date, cal: Calendar): DayRan
   }
 }
 
-/** Which preset a range is at `now`, if any (so the picker shows it pressed). */
-export function activeRangePreset(range: DayRange, now: Date, cal: Calendar): RangePresetId | null {
-  return RANGE_PRESETS.find((p) => {
-    const r = presetRange(p.id, now, cal);
-    return r.from === range.from && r.to === range.to;
-  })?.id ?? null;
+/**
+ * Whether a preset names this range at `now`. Several can at once (on a Sunday with Monday weeks, "This week"
+ * and "Last 7 days" are one range), so the picker asks per preset rather than for "the" preset.
+ */
+export function isPresetRange(id: RangePresetId, range: DayRange, now: Date, cal: Calendar): boolean {
+  const r = presetRange(id, now, cal);
+  return r.from === range.from && r.to === range.to;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeRangePreset, completeDate, DEFAULT_CALENDAR, presetRange } from "@/lib/finops/range-presets";
+import { completeDate, DEFAULT_CALENDAR, isPresetRange, presetRange } from "@/lib/finops/range-presets";
 
 const NOW = new Date("2026-11-29T10:00:00Z"); // a Sunday
 const utc = DEFAULT_CALENDAR("UTC");
@@ -23,8 +23,11 @@ describe("range presets", () => {
   });
 
   it("recognises the preset a range is", () => {
-    expect(activeRangePreset({ from: "2026-10-01", to: "2026-11-01" }, NOW, utc)).toBe("last-month");
-    expect(activeRangePreset({ from: "2026-10-02", to: "2026-11-01" }, NOW, utc)).toBeNull();
+    expect(isPresetRange("last-month", { from: "2026-10-01", to: "2026-11-01" }, NOW, utc)).toBe(true);
+    expect(isPresetRange("last-month", { from: "2026-10-02", to: "2026-11-01" }, NOW, utc)).toBe(false);
+    // On a Sunday with Monday weeks, two presets name the same range: both are pressed.
+    const week = { from: "2026-11-23", to: "2026-11-30" };
+    expect([isPresetRange("this-week", week, NOW, utc), isPresetRange("7d", week, NOW, utc)]).toEqual([true, true]);
   });
 
   it("accepts only complete, real dates", () => {

@@ -13,7 +13,8 @@ import type { QueryDef } from "../client";
  * team's spend; lib/finops/chargeback.ts filters the lines a caller sees.
  * Units: cost_usd a decimal string (Decimal(38, 9)); tokens and events integers as strings.
  */
-const Row = z.object({
+/** The columns a chargeback line is cut by, with its day, cost and tokens: shared with chargeback-traced-events.ts. */
+export const CHARGE_FIELDS = {
   team: z.string(),
   repo: z.string(),
   feature: z.string(),
@@ -24,8 +25,8 @@ const Row = z.object({
   day: z.string(),
   cost_usd: z.string(),
   tokens: z.coerce.number(),
-  events: z.coerce.number(),
-});
+};
+const Row = z.object({ ...CHARGE_FIELDS, events: z.coerce.number() });
 
 export const chargebackSpend: QueryDef<{ start: string; end: string; tz: string }, typeof Row> = {
   name: "chargeback-spend",

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { QueryDef } from "../client";
+import { CHARGE_FIELDS } from "./chargeback-spend";
 
 /**
  * Chargeback, dual attribution: every event of every trace that has at least one event in the period and
@@ -21,16 +22,7 @@ const Row = z.object({
   parent_span_id: z.string(),
   request_id: z.string(),
   attempt: z.coerce.number(),
-  team: z.string(),
-  repo: z.string(),
-  feature: z.string(),
-  model: z.string(),
-  provider: z.string(),
-  environment: z.string(),
-  service: z.string(),
-  day: z.string(),
-  cost_usd: z.string(),
-  tokens: z.coerce.number(),
+  ...CHARGE_FIELDS,
   in_period: z.coerce.number(),
 });
 export type ChargebackTracedRow = z.infer<typeof Row>;
