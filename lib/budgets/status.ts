@@ -1,10 +1,10 @@
 import Decimal from "decimal.js";
 import type { Calendar } from "@/lib/finops/calendar";
 import { startOfLocalDay } from "@/lib/finops/calendar";
-import { forecast, type ForecastResult } from "@/lib/forecast/forecast";
+import { cents, periodRun, type ChartPoint } from "@/lib/forecast/period-projection";
 import type { Threshold } from "@/lib/schemas/budget";
 import { onThresholdCrossed } from "./events";
-import { addDays, budgetPeriod, daysBetween, filterOf, localDate, scopeLabel, type Budget, type BudgetPeriod } from "./model";
+import { addDays, budgetPeriod, filterOf, localDate, scopeLabel, type Budget, type BudgetPeriod } from "./model";
 import { dailySpend } from "./spend";
 import { highestReached, reachedThresholds, thresholdAmount } from "./thresholds";
 
@@ -16,7 +16,7 @@ import { highestReached, reachedThresholds, thresholdAmount } from "./thresholds
  */
 export const HISTORY_DAYS = 56;
 
-export type ChartPoint = { date: string; actual: string | null; forecast: string | null; lower80: string | null; upper80: string | null; lower95: string | null; upper95: string | null };
+export type { ChartPoint };
 export type BudgetForecast = { end_usd: string; lower80_usd: string; upper80_usd: string; lower95_usd: string; upper95_usd: string; model: string; note: string | null };
 export type BudgetState = "on_track" | "warning" | "at_risk" | "over" | "not_started" | "ended";
 export type BudgetStatus = Budget & {
@@ -31,23 +31,6 @@ export type BudgetStatus = Budget & {
   chart: ChartPoint[];
 };
 
-const cents = (v: Decimal.Value) => new Decimal(v).toDecimalPlaces(2, Decimal.ROUND_HALF_EVEN).toFixed(2);
-
-type Projection = { dates: string[]; point: Decimal[]; lower80: Decimal[]; upper80: Decimal[]; lower95: Decimal[]; upper95: Decimal[]; model: string; note: string | null };
-
-/** Fitted forecasts, by budget, day and history, so listing budgets again in the same day costs nothing. */
-const cache = new Map<string, ForecastResult>();
-function cachedForecast(key: string, values: number[], h: number): ForecastResult {
-  const k = `${key}|${h}|${values.join(",")}`;
-  let f = cache.get(k);
-  if (!f) {
-    if (cache.size > 500) cache.clear();
-    f = forecast({ values, frequency: "daily", nonNegative: true }, h);
-    cache.set(k, f);
-  }
-  return f;
-}
-
 export async function budgetStatus(b: Budget, opts: { now: Date; cal: Calendar; multiplier?: number; record?: boolean }): Promise<BudgetStatus> {
   const { now, cal } = opts;
   const tz = cal.timeZone;
@@ -58,28 +41,8 @@ export async function budgetStatus(b: Budget, opts: { now: Date; cal: Calendar; 
   const daily = await dailySpend(filterOf(b), startOfLocalDay(histFrom, tz), until, tz);
   const amount = new Decimal(b.amount_usd);
 
-  // Actuals: each period day up to today (or the period's end), running total.
-  const lastActual = today < period.to ? today : addDays(period.to, -1);
-  const chart: ChartPoint[] = [];
-  let actual = new Decimal(0);
-  let crossedOn: string | null = null;
-  for (let d = period.from; d <= lastActual && d < period.to; d = addDays(d, 1)) {
-    actual = actual.plus(daily.get(d) ?? 0);
-    if (!crossedOn && actual.gte(amount)) crossedOn = d;
-    chart.push({ date: d, actual: cents(actual), forecast: null, lower80: null, upper80: null, lower95: null, upper95: null });
-  }
-
-  let projection: Projection | null = null;
-  if (today < period.to) projection = project(b, period, today, daily, actual, histFrom, opts.multiplier ?? 1);
-  if (projection) {
-    const start = today < period.from ? 0 : 1; // the chart's today row holds the actual; the band starts there too
-    projection.dates.forEach((date, j) => {
-      const row = { date, actual: null, forecast: cents(projection.point[j]), lower80: cents(projection.lower80[j]), upper80: cents(projection.upper80[j]), lower95: cents(projection.lower95[j]), upper95: cents(projection.upper95[j]) };
-      const existing = j === 0 && start === 1 ? chart[chart.length - 1] : undefined;
-      if (existing) Object.assign(existing, { ...row, actual: existing.actual });
-      else chart.push(row);
-    });
-  }
+  const { actual, running, projection, chart } = periodRun({ key: b.id, period, today, daily, histFrom, multiplier: opts.multiplier });
+  const crossedOn = running.find((r) => r.total.gte(amount))?.date ?? null;
   let breach = crossedOn;
   if (!breach && projection) breach = projection.dates.find((_, j) => projection.point[j].gte(amount)) ?? null;
 
@@ -109,35 +72,5 @@ export async function budgetStatus(b: Budget, opts: { now: Date; cal: Calendar; 
     status,
     projected_breach_date: breach,
     chart,
-  };
-}
-
-/**
- * The projected running total from today (or the period's start) to the period's last day: spend before
- * today plus the forecast's running total, where today's forecast is never below what today already spent.
- * `multiplier` scales the forecast part (what-if scenarios).
- */
-function project(b: Budget, period: BudgetPeriod, today: string, daily: Map<string, Decimal>, actual: Decimal, histFrom: string, multiplier: number): Projection {
-  const first = today < period.from ? period.from : today;
-  const h = daysBetween(first, period.to);
-  const values: number[] = [];
-  for (let d = histFrom; d < today; d = addDays(d, 1)) values.push(Number(daily.get(d) ?? 0));
-  // Days before the scope's first spend are not "zero days": they would drag a new budget's forecast down.
-  const firstSpend = values.findIndex((v) => v > 0);
-  const history = firstSpend < 0 ? [] : values.slice(firstSpend);
-  const f = cachedForecast(b.id, history, h);
-  const todaySoFar = today >= period.from ? daily.get(today) ?? new Decimal(0) : new Decimal(0);
-  const base = actual.minus(todaySoFar);
-  const excess = Decimal.max(0, todaySoFar.minus(f.cumulative.point[0] * multiplier));
-  const at = (xs: number[]) => xs.map((v) => base.plus(new Decimal(v).times(multiplier).toDecimalPlaces(9)).plus(excess));
-  return {
-    dates: Array.from({ length: h }, (_, j) => addDays(first, j)),
-    point: at(f.cumulative.point),
-    lower80: at(f.cumulative.lower80),
-    upper80: at(f.cumulative.upper80),
-    lower95: at(f.cumulative.lower95),
-    upper95: at(f.cumulative.upper95),
-    model: f.model,
-    note: f.note ?? null,
   };
 }

@@ -8,6 +8,7 @@ import type { AllocationRule } from "./allocation";
 import { originCorrections, type AttributionView } from "./chargeback-attribution";
 import { buildReportCore, type ChargebackSettings, type ReportCore, type SpendRow } from "./chargeback-report";
 import { usageLines, type UsageLine } from "./chargeback-usage";
+import { chDateTime } from "@/lib/ingest/to-row";
 
 /**
  * Live figures of a period, straight from the stored events: the spend rows (traced calls charged by the
@@ -18,7 +19,6 @@ export type Range = { start: Date; end: Date; timeZone: string };
 export type LiveView = { core: ReportCore; usage: UsageLine[] };
 export type Context = { settings: ChargebackSettings & { defaultRule: AllocationRule }; teams: Map<string, string> };
 
-const chTime = (d: Date) => d.toISOString().replace("T", " ").replace("Z", "");
 
 export async function loadContext(): Promise<Context> {
   const s: StoredChargebackSettings = await getChargebackSettings();
@@ -31,7 +31,7 @@ export async function loadContext(): Promise<Context> {
  * originated view adds the moves of cross-team traces (read only when that view is asked for).
  */
 export async function spendRows(range: Range, views: readonly AttributionView[] = ["executed"]): Promise<Partial<Record<AttributionView, SpendRow[]>>> {
-  const params = { start: chTime(range.start), end: chTime(range.end), tz: range.timeZone };
+  const params = { start: chDateTime(range.start), end: chDateTime(range.end), tz: range.timeZone };
   const wantOrigin = views.includes("originated");
   const [executed, traced] = await Promise.all([chQuery(chargebackSpend, params), wantOrigin ? chQuery(chargebackTracedEvents, params) : Promise.resolve([])]);
   return { executed, ...(wantOrigin ? { originated: [...executed, ...originCorrections(traced)] } : {}) };
@@ -46,5 +46,5 @@ export type LateEvents = { team: string; events: number; first_ts: string; last_
 
 /** Events of [start, end) stored after `closedAt`, per team. */
 export async function lateEvents(range: Range, closedAt: Date): Promise<LateEvents[]> {
-  return chQuery(chargebackLateEvents, { start: chTime(range.start), end: chTime(range.end), closed_at: chTime(closedAt) });
+  return chQuery(chargebackLateEvents, { start: chDateTime(range.start), end: chDateTime(range.end), closed_at: chDateTime(closedAt) });
 }

@@ -157,11 +157,11 @@ export const BudgetOut = z.object({
   created_at: z.string(),
   updated_at: z.string(),
 });
-const ForecastOut = z
+export const ForecastOut = z
   .object({ end_usd: money, lower80_usd: money, upper80_usd: money, lower95_usd: money, upper95_usd: money, model: z.string().describe("The model the backtest chose for this budget's daily spend"), note: z.string().nullable() })
   .nullable()
   .describe("Projected spend at period end with its 80 % and 95 % intervals; null once the period has ended");
-const ChartPointOut = z.object({ date: z.string(), actual: money.nullable(), forecast: money.nullable(), lower80: money.nullable(), upper80: money.nullable(), lower95: money.nullable(), upper95: money.nullable() });
+export const ChartPointOut = z.object({ date: z.string(), actual: money.nullable(), forecast: money.nullable(), lower80: money.nullable(), upper80: money.nullable(), lower95: money.nullable(), upper95: money.nullable() });
 const statusFields = {
   scope: z.string(),
   current_period: z.object({ key: z.string(), label: z.string(), from: z.string(), to: z.string().describe("exclusive") }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BudgetCreate, BudgetDeleted, BudgetDetailOut, BudgetEventsOut, BudgetListOut, BudgetPatch, BudgetSaved, CheckRequest, CheckResponse, WhatIf, WhatIfOut } from "@/lib/schemas/budget";
+import { ForecastQuery, ForecastsOut } from "@/lib/schemas/forecast";
 import type { Spec } from "./builder";
 
 /** Budgets, their forecasts and events, what-if scenarios, and the decision API for gateways. */
@@ -13,6 +14,16 @@ export function addBudgets(spec: Spec): void {
   spec.add("delete", "/api/v1/budgets/{id}", { id: "deleteBudget", tag, summary: "Delete a budget", description: "Audited; its events go with it.", auth: "signed-in", pathParams: id, responses: { "200": spec.json("The deleted budget.", "BudgetDeleted", BudgetDeleted) }, errors: ["not_found", "forbidden"] });
   spec.add("post", "/api/v1/budgets/{id}/what-if", { id: "budgetWhatIf", tag, summary: "A budget's projection under a scenario", description: "Price change %, volume growth %, and moving a share of one model's traffic to another model at its prices scale the forecast of the remaining days. Changes nothing.", auth: { permission: "spend:read" }, pathParams: id, body: { name: "WhatIf", schema: WhatIf }, responses: { "200": spec.json("Base and scenario projections.", "WhatIfResult", WhatIfOut) }, errors: ["not_found"] });
   spec.add("get", "/api/v1/budgets/events", { id: "listBudgetEvents", tag, summary: "Threshold crossings, newest first", description: "One event per budget, period and threshold when actual spend crosses it (kind crossed) or the forecast first projects it (kind projected, thresholds ≥ 100 %).", auth: { permission: "spend:read" }, query: z.object({ budget_id: z.string().optional() }), queryDocs: { budget_id: "Only this budget's events." }, responses: { "200": spec.json("The events.", "BudgetEvents", BudgetEventsOut) } });
+  spec.add("get", "/api/v1/forecasts", {
+    id: "listForecasts",
+    tag,
+    summary: "Where each team, repo or feature lands at period end",
+    description: "The current month, quarter or week of the organisation's calendar: spend so far, the forecast at period end with 80 % and 95 % intervals (the same projection as a budget's), and the whole previous period, per value ranked by spend over the last 28 days. Only the caller's teams.",
+    auth: { permission: "spend:read" },
+    query: ForecastQuery,
+    queryDocs: { dimension: "team, repo or feature (default team).", period: "month, quarter or week (default month).", limit: "Rows forecast one by one, 1–50 (default 12)." },
+    responses: { "200": spec.json("The forecasts.", "Forecasts", ForecastsOut) },
+  });
   spec.add("post", "/api/v1/budgets/check", {
     id: "checkBudgets",
     tag,
