@@ -35,7 +35,7 @@ export default defineConfig({
   webServer: {
     command: `${process.execPath} --import tsx bin/start.ts`,
     url: `http://localhost:${port}/api/health`,
-    timeout: 300_000,
+    timeout: 600_000, // builds when sources changed, then loads the demo: minutes on a loaded 2-core machine
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

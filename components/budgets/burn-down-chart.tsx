@@ -9,7 +9,7 @@ export type ChartPoint = { date: string; actual: string | null; forecast: string
  * bands, the budget line and its thresholds. Values arrive as decimal strings; the chart draws numbers
  * (display only), the tooltip shows the exact strings.
  */
-export function BurnDownChart({ points, amount, thresholds, height = 300 }: { points: ChartPoint[]; amount: string; thresholds: { percent: number; action: string }[]; height?: number }) {
+export function BurnDownChart({ points, amount, thresholds, height = 300, label = "Burn-down: cumulative spend, forecast band and budget" }: { points: ChartPoint[]; amount: string | null; thresholds: { percent: number; action: string }[]; height?: number; label?: string }) {
   const n = (v: string | null) => (v === null ? undefined : Number(v));
   const data = points.map((p) => ({
     date: p.date,
@@ -19,10 +19,11 @@ export function BurnDownChart({ points, amount, thresholds, height = 300 }: { po
     band95: p.lower95 === null ? undefined : [Number(p.lower95), Number(p.upper95)],
     raw: p,
   }));
-  const budget = Number(amount);
-  const top = Math.max(budget * 1.25, ...data.map((d) => (d.band95 ? d.band95[1] : d.actual ?? 0)));
+  // Without a budget (the forecasts page) the chart is the spend and its band alone.
+  const budget = amount === null ? null : Number(amount);
+  const top = Math.max(budget === null ? 0 : budget * 1.25, ...data.map((d) => (d.band95 ? d.band95[1] : d.actual ?? 0)));
   return (
-    <div className="burn-down" role="img" aria-label="Burn-down: cumulative spend, forecast band and budget">
+    <div className="burn-down" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={data} margin={{ top: 10, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="var(--grid)" vertical={false} />
@@ -48,8 +49,8 @@ export function BurnDownChart({ points, amount, thresholds, height = 300 }: { po
           <Area dataKey="band80" name="80 % interval" stroke="none" fill="#7aa2f7" fillOpacity={0.35} isAnimationActive={false} connectNulls={false} />
           <Line dataKey="actual" name="Actual" stroke="var(--accent)" strokeWidth={2.5} dot={false} isAnimationActive={false} connectNulls={false} />
           <Line dataKey="forecast" name="Forecast" stroke="var(--accent)" strokeDasharray="5 4" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
-          <ReferenceLine y={budget} stroke="var(--danger)" strokeWidth={1.5} label={{ value: "Budget", position: "insideTopLeft", fontSize: 11, fill: "var(--danger)" }} />
-          {thresholds
+          {budget !== null && <ReferenceLine y={budget} stroke="var(--danger)" strokeWidth={1.5} label={{ value: "Budget", position: "insideTopLeft", fontSize: 11, fill: "var(--danger)" }} />}
+          {budget !== null && thresholds
             .filter((t) => t.percent !== 100)
             .map((t) => (
               <ReferenceLine key={t.percent} y={(budget * t.percent) / 100} stroke="#b58900" strokeDasharray="2 4" label={{ value: `${t.percent} % ${t.action.replace("_", " ")}`, position: "insideBottomLeft", fontSize: 10, fill: "#9a5b00" }} />

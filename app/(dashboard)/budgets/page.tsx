@@ -1,4 +1,6 @@
+import { Suspense } from "react";
 import { BudgetsPanel } from "@/components/budgets/budgets-panel";
+import { ForecastsPanel } from "@/components/forecasts/forecasts-panel";
 import { NoAccess } from "@/components/ui/no-access";
 import { currentPrincipal } from "@/lib/auth/current";
 import { can, ROLE_DEFS } from "@/lib/auth/roles";
@@ -15,6 +17,9 @@ export default async function BudgetsPage() {
     <div className="page">
       <h1>Budgets &amp; Forecasts</h1>
       <BudgetsPanel canCreate={canCreate} />
+      <Suspense>
+        <ForecastsPanel />
+      </Suspense>
     </div>
   );
 }
