@@ -76,7 +76,7 @@ export function ForecastsPanel() {
             <table className="table compact forecasts-table">
               <caption className="sr-only">Forecast at the end of {data.period.label} by {by}</caption>
               <thead>
-                <tr><th>{DIM_LABEL[by]}</th><th className="num">So far</th><th className="num">Forecast at end</th><th className="num">{data.period.previous.label}</th><th className="num">Change</th><th>Model</th></tr>
+                <tr><th>{DIM_LABEL[by]}</th><th className="num">So far</th><th className="num">Forecast at end</th><th className="num narrow-hide">{data.period.previous.label}</th><th className="num">Change</th><th className="narrow-hide">Model</th></tr>
               </thead>
               <tbody>
                 {[data.total, ...rows].map((r) => {
@@ -99,9 +99,9 @@ export function ForecastsPanel() {
                           </>
                         ) : "—"}
                       </td>
-                      <td className="num">{formatUsd(r.previous_period_usd)}</td>
+                      <td className="num narrow-hide">{formatUsd(r.previous_period_usd)}</td>
                       <td className="num">{versus(r)}</td>
-                      <td className="muted">{r.forecast?.model ?? "—"}</td>
+                      <td className="muted narrow-hide">{r.forecast?.model ?? "—"}</td>
                     </tr>
                   );
                 })}

@@ -50,7 +50,8 @@ export function projectPeriod(input: ProjectionInput): Projection {
   const todaySoFar = today >= period.from ? daily.get(today) ?? new Decimal(0) : new Decimal(0);
   const base = actual.minus(todaySoFar);
   const excess = Decimal.max(0, todaySoFar.minus(f.cumulative.point[0] * multiplier));
-  const at = (xs: number[]) => xs.map((v) => base.plus(new Decimal(v).times(multiplier).toDecimalPlaces(9)).plus(excess));
+  // Spend already made is a floor: with a partial today, a low band could otherwise end below it.
+  const at = (xs: number[]) => xs.map((v) => Decimal.max(actual, base.plus(new Decimal(v).times(multiplier).toDecimalPlaces(9)).plus(excess)));
   return {
     dates: Array.from({ length: h }, (_, j) => addDays(first, j)),
     point: at(f.cumulative.point),

@@ -78,7 +78,7 @@ describe("GET /api/v1/forecasts", () => {
       expect(p).toBeLessThanOrEqual(u80);
       expect(u80).toBeLessThanOrEqual(u95);
       // Spend already made is a floor: the period cannot end below it.
-      expect(p).toBeGreaterThanOrEqual(Number(r.actual_usd) - 0.005);
+      expect(l95).toBeGreaterThanOrEqual(Number(r.actual_usd) - 0.005);
       expect(r.chart.at(-1).date).toBe(addDays(period.to, -1));
     }
     expect(total.actual_usd).toBe(sum.toFixed(9));
