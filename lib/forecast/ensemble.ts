@@ -5,7 +5,8 @@ import { combine, type BacktestPlan, type CandidateScore } from "./backtest";
  * single best (M4: the winners were combinations): the single best on a few origins is partly luck, and
  * models err in different directions. Weights are inverse backtest MAE, so a clearly worse model counts less.
  */
-export type Strategy = "best" | "top2" | "top3" | "top3_inverse" | "top4_inverse" | "top5_inverse" | "auto";
+/** "best": the single best; "topK": equal-weight mean; "top3_inverse": the default; "auto": whichever of best, top2, top3_inverse backtests best. */
+export type Strategy = "best" | "top2" | "top3" | "top3_inverse" | "auto";
 export type Ensemble = { members: string[]; weights: number[]; score: CandidateScore };
 
 export function chooseEnsemble(scores: readonly CandidateScore[], y: readonly number[], plan: BacktestPlan, strategy: Strategy): Ensemble {
@@ -26,10 +27,6 @@ export function chooseEnsemble(scores: readonly CandidateScore[], y: readonly nu
       return topk(3, false);
     case "top3_inverse":
       return topk(3, true);
-    case "top4_inverse":
-      return topk(4, true);
-    case "top5_inverse":
-      return topk(5, true);
     case "auto": {
       const options = [single(ranked[0]), topk(2, false), topk(3, true)];
       return options.sort((a, b) => a.score.mae - b.score.mae)[0];
