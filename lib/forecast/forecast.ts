@@ -11,9 +11,10 @@ import { chooseEnsemble, type Strategy } from "./ensemble";
  * backtest on the history alone; the forecast is the inverse-error weighted mean of the best few, and the
  * intervals are the conformal quantiles of that combination's own backtest errors per horizon step, so their
  * coverage is measured, not assumed.
- * Prophet (@bsull/augurs-prophet-wasmstan) runs in Node offline, but is not a candidate: one fit of 840
- * hourly points takes 0.3–0.7 s here (2 s for the first), so backtesting it would take seconds per series, and
- * its optimizer only loads asynchronously (top-level await), while this function is synchronous.
+ * Prophet (@bsull/augurs-prophet-wasmstan) runs in Node offline, but is not a candidate: on the bench's held-out
+ * windows it alone was 2.4 % worse than the seasonal naive (bench/forecast-prophet.ts) at ~0.3 s per fit (1.6 s
+ * for 8 weeks of hours), so backtesting it would take seconds per series for no gain, and its optimizer only
+ * loads asynchronously (top-level await), while this function is synchronous.
  */
 export type Frequency = "hourly" | "daily";
 export type Band = { point: number[]; lower80: number[]; upper80: number[]; lower95: number[]; upper95: number[] };
