@@ -18,11 +18,21 @@ const ORIGINS = { hourly: Number(process.env.BENCH_FORECAST_ORIGINS_HOURLY ?? 7)
 const H = { hourly: 24, daily: 14 };
 const data = loadBenchSeries();
 const only = process.env.BENCH_FORECAST_ONLY;
+/**
+ * BENCH_FORECAST_EARLIER=1 scores the windows just before the usual ones instead (7 days of hours, 8 weeks of
+ * days earlier): a second held-out period, to check that choices made while looking at the latest one hold.
+ */
+const EARLIER = process.env.BENCH_FORECAST_EARLIER === "1";
+const SKIP = { hourly: EARLIER ? ORIGINS.hourly : 0, daily: EARLIER ? ORIGINS.daily : 0 };
 
 const t0 = performance.now();
 const series: SeriesAccuracy[] = [];
 for (const s of data.series.filter((x) => !only || x.name.includes(only))) {
-  const r = evaluateSeries(s.name, s.values, s.frequency, { h: H[s.frequency], origins: ORIGINS[s.frequency] });
+  const r = evaluateSeries(s.name, s.values, s.frequency, { h: H[s.frequency], origins: ORIGINS[s.frequency], skip: SKIP[s.frequency] });
+  if (r.origins === 0) {
+    console.log(`${s.name.padEnd(44)} no window with enough history before it: not scored`);
+    continue;
+  }
   series.push(r);
   console.log(line(r));
 }
@@ -68,6 +78,7 @@ for (let k = 0; k < 3; k++) {
 
 const summary = {
   origins: ORIGINS,
+  skipped_windows: SKIP,
   horizon: H,
   overall: summarise(series),
   hourly: summarise(series.filter((r) => r.frequency === "hourly")),
@@ -91,7 +102,7 @@ const result = {
   })),
 };
 mkdirSync("bench/results", { recursive: true });
-if (!only) writeFileSync("bench/results/forecast-latest.json", JSON.stringify(result, null, 2) + "\n");
+if (!only) writeFileSync(`bench/results/forecast${EARLIER ? "-earlier" : ""}-latest.json`, JSON.stringify(result, null, 2) + "\n");
 console.log(JSON.stringify(summary, null, 2));
 
 function line(r: SeriesAccuracy): string {

@@ -23,14 +23,15 @@ export type SeriesAccuracy = {
   ms_per_forecast: number;
 };
 
-export function evaluateSeries(name: string, values: readonly number[], frequency: Frequency, opts: { h: number; origins: number }): SeriesAccuracy {
+/** `skip` leaves out the last `skip` windows (an earlier held-out period, e.g. to check choices made on the latest one). */
+export function evaluateSeries(name: string, values: readonly number[], frequency: Frequency, opts: { h: number; origins: number; skip?: number }): SeriesAccuracy {
   const season = seasonsFor(frequency)[0];
   let mase = 0, maseNaive = 0, smape = 0, smapeNaive = 0, in80 = 0, in95 = 0, points = 0;
   const models: string[] = [];
   let used = 0;
   let ms = 0;
   for (let k = opts.origins - 1; k >= 0; k--) {
-    const o = values.length - opts.h * (k + 1);
+    const o = values.length - opts.h * (k + 1 + (opts.skip ?? 0));
     if (o < 2 * season + 2) continue;
     const train = values.slice(0, o);
     const actual = values.slice(o, o + opts.h);
