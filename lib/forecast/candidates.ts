@@ -36,7 +36,7 @@ function mstlLog(y: readonly number[], periods: readonly number[], h: number): n
 export function candidatesFor(seasons: readonly number[], opts: { positive: boolean } = { positive: false }): Candidate[] {
   const main = seasons[0];
   const longest = Math.max(...seasons);
-  // Enough history for MSTL's slowest period (two cycles to estimate, plus a margin), capped: 8 weeks hourly.
+  // Enough history for MSTL's slowest period (four cycles), no more: 4 weeks of hours, 8 weeks of days.
   const mstlWindow = Math.max(4 * longest, 8 * main, 56);
   const tail = (y: readonly number[], w: number) => (y.length > w ? y.slice(-w) : y);
   const list: Candidate[] = [
