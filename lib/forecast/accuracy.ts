@@ -19,19 +19,25 @@ export type SeriesAccuracy = {
   coverage80: number;
   coverage95: number;
   points: number;
+  /** Mean wall time of one `forecast` call (its own backtest and refit included), in milliseconds. */
+  ms_per_forecast: number;
 };
 
-export function evaluateSeries(name: string, values: readonly number[], frequency: Frequency, opts: { h: number; origins: number }): SeriesAccuracy {
+/** `skip` leaves out the last `skip` windows (an earlier held-out period, e.g. to check choices made on the latest one). */
+export function evaluateSeries(name: string, values: readonly number[], frequency: Frequency, opts: { h: number; origins: number; skip?: number }): SeriesAccuracy {
   const season = seasonsFor(frequency)[0];
   let mase = 0, maseNaive = 0, smape = 0, smapeNaive = 0, in80 = 0, in95 = 0, points = 0;
   const models: string[] = [];
   let used = 0;
+  let ms = 0;
   for (let k = opts.origins - 1; k >= 0; k--) {
-    const o = values.length - opts.h * (k + 1);
+    const o = values.length - opts.h * (k + 1 + (opts.skip ?? 0));
     if (o < 2 * season + 2) continue;
     const train = values.slice(0, o);
     const actual = values.slice(o, o + opts.h);
+    const t0 = performance.now();
     const f = forecast({ values: train, frequency }, opts.h);
+    ms += performance.now() - t0;
     const naive = seasonalNaive(train, opts.h, season);
     let scale = 0;
     for (let i = season; i < train.length; i++) scale += Math.abs(train[i] - train[i - season]);
@@ -64,6 +70,7 @@ export function evaluateSeries(name: string, values: readonly number[], frequenc
     coverage80: in80 / points,
     coverage95: in95 / points,
     points,
+    ms_per_forecast: used ? ms / used : 0,
   };
 }
 

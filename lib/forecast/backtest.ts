@@ -7,11 +7,14 @@ import type { Candidate } from "./candidates";
 export type BacktestPlan = { h: number; origins: number[] };
 export type CandidateScore = { name: string; mae: number; errors: number[][]; forecasts: number[][] };
 
-/** Origins (training lengths) for a history of n points: the latest n − h, then earlier ones `stride` apart. */
-export function planBacktest(n: number, horizon: number, opts: { maxOrigins: number; minTrain: number; maxH?: number }): BacktestPlan | null {
+/**
+ * Origins (training lengths) for a history of n points: the latest n − h, then earlier ones `stride` apart
+ * (default h, so the scored windows do not overlap and the errors are closer to independent).
+ */
+export function planBacktest(n: number, horizon: number, opts: { maxOrigins: number; minTrain: number; maxH?: number; stride?: number }): BacktestPlan | null {
   const h = Math.min(horizon, opts.maxH ?? horizon, n - opts.minTrain);
   if (h < 1) return null;
-  const stride = Math.max(1, Math.ceil(h / 2));
+  const stride = Math.max(1, opts.stride ?? h);
   const origins: number[] = [];
   for (let o = n - h; o >= opts.minTrain && origins.length < opts.maxOrigins; o -= stride) origins.push(o);
   return origins.length ? { h, origins } : null;
@@ -22,14 +25,8 @@ export function runBacktest(y: readonly number[], candidates: readonly Candidate
   for (const c of candidates) {
     if (plan.origins.some((o) => o < c.minHistory)) continue;
     try {
-      const errors: number[][] = [];
-      const forecasts: number[][] = [];
-      for (const o of plan.origins) {
-        const f = c.predict(y.slice(0, o), plan.h);
-        forecasts.push(f);
-        errors.push(f.map((p, j) => y[o + j] - p));
-      }
-      scores.push({ name: c.name, mae: meanAbs(errors), errors, forecasts });
+      const forecasts = plan.origins.map((o) => c.predict(y.slice(0, o), plan.h));
+      scores.push(score(c.name, forecasts, y, plan));
     } catch {
       // A model that cannot fit this series (e.g. multiplicative ETS on zeros) is simply not a candidate.
     }
@@ -37,11 +34,16 @@ export function runBacktest(y: readonly number[], candidates: readonly Candidate
   return scores;
 }
 
-/** The equal-weight mean of two candidates, scored on the same origins (combinations won the M4 competition). */
-export function combine(a: CandidateScore, b: CandidateScore, y: readonly number[], plan: BacktestPlan): CandidateScore {
-  const forecasts = a.forecasts.map((f, k) => f.map((p, j) => (p + b.forecasts[k][j]) / 2));
+export function score(name: string, forecasts: number[][], y: readonly number[], plan: BacktestPlan): CandidateScore {
   const errors = forecasts.map((f, k) => f.map((p, j) => y[plan.origins[k] + j] - p));
-  return { name: `mean(${a.name}, ${b.name})`, mae: meanAbs(errors), errors, forecasts };
+  return { name, mae: meanAbs(errors), errors, forecasts };
+}
+
+/** A weighted mean of candidates, scored on the same origins (combinations won the M4 competition). */
+export function combine(members: readonly CandidateScore[], weights: readonly number[], y: readonly number[], plan: BacktestPlan): CandidateScore {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const forecasts = members[0].forecasts.map((f, k) => f.map((_, j) => members.reduce((s, m, i) => s + weights[i] * m.forecasts[k][j], 0) / total));
+  return score(`mean(${members.map((m) => m.name).join(", ")})`, forecasts, y, plan);
 }
 
 export function meanAbs(errors: readonly (readonly number[])[]): number {

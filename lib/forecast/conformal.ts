@@ -20,16 +20,24 @@ export function quantileOf(sorted: readonly number[], level: number): number {
   return Math.max(sorted[m - 1], (sorted[Math.floor((m - 1) / 2)] / 0.6745) * z);
 }
 
-/** errors[origin][step] (signed) → half-widths for steps 1..h at `level`. */
-export function halfWidths(errors: readonly (readonly number[])[], h: number, level: number): number[] {
+/**
+ * errors[origin][step] (signed) → half-widths for steps 1..h at `level`. The pool for step j is the errors at
+ * steps within ±20 % of j, widened step by step on both sides until it holds at least `minPool` errors (or all
+ * of them): with five origins the errors of one step alone are too few for a 95 % quantile, and neighbouring
+ * steps of a seasonal model err alike.
+ */
+export function halfWidths(errors: readonly (readonly number[])[], h: number, level: number, minPool = 40): number[] {
   const measured = Math.max(0, ...errors.map((e) => e.length));
+  const total = errors.reduce((a, e) => a + e.length, 0);
   const out: number[] = [];
   let last = 0;
   for (let j = 1; j <= h; j++) {
     let w: number;
     if (j <= measured) {
-      const lo = Math.max(1, Math.floor(j * 0.8));
-      const hi = Math.min(measured, Math.ceil(j * 1.2));
+      let lo = Math.max(1, Math.floor(j * 0.8));
+      let hi = Math.min(measured, Math.ceil(j * 1.2));
+      const count = () => errors.reduce((a, e) => a + Math.max(0, Math.min(hi, e.length) - lo + 1), 0);
+      while (count() < Math.min(minPool, total) && (lo > 1 || hi < measured)) (lo = Math.max(1, lo - 1)), (hi = Math.min(measured, hi + 1));
       const pool: number[] = [];
       for (const e of errors) for (let i = lo; i <= hi && i <= e.length; i++) pool.push(Math.abs(e[i - 1]));
       pool.sort((a, b) => a - b);

@@ -1,15 +1,20 @@
-import { combine, planBacktest, runBacktest, type CandidateScore } from "./backtest";
-import { candidatesFor, seasonsFor } from "./candidates";
+import { planBacktest, runBacktest, type BacktestPlan, type CandidateScore } from "./backtest";
+import { candidatesFor, seasonsFor, type Candidate } from "./candidates";
 import { cumulativeErrors, halfWidths } from "./conformal";
+import { chooseEnsemble, type Strategy } from "./ensemble";
 
 /**
  * Forecasting as a pure function: a regular series (hourly or daily) in, `horizon` steps out, with point
  * forecasts and 80 % and 95 % intervals, per step and for the running total (what a budget needs: spend to
- * period end). The model is chosen per series by a rolling-origin backtest among seasonal naive, the recent
- * mean, AutoETS and MSTL+AutoETS (augurs), plus the mean of the two best; intervals are the conformal
- * quantiles of the chosen model's own backtest errors, so their coverage is measured, not assumed.
- * Prophet (@bsull/augurs-prophet-wasmstan) is left out: its optimizer is a WASI component that needs a
- * jco/preview2 shim in Node, and it would add seconds per series to the backtest.
+ * period end). Candidates (lib/forecast/candidates.ts: seasonal naive and seasonal mean, recent mean, Theta,
+ * AutoETS and MSTL+AutoETS from augurs, MSTL on logs for positive series) are scored by a rolling-origin
+ * backtest on the history alone; the forecast is the inverse-error weighted mean of the best few, and the
+ * intervals are the conformal quantiles of that combination's own backtest errors per horizon step, so their
+ * coverage is measured, not assumed.
+ * Prophet (@bsull/augurs-prophet-wasmstan) runs in Node offline, but is not a candidate: on the bench's held-out
+ * windows it alone was 2.4 % worse than the seasonal naive (bench/forecast-prophet.ts) at ~0.3 s per fit (1.6 s
+ * for 8 weeks of hours), so backtesting it would take seconds per series for no gain, and its optimizer only
+ * loads asynchronously (top-level await), while this function is synchronous.
  */
 export type Frequency = "hourly" | "daily";
 export type Band = { point: number[]; lower80: number[]; upper80: number[]; lower95: number[]; upper95: number[] };
@@ -18,54 +23,60 @@ export type ForecastResult = Band & {
   model: string;
   /** The running total of the forecast from the first future step: Σ point, with its own calibrated interval. */
   cumulative: Band;
-  /** Backtest mean absolute error per candidate, best first (empty for the short-history fallback). */
+  /** Backtest mean absolute error per candidate, the chosen combination first (empty for the short-history fallback). */
   backtest: { model: string; mae: number }[];
   note?: string;
 };
 
 const Z80 = 1.2816;
 const Z95 = 1.96;
+export const DEFAULT_STRATEGY: Strategy = "top3_inverse";
 
-export function forecast(input: ForecastInput, horizon: number): ForecastResult {
+/** The backtest behind a forecast: plan, candidates and their scores (exported for the benchmark and tests). */
+export function backtestFor(y: readonly number[], frequency: Frequency, horizon: number, season?: number): { plan: BacktestPlan; candidates: Candidate[]; scores: CandidateScore[] } | null {
+  const seasons = seasonsFor(frequency, season);
+  const hourly = frequency === "hourly";
+  const plan = planBacktest(y.length, horizon, {
+    maxOrigins: hourly ? 5 : 6,
+    minTrain: Math.max(8, 2 * Math.min(...seasons) + 2),
+    maxH: hourly ? 168 : 35,
+    stride: hourly ? 24 : 7,
+  });
+  if (!plan) return null;
+  const candidates = candidatesFor(seasons, { positive: y.length > 0 && y.every((v) => v > 0) });
+  return { plan, candidates, scores: runBacktest(y, candidates, plan) };
+}
+
+export function forecast(input: ForecastInput, horizon: number, strategy: Strategy = DEFAULT_STRATEGY): ForecastResult {
   if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError("horizon must be a positive integer");
   const y = input.values.map((v) => (Number.isFinite(v) ? v : 0));
   const nonNegative = input.nonNegative ?? y.every((v) => v >= 0);
-  const seasons = seasonsFor(input.frequency, input.season);
-  const hourly = input.frequency === "hourly";
-  const plan = planBacktest(y.length, horizon, {
-    maxOrigins: hourly ? 4 : 8,
-    minTrain: Math.max(8, 2 * Math.min(...seasons) + 2),
-    maxH: hourly ? 168 : 35,
-  });
-  if (!plan) return fallback(y, horizon, nonNegative, "history too short for a backtest: recent mean with wide intervals");
-  const scores = runBacktest(y, candidatesFor(seasons), plan).sort((a, b) => a.mae - b.mae);
-  if (scores.length === 0) return fallback(y, horizon, nonNegative, "no model could be fitted");
-  let best: CandidateScore = scores[0];
-  const members = [scores[0].name];
-  if (scores.length > 1) {
-    const combo = combine(scores[0], scores[1], y, plan);
-    if (combo.mae < best.mae) {
-      best = combo;
-      members.push(scores[1].name);
-    }
-  }
-  const candidates = candidatesFor(seasons);
-  const fits = members.map((name) => candidates.find((c) => c.name === name)!.predict(y, horizon));
-  const point = fits[0].map((_, j) => fits.reduce((s, f) => s + f[j], 0) / fits.length);
+  const bt = backtestFor(y, input.frequency, horizon, input.season);
+  if (!bt) return fallback(y, horizon, nonNegative, "history too short for a backtest: recent mean with wide intervals");
+  if (bt.scores.length === 0) return fallback(y, horizon, nonNegative, "no model could be fitted");
+  const chosen = chooseEnsemble(bt.scores, y, bt.plan, strategy);
+  const fits = chosen.members.map((name) => bt.candidates.find((c) => c.name === name)!.predict(y, horizon));
+  const total = chosen.weights.reduce((a, b) => a + b, 0);
+  const point = fits[0].map((_, j) => fits.reduce((s, f, i) => s + chosen.weights[i] * f[j], 0) / total);
+  return finish(point, chosen.score, horizon, nonNegative, [chosen.score, ...[...bt.scores].sort((a, b) => a.mae - b.mae)]);
+}
+
+/** Point forecasts + the chosen model's backtest errors → the result with conformal bands (exported for the bench). */
+export function finish(point: number[], chosen: CandidateScore, horizon: number, nonNegative: boolean, ranked: CandidateScore[]): ForecastResult {
   const clamp = (v: number) => (nonNegative ? Math.max(0, v) : v);
-  const w80 = halfWidths(best.errors, horizon, 0.8);
-  const w95 = halfWidths(best.errors, horizon, 0.95);
-  const cumErr = cumulativeErrors(best.errors);
+  const w80 = halfWidths(chosen.errors, horizon, 0.8);
+  const w95 = halfWidths(chosen.errors, horizon, 0.95);
+  const cumErr = cumulativeErrors(chosen.errors);
   const c80 = halfWidths(cumErr, horizon, 0.8);
   const c95 = halfWidths(cumErr, horizon, 0.95);
   const p = point.map(clamp);
   let run = 0;
   const cum = p.map((v) => (run += v));
   return {
-    model: best.name,
+    model: chosen.name,
     ...band(p, w80, w95, clamp),
     cumulative: band(cum, c80, c95, clamp),
-    backtest: [best, ...scores.filter((s) => s !== best)].map((s) => ({ model: s.name, mae: s.mae })),
+    backtest: ranked.map((s) => ({ model: s.name, mae: s.mae })),
   };
 }
 

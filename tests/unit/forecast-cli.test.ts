@@ -11,6 +11,38 @@ describe("forecast CLI", () => {
     expect(() => inferFrequency([0, 60_000, 120_000])).toThrow(/1 minutes apart/);
   });
 
+  it("reads an hourly CSV (space-separated timestamps, UTC) as hourly and forecasts its daily cycle", () => {
+    const rows = Array.from({ length: 24 * 10 }, (_, i) => {
+      const t = new Date(Date.UTC(2026, 2, 1, i));
+      return `${t.toISOString().slice(0, 19).replace("T", " ")},${(100 + 50 * Math.sin((2 * Math.PI * i) / 24)).toFixed(3)}`;
+    });
+    const out = forecastCsv(["timestamp,value", ...rows].join("\n"), { horizon: 24 });
+    expect(out.frequency).toBe("hourly");
+    expect(out.point).toHaveLength(24);
+    out.point.forEach((p, j) => expect(Math.abs(p - (100 + 50 * Math.sin((2 * Math.PI * (240 + j)) / 24)))).toBeLessThan(5));
+  });
+
+  it("reads local midnights across a daylight-saving change as daily, without a gap", () => {
+    // Europe/Berlin midnights: +01:00 until 2026-03-29, +02:00 after; one day is 23 hours long.
+    const rows = Array.from({ length: 40 }, (_, i) => {
+      const d = new Date(Date.UTC(2026, 2, 5 + i));
+      const offset = d < new Date(Date.UTC(2026, 2, 29)) ? "+01:00" : "+02:00";
+      return `${d.toISOString().slice(0, 10)}T00:00:00${offset},${10 + (i % 7)}`;
+    });
+    const out = forecastCsv(["timestamp,value", ...rows].join("\n"), { horizon: 7 });
+    expect(out.frequency).toBe("daily");
+    // 40 days in, no zero-filled gap day: the forecast keeps the weekly pattern (10..16), never a 0 day.
+    expect(Math.min(...out.point)).toBeGreaterThan(8);
+  });
+
+  it("fills a missing hour with 0 (no spend) rather than shifting the series", () => {
+    const rows = Array.from({ length: 24 * 6 }, (_, i) => i).filter((i) => i !== 100).map((i) => `${new Date(Date.UTC(2026, 0, 1, i)).toISOString()},${5 + (i % 24)}`);
+    const out = forecastCsv(["timestamp,value", ...rows].join("\n"), { horizon: 24 });
+    expect(out.frequency).toBe("hourly");
+    // Were the series shifted by the gap, the forecast would be off by one hour everywhere.
+    out.point.forEach((p, j) => expect(Math.abs(p - (5 + ((144 + j) % 24)))).toBeLessThan(3));
+  });
+
   it("prints one entry per future step in each array", () => {
     const out = forecastCsv(daily(60), { horizon: 10 });
     expect(out.frequency).toBe("daily");
