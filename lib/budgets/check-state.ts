@@ -21,27 +21,41 @@ import { reachedThresholds } from "./thresholds";
  * Kept on globalThis (one state per process, shared by the ingest and check routes' bundles).
  */
 export type Entry = { budget: Budget; period: BudgetPeriod; filter: BudgetFilter; spend: Decimal };
-type State = { entries: Entry[]; prices: PriceIndex; loadedAt: number; stale: boolean; edits: number; loading: Promise<void> | null; hooked: boolean };
+// validFrom/validTo: the instants between which the set of running budgets and their periods stays as loaded.
+type State = { entries: Entry[]; prices: PriceIndex; loadedAt: number; validFrom: number; validTo: number; stale: boolean; edits: number; loading: Promise<void> | null; hooked: boolean };
 
 const REFRESH_MS = Number(process.env.TOKENLEDGER_BUDGET_REFRESH_S ?? 30) * 1000;
 const holder = globalThis as typeof globalThis & { __tokenledgerBudgetState?: State };
-const state: State = (holder.__tokenledgerBudgetState ??= { entries: [], prices: new Map(), loadedAt: 0, stale: true, edits: 0, loading: null, hooked: false });
+const state: State = (holder.__tokenledgerBudgetState ??= { entries: [], prices: new Map(), loadedAt: 0, validFrom: 0, validTo: 0, stale: true, edits: 0, loading: null, hooked: false });
 
-async function load(): Promise<void> {
+async function load(at: number): Promise<void> {
   const started = Date.now();
   const edits = state.edits;
   const cal = await getOrgSettings();
-  const now = new Date();
+  const now = new Date(at);
   const entries: Entry[] = [];
+  let validFrom = -Infinity;
+  let validTo = Infinity;
   for (const row of await listBudgets()) {
     const budget = toBudget(row);
     const period = budgetPeriod(budget, now, cal);
-    if (now < period.start || now >= period.end) continue; // not running now: nothing to decide on
+    if (now >= period.end) {
+      validFrom = Math.max(validFrom, period.end.getTime()); // a custom range that is over
+      continue;
+    }
+    if (now < period.start) {
+      validTo = Math.min(validTo, period.start.getTime()); // one that has not begun: it starts counting then
+      continue;
+    }
+    validFrom = Math.max(validFrom, period.start.getTime());
+    validTo = Math.min(validTo, period.end.getTime());
     const filter = filterOf(budget);
     entries.push({ budget, period, filter, spend: await totalSpend(filter, period.start, now, cal.timeZone) });
   }
   state.prices = buildPriceIndex(await listPrices());
   state.entries = entries;
+  state.validFrom = validFrom;
+  state.validTo = validTo;
   state.loadedAt = started;
   state.stale = state.edits !== edits; // an edit during this load needs another
   for (const e of entries) await recordCrossings(e, new Decimal(-1));
@@ -53,10 +67,11 @@ export async function budgetEntries(now = Date.now()): Promise<{ entries: Entry[
     state.hooked = true;
     onEventsStored(addStoredSpend);
   }
-  // A budget edit or a period that ended makes the state wrong, not just old: wait for the reload then.
-  const wrong = state.stale || state.entries.some((e) => now >= e.period.end.getTime());
-  if ((wrong || now - state.loadedAt > REFRESH_MS) && !state.loading) {
-    state.loading = load().finally(() => (state.loading = null));
+  // A budget edit, or an instant where a period ended or began (a new month, a custom range starting, or a
+  // caller asking about another instant), makes the state wrong, not just old: wait for the reload then.
+  const wrong = state.stale || now >= state.validTo || now < state.validFrom;
+  if ((wrong || Date.now() - state.loadedAt > REFRESH_MS) && !state.loading) {
+    state.loading = load(now).finally(() => (state.loading = null));
     state.loading.catch((err) => console.error("[tokenledger] budget state refresh failed", err));
   }
   if ((wrong || state.loadedAt === 0) && state.loading) await state.loading;
@@ -70,9 +85,9 @@ export function notifyBudgetsChanged(): void {
 }
 
 /** Waits for the state to be loaded now (tests, the bench's warm-up). */
-export async function refreshBudgetState(): Promise<void> {
+export async function refreshBudgetState(now = Date.now()): Promise<void> {
   state.stale = true;
-  await budgetEntries();
+  await budgetEntries(now);
   if (state.loading) await state.loading;
 }
 
