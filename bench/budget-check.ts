@@ -54,7 +54,9 @@ function machineCpuS(): { busy: number; total: number } {
 type Target = { port: number; pid: number; stop: () => Promise<void> };
 
 async function startHandler(dir: string, env: NodeJS.ProcessEnv): Promise<Target> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "bench/budget-check-handler.ts", dir], { env, stdio: ["ignore", "pipe", "inherit"] });
+  // BENCH_CPU_PROF=DIR writes the handler's CPU profile there (to find what holds the event loop).
+  const prof = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_CPU_PROF] : [];
+  const child: ChildProcess = spawn(process.execPath, [...prof, "--import", "tsx", "bench/budget-check-handler.ts", dir], { env, stdio: ["ignore", "pipe", "inherit"] });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout!.once("data", (d: Buffer) => resolve(Number(d.toString().trim())));
     child.once("exit", (code) => reject(new Error(`handler server exited with ${code}`)));

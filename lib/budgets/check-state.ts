@@ -9,7 +9,7 @@ import type { EventRow } from "@/lib/ingest/to-row";
 import { onThresholdCrossed } from "./events";
 import { budgetPeriod, filterOf, toBudget, type Budget, type BudgetPeriod } from "./model";
 import { totalSpend } from "./spend";
-import { reachedThresholds } from "./thresholds";
+import { limitsOf, reachedThresholds, type Limits } from "./thresholds";
 
 /**
  * In-memory budget state for the decision API: every budget's current period and its spend so far, loaded
@@ -20,7 +20,8 @@ import { reachedThresholds } from "./thresholds";
  * next refresh: that errs towards stricter decisions, never laxer ones.
  * Kept on globalThis (one state per process, shared by the ingest and check routes' bundles).
  */
-export type Entry = { budget: Budget; period: BudgetPeriod; filter: BudgetFilter; spend: Decimal };
+// match and limits are the budget's filter and thresholds in the form a decision uses, computed once per load.
+export type Entry = { budget: Budget; period: BudgetPeriod; filter: BudgetFilter; match: Match; limits: Limits; amount: Decimal; spend: Decimal };
 // validFrom/validTo: the instants between which the set of running budgets and their periods stays as loaded.
 type State = { entries: Entry[]; prices: PriceIndex; loadedAt: number; validFrom: number; validTo: number; stale: boolean; edits: number; loading: Promise<void> | null; hooked: boolean };
 
@@ -50,7 +51,7 @@ async function load(at: number): Promise<void> {
     validFrom = Math.max(validFrom, period.start.getTime());
     validTo = Math.min(validTo, period.end.getTime());
     const filter = filterOf(budget);
-    entries.push({ budget, period, filter, spend: await totalSpend(filter, period.start, now, cal.timeZone) });
+    entries.push({ budget, period, filter, match: matchOf(filter), limits: limitsOf(budget.thresholds, budget.amount_usd), amount: new Decimal(budget.amount_usd), spend: await totalSpend(filter, period.start, now, cal.timeZone) });
   }
   state.prices = buildPriceIndex(await listPrices());
   state.entries = entries;
@@ -93,9 +94,15 @@ export async function refreshBudgetState(now = Date.now()): Promise<void> {
 
 const DIM_COLUMN: Record<keyof BudgetFilter, string> = { team: "team", repo: "repo", feature: "feature", customer: "customer", work_item: "work_item", ingest_key: "ingest_key_id" };
 
-export function rowMatches(filter: BudgetFilter, row: Record<string, unknown>): boolean {
-  for (const [dim, value] of Object.entries(filter) as [keyof BudgetFilter, string][]) {
-    if ((row[DIM_COLUMN[dim]] ?? "") !== value) return false;
+/** A filter as the event columns and values it requires. */
+export type Match = readonly (readonly [string, string])[];
+export function matchOf(filter: BudgetFilter): Match {
+  return (Object.entries(filter) as [keyof BudgetFilter, string][]).map(([dim, value]) => [DIM_COLUMN[dim], value] as const);
+}
+
+export function rowMatches(match: Match, row: Record<string, unknown>): boolean {
+  for (const [column, value] of match) {
+    if ((row[column] ?? "") !== value) return false;
   }
   return true;
 }
@@ -109,17 +116,28 @@ function addStoredSpend(rows: readonly EventRow[]): void {
     const to = e.period.end.getTime();
     for (const r of rows) {
       const ts = Date.parse(`${r.ts.replace(" ", "T")}Z`);
-      if (ts < from || ts >= to || !rowMatches(e.filter, r)) continue;
+      if (ts < from || ts >= to || !rowMatches(e.match, r)) continue;
       e.spend = e.spend.plus(String(r.cost_usd ?? "0"));
     }
     if (!e.spend.eq(before)) void recordCrossings(e, before).catch((err) => console.error("[tokenledger] budget event failed", err));
   }
 }
 
-/** Thresholds newly reached since `before` are recorded (once each: the store's unique index). */
+/**
+ * Thresholds newly reached since `before` are recorded (once each: the store's unique index). Crossings this
+ * process has already seen recorded are remembered, so a refresh does not ask the metadata store again for
+ * every reached threshold of every budget (each query costs the event loop a millisecond or more).
+ */
+const holderSeen = globalThis as typeof globalThis & { __tokenledgerCrossingsSeen?: Set<string> };
+const seen = (holderSeen.__tokenledgerCrossingsSeen ??= new Set<string>());
+
 async function recordCrossings(e: Entry, before: Decimal): Promise<void> {
   const already = new Set(before.isNeg() ? [] : reachedThresholds(e.budget.thresholds, before, e.budget.amount_usd).map((t) => t.percent));
   for (const t of reachedThresholds(e.budget.thresholds, e.spend, e.budget.amount_usd)) {
-    if (!already.has(t.percent)) await onThresholdCrossed({ budget: e.budget, period: e.period, threshold: t, kind: "crossed", spendUsd: e.spend.toDecimalPlaces(2).toFixed(2) });
+    const key = `${e.budget.id}|${e.period.key}|${t.percent}`;
+    if (already.has(t.percent) || seen.has(key)) continue;
+    await onThresholdCrossed({ budget: e.budget, period: e.period, threshold: t, kind: "crossed", spendUsd: e.spend.toDecimalPlaces(2).toFixed(2) });
+    if (seen.size > 10_000) seen.clear();
+    seen.add(key);
   }
 }
