@@ -54,24 +54,24 @@ function retryAfterOf(err: unknown): number | undefined {
   return undefined;
 }
 
-/** Maps any thrown value to the error response; unknown errors are logged and get a generic message. */
-export function toErrorResponse(err: unknown): Response {
+export type ErrorPayload = { status: number; body: { error: { code: ErrorCode; message: string; issues?: unknown } }; headers?: Record<string, string> };
+
+/** Maps any thrown value to the error's status, body and headers; unknown errors are logged and get a generic message. */
+export function errorPayload(err: unknown): ErrorPayload {
   const code = errorCodeOf(err);
   if (code && err instanceof Error) {
     const issues = err instanceof ApiError || err instanceof InvalidInputError ? err.issues : undefined;
     const retryAfter = retryAfterOf(err);
     if (err instanceof UnavailableError) console.warn(`[tokenledger] unavailable: ${err.message}`);
-    return Response.json(
-      { error: { code, message: err.message, issues } },
-      { status: ERROR_STATUS[code], headers: retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) } },
-    );
+    return { status: ERROR_STATUS[code], body: { error: { code, message: err.message, issues } }, headers: retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) } };
   }
-  if (err instanceof z.ZodError) {
-    return Response.json(
-      { error: { code: "bad_request", message: "Invalid parameters", issues: z.flattenError(err) } },
-      { status: 400 },
-    );
-  }
+  if (err instanceof z.ZodError) return { status: 400, body: { error: { code: "bad_request", message: "Invalid parameters", issues: z.flattenError(err) } } };
   console.error("[tokenledger] unhandled error", err);
-  return Response.json({ error: { code: "internal_error", message: "Internal error" } }, { status: 500 });
+  return { status: 500, body: { error: { code: "internal_error", message: "Internal error" } } };
+}
+
+/** Maps any thrown value to the error response (errorPayload as a web Response). */
+export function toErrorResponse(err: unknown): Response {
+  const { status, body, headers } = errorPayload(err);
+  return Response.json(body, { status, headers });
 }

@@ -1,10 +1,9 @@
 import type { z } from "zod";
 import { authorize, type Authorized } from "@/lib/auth/guard";
 import type { Permission } from "@/lib/auth/roles";
-import { verifyIngestKey, type VerifiedKey } from "@/lib/db/ingest-keys";
-import { takeToken } from "@/lib/ingest/rate-limit";
-import { RateLimitedError } from "@/lib/errors";
+import type { VerifiedKey } from "@/lib/db/ingest-keys";
 import { ApiError, toErrorResponse } from "./errors";
+import { authenticateIngest } from "./ingest-auth";
 
 /** JSON bodies of dashboard endpoints: small, capped before parsing (LiteLLM's price file is the largest). */
 const MAX_JSON_BODY = 8 * 1024 * 1024;
@@ -59,12 +58,6 @@ type Ctx<Q extends z.ZodType, B extends z.ZodType, A extends Auth> = { query: z.
     : { auth: Authorized });
 type NextCtx = { params?: Promise<Record<string, string | string[]>> };
 
-function bearer(request: Request): string | null {
-  const header = request.headers.get("authorization") ?? "";
-  const m = /^Bearer\s+(\S+)$/i.exec(header);
-  return m ? m[1] : null;
-}
-
 /** Options: `query` parses the query string, `body` (if given) the JSON body; `auth` as above. */
 export function route<Q extends z.ZodType, A extends Auth, B extends z.ZodType = z.ZodUndefined>(
   opts: { query: Q; auth: A; body?: B },
@@ -74,18 +67,7 @@ export function route<Q extends z.ZodType, A extends Auth, B extends z.ZodType =
     try {
       let extra = {};
       if (opts.auth === "ingest") {
-        const secret = bearer(request);
-        if (!secret) throw new ApiError("unauthorized", "Missing ingest key: send Authorization: Bearer <ingest key>");
-        const key = await verifyIngestKey(secret);
-        if (!key) throw new ApiError("unauthorized", "Unknown or revoked ingest key");
-        const rate = takeToken(key.id, key.rateLimitPerMinute);
-        if (!rate.ok) {
-          throw new RateLimitedError(
-            `Ingest key "${key.name}" is limited to ${key.rateLimitPerMinute} requests per minute; retry after ${rate.retryAfterSeconds} s`,
-            rate.retryAfterSeconds,
-          );
-        }
-        extra = { key };
+        extra = { key: await authenticateIngest(request.headers.get("authorization")) };
       } else if (opts.auth === "signed-in") {
         extra = { auth: await authorize(request) };
       } else if (typeof opts.auth === "object") {

@@ -5,7 +5,7 @@ import { findPrice, ratesOf, type PriceIndex, type PriceRow } from "@/lib/finops
 import type { CheckRequest, CheckResponse } from "@/lib/schemas/budget";
 import { budgetEntries, rowMatches } from "./check-state";
 import { scopeLabel } from "./model";
-import { decideOne, worst, type Decision } from "./thresholds";
+import { decideAfter, worst, type Decision } from "./thresholds";
 
 /**
  * The budget decision for one call, before it is dispatched: the call's attribution (its team defaults
@@ -30,10 +30,10 @@ export async function checkBudgets(req: CheckRequest, caller: Caller, now = new 
   let decision: Decision = "allow";
   const budgets: CheckResponse["budgets"] = [];
   for (const e of entries) {
-    if (!rowMatches(e.filter, call)) continue;
-    const d = decideOne(e.budget.thresholds, e.spend, cost, e.budget.amount_usd);
+    if (!rowMatches(e.match, call)) continue;
+    const d = decideAfter(e.limits, e.spend.plus(cost));
     decision = worst(decision, d.decision);
-    budgets.push({ id: e.budget.id, name: e.budget.name, scope: scopeLabel(e.budget), remaining_usd: new Decimal(e.budget.amount_usd).minus(e.spend).toFixed(), threshold: d.threshold });
+    budgets.push({ id: e.budget.id, name: e.budget.name, scope: scopeLabel(e.budget), remaining_usd: e.amount.minus(e.spend).toFixed(), threshold: d.threshold });
   }
   return { decision, estimated_cost_usd: cost.toFixed(), budgets };
 }

@@ -23,17 +23,27 @@ export function highestReached(thresholds: readonly Threshold[], spend: Decimal.
 
 export type Decision = "allow" | "warn" | "deny";
 
+/** A budget's thresholds with their dollar limits, lowest first: computed once per budget, not per call. */
+export type Limits = readonly { threshold: Threshold; limit: Decimal }[];
+
+export function limitsOf(thresholds: readonly Threshold[], amount: Decimal.Value): Limits {
+  return [...thresholds].sort((a, b) => a.percent - b.percent).map((threshold) => ({ threshold, limit: thresholdAmount(amount, threshold.percent) }));
+}
+
 /**
  * The decision for one budget when a call of `cost` is added to `spend`: deny when the call would take spend
  * past a block threshold (strictly: a call that lands exactly on it is the last one allowed), warn when it
  * reaches a notify or require-approval threshold, else allow.
  */
 export function decideOne(thresholds: readonly Threshold[], spend: Decimal.Value, cost: Decimal.Value, amount: Decimal.Value): { decision: Decision; threshold: Threshold | null } {
-  const after = new Decimal(spend).plus(cost);
+  return decideAfter(limitsOf(thresholds, amount), new Decimal(spend).plus(cost));
+}
+
+/** decideOne on precomputed limits, for the spend the call would leave (`after` = spend + cost). */
+export function decideAfter(limits: Limits, after: Decimal): { decision: Decision; threshold: Threshold | null } {
   let decision: Decision = "allow";
   let hit: Threshold | null = null;
-  for (const t of [...thresholds].sort((a, b) => a.percent - b.percent)) {
-    const limit = thresholdAmount(amount, t.percent);
+  for (const { threshold: t, limit } of limits) {
     const crosses = t.action === "block" ? after.gt(limit) : after.gte(limit);
     if (!crosses) continue;
     hit = t;

@@ -70,31 +70,58 @@ const LAST_USED_EVERY_MS = 60_000;
 const lastUsedWritten = new Map<string, number>();
 
 /**
- * Verified keys for KEY_CACHE_MS: a metadata-store lookup costs milliseconds under load, too much for the
- * budget decision API's 10 ms p99. Revoking in this process clears it at once; a revocation by another
- * process (the CLI while the server runs) applies within KEY_CACHE_MS. On globalThis: one per process even
- * when Next loads this module once per route bundle.
+ * Verified keys are cached by the hash of their secret. A metadata-store lookup costs milliseconds (the Prisma
+ * query compiler runs on the event loop), too much to pay inline on the budget decision API's hot path, so:
+ * - within KEY_FRESH_MS of its last verification a key is used as is;
+ * - after that it is still used, while ONE background lookup per key re-verifies it (no thundering herd, no
+ *   request waits); a revoked or deleted key is dropped from the cache as soon as that lookup answers;
+ * - after KEY_MAX_STALE_MS without a successful re-verification (idle key, failing store) a request waits for
+ *   the lookup, as on a miss.
+ * So a key revoked by another process (the CLI while the server runs) stops working within about KEY_FRESH_MS
+ * plus one lookup for a key in use, and never later than KEY_MAX_STALE_MS; revoking in this process clears the
+ * cache at once. On globalThis: one per process even when Next loads this module once per route bundle, and
+ * shared with the fast path in bin/serve.ts.
  */
-const KEY_CACHE_MS = 2_000;
-const keyHolder = globalThis as typeof globalThis & { __tokenledgerKeyCache?: Map<string, { key: VerifiedKey; until: number }> };
+const KEY_FRESH_MS = 2_000;
+const KEY_MAX_STALE_MS = 10_000;
+type Cached = { key: VerifiedKey; verifiedAt: number; refreshing: boolean };
+const keyHolder = globalThis as typeof globalThis & { __tokenledgerKeyCache?: Map<string, Cached> };
 const keyCache = (keyHolder.__tokenledgerKeyCache ??= new Map());
 
-/** The live key for a secret, or null. Records last use (at most once a minute per key). */
-export async function verifyIngestKey(secret: string): Promise<VerifiedKey | null> {
-  if (!secret.startsWith(INGEST_KEY_PREFIX)) return null;
-  const hash = hashKey(secret);
-  const hit = keyCache.get(hash);
-  if (hit && hit.until > Date.now()) return hit.key;
+async function lookup(hash: string): Promise<VerifiedKey | null> {
   const prisma = await db();
   const row = await prisma.ingestKey.findUnique({ where: { hash }, include: { defaultTeam: true } });
-  if (!row || row.revokedAt) return null;
+  if (!row || row.revokedAt) {
+    keyCache.delete(hash);
+    return null;
+  }
   const now = Date.now();
   if (now - (lastUsedWritten.get(row.id) ?? 0) > LAST_USED_EVERY_MS) {
     lastUsedWritten.set(row.id, now);
-    await prisma.ingestKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+    // Bookkeeping, not verification: never make a request wait for this write.
+    void prisma.ingestKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } }).catch((err: unknown) => console.error("[tokenledger] recording key use failed", err));
   }
   const key = { id: row.id, name: row.name, defaultTeam: row.defaultTeam?.slug ?? null, source: row.source, rateLimitPerMinute: row.rateLimitPerMinute, allowedTeams: splitTeams(row.allowedTeams) };
   if (keyCache.size > 1000) keyCache.clear();
-  keyCache.set(hash, { key, until: now + KEY_CACHE_MS });
+  keyCache.set(hash, { key, verifiedAt: now, refreshing: false });
   return key;
+}
+
+/** The live key for a secret, or null. Records last use (at most once a minute per key). */
+export async function verifyIngestKey(secret: string, now = Date.now()): Promise<VerifiedKey | null> {
+  if (!secret.startsWith(INGEST_KEY_PREFIX)) return null;
+  const hash = hashKey(secret);
+  const hit = keyCache.get(hash);
+  if (hit && now - hit.verifiedAt < KEY_FRESH_MS) return hit.key;
+  if (hit && now - hit.verifiedAt < KEY_MAX_STALE_MS) {
+    if (!hit.refreshing) {
+      hit.refreshing = true;
+      void lookup(hash).catch((err: unknown) => {
+        hit.refreshing = false; // the next request tries again; past KEY_MAX_STALE_MS one waits for it
+        console.error("[tokenledger] re-verifying an ingest key failed", err);
+      });
+    }
+    return hit.key;
+  }
+  return lookup(hash);
 }

@@ -2,9 +2,12 @@
  * Per-key request rate limit: a token bucket per ingest key, in the process that owns the store (one per
  * embedded store; with a ClickHouse server and several app instances each enforces its own share).
  * `perMinute` requests refill evenly; a burst of up to a tenth of a minute's allowance (at least 5) is allowed.
+ * On globalThis: one set of buckets per process, shared by Next's route bundles and the budget check's fast path
+ * in bin/serve.ts (loaded outside Next), so a key's allowance is one allowance.
  */
 type Bucket = { tokens: number; updated: number };
-const buckets = new Map<string, Bucket>();
+const holder = globalThis as typeof globalThis & { __tokenledgerRateBuckets?: Map<string, Bucket> };
+const buckets = (holder.__tokenledgerRateBuckets ??= new Map<string, Bucket>());
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 

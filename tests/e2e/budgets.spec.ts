@@ -67,3 +67,16 @@ test("the decision API answers an ingest key, and a bad body gets a 400 naming t
   expect(bad.status()).toBe(400);
   expect(JSON.stringify(await bad.json())).toContain("estimated_cost_usd");
 });
+
+test("right after the demo loads, its budgets show the runaway agent's damage", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto("/budgets");
+  const row = (name: string) => page.locator("tr", { hasText: name });
+  // The runaway agent's work item burns several times its sprint budget, whatever day the demo loads.
+  await expect(row("PLAT-1423 sprint")).toContainText("Over budget", { timeout: 120_000 });
+  // The agent ran on day −4: inside the current month from the 5th on (UTC, the default org zone).
+  if (new Date().getUTCDate() >= 5) await expect(row("Platform monthly")).toContainText("Over budget");
+  for (const name of ["Organisation monthly", "Search monthly", "Coding agent quarterly"]) await expect(row(name)).toBeVisible();
+  await page.screenshot({ path: "test-results/budgets-demo-1440.png", fullPage: true });
+});
