@@ -8,10 +8,12 @@ import { explorerCsv } from "@/lib/finops/explorer-csv";
 import { formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { ignoredParams } from "@/lib/finops/url-notices";
-import { drillDown, explorerQuery, hasFilters, narrowToBucket, nextState, parseExplorerState, previousRange, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
+import { useOrgCalendar } from "@/components/ui/org-calendar";
+import { comparisonFor } from "@/lib/finops/comparison";
+import { drillDown, explorerQuery, hasFilters, narrowToBucket, nextState, parseExplorerState, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
 import { isPaged, onPage, pagedSummaryQuery, PAGE_SIZE, previousForGroupsQuery } from "@/lib/finops/explorer-paging";
 import { tableRows } from "@/lib/finops/explorer-table";
-import { formatInt } from "@/lib/finops/format";
+import { formatDayRange, formatInt } from "@/lib/finops/format";
 import { SummaryResponse } from "@/lib/schemas/summary";
 import { useSummaryQuery } from "@/lib/hooks/use-summary";
 import { BreakdownTable } from "./breakdown-table";
@@ -27,7 +29,11 @@ export function Explorer() {
   const router = useRouter();
   const state = useMemo(() => parseExplorerState(new URLSearchParams(params.toString()), new Date()), [params]);
   const metric = metricById(state.metric);
-  const prev = previousRange(state.from, state.to);
+  // The same comparison as the overview and the change API: a month with the month before, a partial period
+  // with the same elapsed time (the previous queries then carry `until`).
+  const calendar = useOrgCalendar();
+  const comparison = comparisonFor(state.from, state.to, state.tz, new Date(), calendar);
+  const prev = { ...comparison.previous, until: comparison.until };
   // Big groupings come a page at a time, sorted on the server; "show more" asks for the next hundred too.
   const base = summaryQuery(state, state) + state.sort + state.dir;
   const [more, setMore] = useState({ base, pages: 1 });
@@ -95,16 +101,16 @@ export function Explorer() {
       ) : !total || total.attempts === 0 ? (
         <Card>
           <StatusMessage kind="empty" title="No usage for these filters">
-            <p>Nothing was billed from {state.from} to {state.to} (exclusive, {state.tz}){hasFilters(state) ? " that matches every filter" : ""}.</p>
+            <p>Nothing was billed in {formatDayRange(state.from, state.to)} ({state.tz}){hasFilters(state) ? " that matches every filter" : ""}.</p>
             {hasFilters(state) ? <button className="button primary" onClick={clearFilters}>Clear filters</button> : <span>Try a longer date range.</span>}
           </StatusMessage>
         </Card>
       ) : (
         <>
           <div className="explorer-kpi" title={metric.definition}>
-            <span className="kpi-label">{metric.label}, {state.from} → {state.to} (to exclusive, {state.tz})</span>
+            <span className="kpi-label">{metric.label}, {formatDayRange(state.from, state.to)} ({state.tz})</span>
             <strong className="kpi-value" data-testid="explore-total">{formatMetric(metric, total[metric.id])}</strong>
-            {prevTotal && <span className="muted">{formatPct(totalPct)} vs {prev.from} → {prev.to} ({formatMetric(metric, prevTotal[metric.id])})</span>}
+            {prevTotal && <span className="muted" data-testid="explore-comparison" title={`Previous: ${formatDayRange(prev.from, prev.to)}${prev.until ? `, its last day cut at the same hour as now` : ""}`}>{formatPct(totalPct)} {comparison.label} ({formatMetric(metric, prevTotal[metric.id])})</span>}
             <button type="button" className="button small" aria-pressed={state.compare} data-testid="why-toggle" onClick={() => go({ compare: !state.compare })}>
               {state.compare ? "Hide why it changed" : "Why did it change?"}
             </button>

@@ -45,12 +45,6 @@ export const rangeDays = (from: string, to: string) => Math.round((Date.parse(to
 /** Hourly buckets are only served for short ranges (the API answers 400 beyond). */
 export const hourlyAllowed = (from: string, to: string) => rangeDays(from, to) <= MAX_HOURLY_DAYS;
 
-/** The period of the same length just before [from, to). */
-export function previousRange(from: string, to: string): { from: string; to: string } {
-  const len = Date.parse(to) - Date.parse(from);
-  return { from: isoDay(Date.parse(from) - len), to: from };
-}
-
 export function parseExplorerState(params: URLSearchParams, now: Date): ExplorerState {
   const fallback = lastDaysWindow(30, now);
   const from = isDate(params.get("from")) ? params.get("from")! : fallback.from;
@@ -104,8 +98,10 @@ export function nextState(s: ExplorerState, patch: Partial<ExplorerState>, now: 
 }
 
 /** The summary API query for a state over a range: grouped by one dimension or, with "then by", two. */
-export function summaryQuery(s: ExplorerState, range: { from: string; to: string }): string {
+export function summaryQuery(s: ExplorerState, range: { from: string; to: string; until?: string | null }): string {
   const q = new URLSearchParams({ from: range.from, to: range.to, tz: s.tz, group_by: s.groupBy2 ? `${s.groupBy},${s.groupBy2}` : s.groupBy });
+  // A baseline cut to the same elapsed time as a period that is not over (lib/finops/comparison.ts).
+  if (range.until) q.set("until", range.until);
   return appendFilters(q, s).toString();
 }
 

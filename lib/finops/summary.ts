@@ -2,6 +2,7 @@ import { InvalidInputError } from "@/lib/errors";
 import type { TeamScope } from "@/lib/auth/roles";
 import { DIMENSION_NAMES, type Dimension, type DimensionFilters } from "@/lib/clickhouse/fragments";
 import type { SummaryResponse } from "@/lib/schemas/summary";
+import { untilText } from "./comparison";
 import { EMPTY_SUMS, measures, toMeasures } from "./measures";
 import { pageOf, type PageSpec } from "./summary-page";
 
@@ -30,9 +31,9 @@ export function parseDimensionFilters(params: URLSearchParams, known: readonly s
  * so they always agree. With `limit`, only that page of groups is returned (from `offset`) and `other` sums
  * the rest, so a grouping by session_id answers with 100 rows instead of 10,000 and still adds up.
  */
-export async function getSummary(q: { from: string; to: string; tz: string; group_by?: Dimension[]; filters: DimensionFilters; scope: TeamScope } & Partial<PageSpec>): Promise<SummaryResponse> {
+export async function getSummary(q: { from: string; to: string; until?: string; tz: string; group_by?: Dimension[]; filters: DimensionFilters; scope: TeamScope } & Partial<PageSpec>): Promise<SummaryResponse> {
   const dims = q.group_by ?? [];
-  const rows = await measures({ from: q.from, to: q.to, tz: q.tz, bucket: null, sets: dims.length ? [[], dims] : [[]], filters: q.filters, scope: q.scope });
+  const rows = await measures({ from: q.from, to: q.to, ...(q.until ? { until: untilText(q.until) } : {}), tz: q.tz, bucket: null, sets: dims.length ? [[], dims] : [[]], filters: q.filters, scope: q.scope });
   const total = rows.find((r) => r.set === 0)?.sums ?? EMPTY_SUMS;
   const all = rows.filter((r) => r.set === 1).map((r) => ({ key: r.keys[dims[0]] ?? "", ...(dims[1] ? { key2: r.keys[dims[1]] ?? "" } : {}), sums: r.sums }));
   const { page, other } = pageOf(all, total, { sort: q.sort ?? "cost_usd", dir: q.dir ?? "desc", limit: q.limit, offset: q.offset ?? 0 });
