@@ -75,6 +75,8 @@ export const SummaryQuery = withRangeChecks(
     dir: z.enum(["asc", "desc"], "must be asc or desc").default("desc"),
     limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(SUMMARY_MAX_LIMIT, `must be at most ${SUMMARY_MAX_LIMIT}`).optional(),
     offset: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").default(0),
+    /** Only the groups whose key (or key2) contains this text, case-insensitively ("unattributed" finds the empty key). */
+    search: z.string().trim().max(200, "must be at most 200 characters").optional(),
     /**
      * An instant (ISO 8601, e.g. 2026-10-29T14:00:00Z) the range ends at instead of the end of `to`'s day: the
      * same-elapsed-time baseline of a period that is not over (lib/finops/comparison.ts). Must fall on the

@@ -44,6 +44,7 @@ export function addSpend(spec: Spec): void {
       dir: "desc (default) or asc.",
       limit: "At most this many groups (1 to 5000); the rest are summed into `other`. Omit for every group.",
       offset: "Skip this many sorted groups first (default 0).",
+      search: "Only the groups whose key (or key2) contains this text, case-insensitively; \"unattributed\" finds the empty key. `group_count` and `other` then count and sum what the search left off too.",
       until: "An instant (ISO 8601, e.g. 2026-10-29T14:00:00Z) to end the range at instead of the end of `to`'s last day, within that day: the same-elapsed-time baseline of a period that is not over, as the overview's `comparison.previous_until` gives it.",
     },
     filters: true,
