@@ -36,5 +36,7 @@ for (const days of [30, 90]) {
     out.push(row);
   }
 }
-console.log(JSON.stringify({ at: new Date().toISOString(), load: (await import("node:os")).loadavg().map((x) => x.toFixed(1)) }));
+const meta = { at: new Date().toISOString(), load: (await import("node:os")).loadavg().map((x) => x.toFixed(1)), cores: (await import("node:os")).cpus().length };
+console.log(JSON.stringify(meta));
+(await import("node:fs")).writeFileSync(new URL("./results/summary-paging-latest.json", import.meta.url), `${JSON.stringify({ ...meta, runs: out }, null, 1)}\n`);
 process.exit(0);

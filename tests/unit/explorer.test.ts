@@ -38,7 +38,7 @@ describe("explorer state in the URL", () => {
     expect(timeseriesQuery(s)).toBe("from=2026-06-01&to=2026-06-08&tz=UTC&bucket=hour&metric=cost_usd&group_by=team&top=8&exclude_model=gpt-4o&exclude_model=o3");
     // The picker of a dimension lists its values under the other filters only.
     expect(valuesQuery({ ...s, include: { team: ["search"] } }, "model")).toBe("from=2026-06-01&to=2026-06-08&tz=UTC&group_by=model&sort=cost_usd&dir=desc&limit=200&team=search");
-    expect(valuesQuery(s, "session_id", " ses-1 ")).toBe("from=2026-06-01&to=2026-06-08&tz=UTC&group_by=session_id&sort=cost_usd&dir=desc&limit=200&search=ses-1");
+    expect(valuesQuery(s, "session_id", " ses-1 ")).toBe("from=2026-06-01&to=2026-06-08&tz=UTC&group_by=session_id&sort=cost_usd&dir=desc&limit=200&search=ses-1&exclude_model=gpt-4o&exclude_model=o3");
   });
   it("falls back to daily buckets beyond 31 days and drops a second grouping equal to the first", () => {
     const s = parseExplorerState(new URLSearchParams("from=2026-01-01&to=2026-03-01&bucket=hour&group_by=team&group_by2=team&sort=key2"), now);
