@@ -3,6 +3,7 @@ import type { FullReport } from "./chargeback";
 import { startOfLocalDay } from "./calendar";
 import { csvSafeCell } from "./csv-safe";
 import { Money } from "./money";
+import { valueLabel } from "./format";
 
 /**
  * Chargeback exports as CSV. Every text cell goes through csvSafeCell (formula injection); money is the
@@ -28,7 +29,7 @@ export function chargebackTeamCsv(r: FullReport, team: string): string | null {
   const t = r.teams.find((x) => x.team === team);
   if (!t) return null;
   const rows: (string | number | null)[][] = [["period", "team", "dimension", "key", "amount_usd"]];
-  for (const [dim, list] of Object.entries(t.breakdown)) for (const b of list) rows.push([r.period, teamLabel(team), dim, b.key === "" ? "(none)" : b.key, b.amount_usd]);
+  for (const [dim, list] of Object.entries(t.breakdown)) for (const b of list) rows.push([r.period, teamLabel(team), dim, valueLabel(b.key), b.amount_usd]);
   rows.push([r.period, teamLabel(team), "direct", "", t.direct_usd], [r.period, teamLabel(team), "allocated", "", t.allocated_usd], [r.period, teamLabel(team), "adjustments", "", t.adjustments_usd], [r.period, teamLabel(team), "total", "", t.total_usd]);
   return safe(rows);
 }

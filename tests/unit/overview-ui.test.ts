@@ -45,7 +45,7 @@ describe("explorer links", () => {
     // A real value "(other)" is a group like any other: filtered to it.
     expect(query(stackHref({ ...state, stack: "model" }, { key: "(other)", isOther: false }, "2026-11-03"))).toMatchObject({ group_by: "feature", model: "(other)" });
     expect(stackHref(state, { key: "", isOther: false }, "2026-11-03")).toContain("&team=");
-    expect([keyLabel("team", ""), keyLabel("repo", ""), keyLabel("repo", "a/b")]).toEqual(["Unattributed", "(none)", "a/b"]);
+    expect([keyLabel("team", ""), keyLabel("repo", ""), keyLabel("repo", "a/b")]).toEqual(["Unattributed", "Unattributed", "a/b"]);
   });
   it("links top-list rows and '+N more'", () => {
     expect(query(topRowHref(state, "model", "gpt-4.1"))).toMatchObject({ group_by: "feature", model: "gpt-4.1" });
