@@ -5,6 +5,7 @@ import { WhyChanged } from "@/components/change/why-changed";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
+import { exportFileName } from "@/lib/finops/export-name";
 import { formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { ignoredParams } from "@/lib/finops/url-notices";
@@ -72,7 +73,7 @@ export function Explorer() {
     const csv = explorerCsv({ dims, metric, rows: all, total, previousTotal: prevTotal, totalDelta, totalPct });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
-    a.download = `tokenledger-${dims.join("-")}-${state.from}-${state.to}.csv`;
+    a.download = exportFileName({ what: ["explore", ...dims], from: state.from, to: state.to, tz: state.tz, include: state.include, exclude: state.exclude, ext: "csv" });
     a.click();
     URL.revokeObjectURL(a.href);
   }

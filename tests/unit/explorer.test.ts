@@ -106,23 +106,24 @@ describe("explorer CSV", () => {
     const csv = explorerCsv({ dims: ["repo"], metric: cost, rows, total: m("1.000000001", 2), previousTotal: undefined, totalDelta: null, totalPct: null });
     const lines = csv.trim().split("\n");
     expect(lines[0]).toBe("row,repo,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share,unpriced_events");
-    expect(lines[1]).toBe('group,"a,""b""",1.000000001,,1.000000001,,2,2,1,0.5,0,0');
-    expect(lines[2]).toBe("total,,1.000000001,,,,2,2,1,0.5,0,0");
+    // Spreadsheet-ready: rates as percentages, retry amplification to 3 decimals, money exact.
+    expect(lines[1]).toBe('group,"a,""b""",1.000000001,,1.000000001,,2,2,1.000,50.00%,0.00%,0');
+    expect(lines[2]).toBe("total,,1.000000001,,,,2,2,1.000,50.00%,0.00%,0");
   });
   it("has both key columns when grouped by two dimensions, in the table's order", () => {
     const rows = tableRows([{ key: "search", key2: "", ...m("2.000000000", 1) }, { key: "growth", key2: "o3", ...m("3.000000000", 1) }], [{ key: "search", key2: "", ...m("1.000000000", 1) }], cost, "cost_usd", "desc");
     const csv = explorerCsv({ dims: ["team", "model"], metric: cost, rows, total: m("5.000000000", 2), previousTotal: m("1.000000000", 1), totalDelta: "4.000000000", totalPct: 4 });
     expect(csv.trim().split("\n")).toEqual([
       "row,team,model,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share,unpriced_events",
-      "group,growth,o3,3.000000000,,3.000000000,,1,1,1,0.5,0,0",
-      "group,search,,2.000000000,1.000000000,1.000000000,1,1,1,1,0.5,0,0",
-      "total,,,5.000000000,1.000000000,4.000000000,4,2,2,1,0.5,0,0",
+      "group,growth,o3,3.000000000,,3.000000000,,1,1,1.000,50.00%,0.00%,0",
+      "group,search,Unattributed,2.000000000,1.000000000,1.000000000,100.00%,1,1,1.000,50.00%,0.00%,0",
+      "total,,,5.000000000,1.000000000,4.000000000,400.00%,2,2,1.000,50.00%,0.00%,0",
     ]);
   });
-  it("flags the total and the empty value instead of naming them, so real values '(total)' and '(none)' stay distinct", () => {
+  it("flags the total instead of naming it, so a real value '(total)' stays distinct; the empty value is 'Unattributed' as on screen", () => {
     const rows = tableRows([{ key: "(total)", ...m("2.000000000", 1) }, { key: "(none)", ...m("1.000000000", 1) }, { key: "", ...m("0.500000000", 1) }], [], cost, "cost_usd", "desc");
     const lines = explorerCsv({ dims: ["repo"], metric: cost, rows, total: m("3.500000000", 3), previousTotal: undefined, totalDelta: null, totalPct: null }).trim().split("\n");
-    expect(lines.slice(1).map((l) => l.split(",").slice(0, 2))).toEqual([["group", "(total)"], ["group", "(none)"], ["group", ""], ["total", ""]]);
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 2))).toEqual([["group", "(total)"], ["group", "(none)"], ["group", "Unattributed"], ["total", ""]]);
   });
   it("neutralizes formula-like cells (OWASP CSV injection) but keeps negative numbers as numbers", () => {
     const rows = tableRows([{ key: "=HYPERLINK(\"http://x\")", ...m("2.000000000", 1) }, { key: "+1+2", ...m("1.000000000", 1) }, { key: "@SUM(A1)", ...m("1.000000000", 1) }, { key: "-2+3", ...m("1.000000000", 1) }, { key: "\tcmd", ...m("1.000000000", 1) }, { key: "\rcmd", ...m("1.000000000", 1) }], [{ key: "+1+2", ...m("3.000000000", 1) }], cost, "cost_usd", "desc");
