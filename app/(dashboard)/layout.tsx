@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { Nav } from "@/components/ui/nav";
 import { OrgCalendarProvider } from "@/components/ui/org-calendar";
+import { ViewerScopeProvider } from "@/components/ui/viewer-scope";
 import { getOrgSettings } from "@/lib/admin/org-settings";
 import { currentPrincipal, permissionsOf } from "@/lib/auth/current";
 
@@ -24,7 +25,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <Nav user={user} />
       <main className="main" id="main" tabIndex={-1}>
         <Providers>
-          <OrgCalendarProvider calendar={{ monthStartDay, weekStartsOn }}>{children}</OrgCalendarProvider>
+          <OrgCalendarProvider calendar={{ monthStartDay, weekStartsOn }}>
+            <ViewerScopeProvider scope={{ all: principal.all, teams: principal.teams }}>{children}</ViewerScopeProvider>
+          </OrgCalendarProvider>
         </Providers>
       </main>
     </div>

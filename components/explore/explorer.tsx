@@ -10,11 +10,13 @@ import { formatMetric, formatPct, metricById, metricChange, metricDelta } from "
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { ignoredParams } from "@/lib/finops/url-notices";
 import { useOrgCalendar } from "@/components/ui/org-calendar";
+import { useViewerScope } from "@/components/ui/viewer-scope";
+import { teamsOutOfScope } from "@/lib/finops/scope-notice";
 import { comparisonFor } from "@/lib/finops/comparison";
 import { drillDown, explorerQuery, hasFilters, narrowToBucket, nextState, parseExplorerState, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
 import { isPaged, onPage, pagedSummaryQuery, PAGE_SIZE, previousForGroupsQuery } from "@/lib/finops/explorer-paging";
 import { tableRows } from "@/lib/finops/explorer-table";
-import { formatDayRange, formatInt } from "@/lib/finops/format";
+import { formatDayRange, formatInt, valueLabel } from "@/lib/finops/format";
 import { SummaryResponse } from "@/lib/schemas/summary";
 import { useSummaryQuery } from "@/lib/hooks/use-summary";
 import { BreakdownTable } from "./breakdown-table";
@@ -33,6 +35,8 @@ export function Explorer() {
   // The same comparison as the overview and the change API: a month with the month before, a partial period
   // with the same elapsed time (the previous queries then carry `until`).
   const calendar = useOrgCalendar();
+  const viewer = useViewerScope();
+  const outside = teamsOutOfScope(state.include.team, viewer);
   const comparison = comparisonFor(state.from, state.to, state.tz, new Date(), calendar);
   const prev = { ...comparison.previous, until: comparison.until };
   // Big groupings come a page at a time, sorted on the server; "show more" asks for the next hundred too.
@@ -97,6 +101,15 @@ export function Explorer() {
         <Card>
           <StatusMessage kind="error" title="Could not load the breakdown">
             {current.error.message} <button className="button small" onClick={() => current.refetch()}>Try again</button>
+          </StatusMessage>
+        </Card>
+      ) : (!total || total.attempts === 0) && outside.length > 0 ? (
+        <Card>
+          <StatusMessage kind="empty" title="Outside your teams">
+            <p data-testid="out-of-scope">
+              {outside.map(valueLabel).join(", ")} {outside.length === 1 ? "is not one of the teams" : "are not among the teams"} you can see ({viewer.teams.length ? viewer.teams.join(", ") : "none"}), so this view shows nothing of {outside.length === 1 ? "it" : "them"}: its spend may well exist.
+            </p>
+            <button className="button primary" onClick={() => go({ include: { ...state.include, team: undefined } })}>Show your teams</button>
           </StatusMessage>
         </Card>
       ) : !total || total.attempts === 0 ? (
