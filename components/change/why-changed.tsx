@@ -80,7 +80,7 @@ export function WhyChanged({ scope, title = "Why did spend change?" }: { scope: 
         <div data-testid="why-changed">
           <p className="why-summary">
             <span className="muted" data-testid="why-periods">
-              {formatDayRange(data.baseline.from, data.baseline.to)}{data.baseline.until ? " (its last day cut at the same hour as now)" : ""} → {formatDayRange(data.current.from, data.current.to)} · {data.baseline.label}
+              {formatDayRange(data.baseline.from, data.baseline.to)} → {formatDayRange(data.current.from, data.current.to)} · {data.baseline.label}{data.baseline.until ? " (baseline cut at the same hour as now)" : ""}
             </span>
             <span><span data-testid="why-baseline" data-amount={data.baseline.cost_usd}>{formatUsd(data.baseline.cost_usd)}</span> → <span data-testid="why-current" data-amount={data.current.cost_usd}>{formatUsd(data.current.cost_usd)}</span></span>
             <strong className={changeClass(data.change_usd)} data-testid="why-change" data-amount={data.change_usd}>{signed(data.change_usd)}</strong>

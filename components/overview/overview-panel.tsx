@@ -33,7 +33,7 @@ export function OverviewPanel() {
   const previousRange = data ? `${formatDayRange(data.previous.from, data.previous.to)}${data.comparison.kind === "same_hours" ? `, its last day cut to the hours today has had (${data.comparison.label})` : ""}` : "";
   const comparison = data?.comparison.label ?? "";
   // Which comparison the figures show, named under the picker: "compared with Sep 2026 (Sep 1 – Sep 30, 2026)".
-  const periodComparison = data && data.from === state.from && data.to === state.to && data.tz === state.tz ? `compared ${data.comparison.label} (${formatDayRange(data.previous.from, data.previous.to)}${data.comparison.previous_until ? ", its last day cut at the same hour as now" : ""})` : "";
+  const periodComparison = data && data.from === state.from && data.to === state.to && data.tz === state.tz ? `compared with ${data.comparison.label.replace(/^vs /, "")} (${formatDayRange(data.previous.from, data.previous.to)}${data.comparison.previous_until ? ", its last day cut at the same hour as now" : ""})` : "";
 
   return (
     <div className="stack" aria-busy={isFetching}>
