@@ -23,7 +23,7 @@ test("last month is compared with the month before it, on the overview, in its A
   expect(api.comparison).toMatchObject({ period: "month", partial: false, label: `vs ${MONTHS[before.getUTCMonth()]} ${before.getUTCFullYear()}` });
 
   await page.goto(`/overview?${view}&stack=team`);
-  await expect(page.getByTestId("period-comparison")).toContainText(api.comparison.label);
+  await expect(page.getByTestId("period-comparison")).toContainText(`compared with ${api.comparison.label.replace(/^vs /, "")}`);
   await expect(page.getByTestId("why-periods")).toContainText(api.comparison.label);
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 1000 });
