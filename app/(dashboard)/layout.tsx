@@ -3,6 +3,9 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { Nav } from "@/components/ui/nav";
+import { OrgCalendarProvider } from "@/components/ui/org-calendar";
+import { ViewerScopeProvider } from "@/components/ui/viewer-scope";
+import { getOrgSettings } from "@/lib/admin/org-settings";
 import { currentPrincipal, permissionsOf } from "@/lib/auth/current";
 
 export const dynamic = "force-dynamic";
@@ -14,13 +17,18 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     const path = (await headers()).get("x-pathname") ?? "/overview";
     redirect(`/login?next=${encodeURIComponent(path)}`);
   }
+  const { monthStartDay, weekStartsOn } = await getOrgSettings();
   const user = { name: principal.name, role: principal.role, teams: principal.teams, all: principal.all, permissions: permissionsOf(principal) };
   return (
     <div className="shell">
       <a className="skip-link" href="#main">Skip to content</a>
       <Nav user={user} />
       <main className="main" id="main" tabIndex={-1}>
-        <Providers>{children}</Providers>
+        <Providers>
+          <OrgCalendarProvider calendar={{ monthStartDay, weekStartsOn }}>
+            <ViewerScopeProvider scope={{ all: principal.all, teams: principal.teams }}>{children}</ViewerScopeProvider>
+          </OrgCalendarProvider>
+        </Providers>
       </main>
     </div>
   );

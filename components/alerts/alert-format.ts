@@ -1,3 +1,5 @@
+import { formatUsd } from "@/lib/finops/format";
+
 /** Labels and formats shared by the alert views (no React). */
 export const METRIC_LABEL: Record<string, string> = {
   spend: "Spend",
@@ -14,8 +16,7 @@ export const scopeLabel = (t: string, v: string) => (t === "org" ? "Organisation
 export function formatMetric(metric: string, v: number): string {
   if (metric === "cache_hit_rate" || metric === "reasoning_share") return `${(v * 100).toFixed(1)}%`;
   if (metric === "retry_amplification") return `${v.toFixed(2)}×`;
-  const digits = Math.abs(v) < 1 ? 4 : 2;
-  return `$${v.toFixed(digits)}`;
+  return formatUsd(String(v));
 }
 export const formatWindow = (from: string, to: string) => `${from.slice(0, 16).replace("T", " ")} → ${to.slice(0, 16).replace("T", " ")} UTC`;
 export const STATUS_LABEL: Record<string, string> = { open: "Open", acknowledged: "Acknowledged", snoozed: "Snoozed", resolved: "Resolved" };

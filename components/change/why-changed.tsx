@@ -79,11 +79,13 @@ export function WhyChanged({ scope, title = "Why did spend change?" }: { scope: 
       ) : (
         <div data-testid="why-changed">
           <p className="why-summary">
-            <span className="muted">{formatDayRange(data.baseline.from, data.baseline.to)} → {formatDayRange(data.current.from, data.current.to)}</span>
+            <span className="muted" data-testid="why-periods">
+              {formatDayRange(data.baseline.from, data.baseline.to)} → {formatDayRange(data.current.from, data.current.to)} · {data.baseline.label}{data.baseline.until ? " (baseline cut at the same hour as now)" : ""}
+            </span>
             <span><span data-testid="why-baseline" data-amount={data.baseline.cost_usd}>{formatUsd(data.baseline.cost_usd)}</span> → <span data-testid="why-current" data-amount={data.current.cost_usd}>{formatUsd(data.current.cost_usd)}</span></span>
             <strong className={changeClass(data.change_usd)} data-testid="why-change" data-amount={data.change_usd}>{signed(data.change_usd)}</strong>
           </p>
-          <ChangeWaterfall steps={waterfallSteps(data)} title={`Waterfall from ${formatUsd(data.baseline.cost_usd)} to ${formatUsd(data.current.cost_usd)}`} />
+          <ChangeWaterfall steps={waterfallSteps(data)} title={`Waterfall from ${formatUsd(data.baseline.cost_usd)} (baseline ${data.baseline.label.replace(/^vs /, "")}${data.baseline.until ? ", cut at the same hour" : ""}) to ${formatUsd(data.current.cost_usd)}`} />
           <div className="table-scroll">
             <table className="table compact driver-table">
               <thead>

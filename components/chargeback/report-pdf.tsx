@@ -1,5 +1,6 @@
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { FullReport } from "@/lib/finops/chargeback";
+import { formatUsd } from "@/lib/finops/format";
 
 /**
  * The printable chargeback report (server-side, @react-pdf/renderer with the built-in Helvetica): organisation,
@@ -29,10 +30,8 @@ const s = StyleSheet.create({
   footer: { position: "absolute", bottom: 20, left: 32, right: 32, fontSize: 7, color: "#6b7280" },
 });
 
-const usd = (v: string) => {
-  const [i, f = "00"] = v.replace("-", "").split(".");
-  return `${v.startsWith("-") ? "−" : ""}$${i.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${f}`;
-};
+// The one money rule of the pages (lib/finops/format.ts), so the PDF reads like the screen.
+const usd = formatUsd;
 const pct = (share: string) => `${(Number(share) * 100).toFixed(1)} %`;
 
 export function ChargebackReportPdf({ report: r, organisation, generatedAt }: { report: FullReport; organisation: string; generatedAt: Date }) {

@@ -1,7 +1,7 @@
 "use client";
 import { Fragment, useState } from "react";
 import type { ChargebackReportOut } from "@/lib/schemas/chargeback";
-import { formatUsd, formatUsdSigned } from "@/lib/finops/format";
+import { formatUsd, formatUsdSigned, valueLabel } from "@/lib/finops/format";
 import { exploreHref } from "@/lib/finops/overview-links";
 import { Money } from "@/lib/finops/money";
 
@@ -70,7 +70,7 @@ export function TeamLines({ report: r }: { report: Report }) {
                                 <ul>
                                   {t.breakdown[dim].slice(0, 8).map((b) => (
                                     <li key={b.key}>
-                                      <a href={link(t.team, dim, b.key)} title={b.key || "(none)"}>{b.key || "(none)"}</a>
+                                      <a href={link(t.team, dim, b.key)} title={valueLabel(b.key)}>{valueLabel(b.key)}</a>
                                       <span>{formatUsd(b.amount_usd)}</span>
                                     </li>
                                   ))}

@@ -1,4 +1,4 @@
-import { formatDay } from "@/lib/finops/format";
+import { formatDay, UNATTRIBUTED } from "@/lib/finops/format";
 import { colorsFor, OTHER_COLOR } from "./series-colors";
 
 /**
@@ -27,7 +27,7 @@ export function prepareTimeSeries(
   let g = 0;
   const series = source.map((s, i): TimeSeriesDef => ({
     dataKey: `s${i}`,
-    name: s.kind === "other" ? OTHER_NAME : s.key === "" ? "(none)" : s.key,
+    name: s.kind === "other" ? OTHER_NAME : s.key === "" ? UNATTRIBUTED : s.key,
     color: s.kind === "other" ? OTHER_COLOR : groupColors[g++],
     isOther: s.kind === "other",
     isNone: s.kind !== "other" && s.key === "",

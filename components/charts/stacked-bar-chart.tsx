@@ -1,4 +1,5 @@
 "use client";
+import { BarKeys } from "./bar-keys";
 import { Bar, BarChart, CartesianGrid, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatUsd, formatUsdCompact } from "@/lib/finops/format";
 import type { StackKey, StackRow } from "./prepare-stacked-series";
@@ -35,11 +36,12 @@ function StackTooltip({ active, payload, keys }: { active?: boolean; payload?: r
  * Daily bars stacked by group. A click on a segment reports (group, day); the caller decides where it leads.
  * On narrow screens the bars keep a minimum width and the chart scrolls sideways instead of squashing.
  */
-export function StackedBarChart({ rows, keys, label, onSegmentClick, marked = [] }: { rows: StackRow[]; keys: StackKey[]; label: string; onSegmentClick?: (key: StackKey, day: string) => void; marked?: readonly string[] }) {
+export function StackedBarChart({ rows, keys, label, onSegmentClick, onDay, dayLabel, marked = [] }: { rows: StackRow[]; keys: StackKey[]; label: string; onSegmentClick?: (key: StackKey, day: string) => void; onDay?: (day: string) => void; dayLabel?: (row: StackRow) => string; marked?: readonly string[] }) {
   const minWidth = Math.max(260, rows.length * 7 + 60);
   return (
     <div className="chart-scroll">
-      <div className="chart" role="img" aria-label={label} style={{ minWidth }}>
+      <div className="chart-frame" style={{ minWidth }}>
+      <div className="chart" role="img" aria-label={label}>
         <ResponsiveContainer width="100%" height={280}>
           <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid vertical={false} stroke="var(--grid)" />
@@ -63,6 +65,9 @@ export function StackedBarChart({ rows, keys, label, onSegmentClick, marked = []
             ))}
           </BarChart>
         </ResponsiveContainer>
+      </div>
+      {/* The plot area: YAxis 56 px on the left, 8 px margin right and top, the x axis (30 px) below. */}
+      {onDay && <BarKeys name={label} items={rows.map((r) => ({ id: r.day, label: dayLabel ? dayLabel(r) : r.day }))} onActivate={onDay} inset={{ left: 56, right: 8, top: 8, height: 242 }} />}
       </div>
     </div>
   );

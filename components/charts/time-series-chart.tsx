@@ -1,4 +1,5 @@
 "use client";
+import { BarKeys } from "./bar-keys";
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
 import type { TimePoint, TimeSeriesDef } from "./prepare-time-series";
 
@@ -57,6 +58,7 @@ export function TimeSeriesChart({ title, points, series, kind, format, formatTic
     </>
   );
   return (
+    <div className="chart-frame">
     <div className="chart ts-chart" role="img" aria-label={title} style={{ cursor: onBucket ? "pointer" : undefined }}>
       <ResponsiveContainer width="100%" height={280}>
         {kind === "stacked" ? (
@@ -79,6 +81,9 @@ export function TimeSeriesChart({ title, points, series, kind, format, formatTic
           </li>
         ))}
       </ul>
+    </div>
+      {/* Keyboard access to the buckets: the plot area is 60 px in from the left (YAxis), 8 px from the top and right. */}
+      {onBucket && <BarKeys name={title} items={points.map((p) => ({ id: p.bucket, label: `${p.label}: open hour by hour` }))} onActivate={onBucket} inset={{ left: 60, right: 8, top: 8, height: 242 }} />}
     </div>
   );
 }

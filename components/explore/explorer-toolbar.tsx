@@ -29,7 +29,7 @@ export function ExplorerToolbar({ state, go, onExport, canExport }: { state: Exp
         </label>
         <label className="field inline"><span className="field-label">then by</span>
           <select aria-label="Then by" value={state.groupBy2 ?? ""} onChange={(e) => go({ groupBy2: (e.target.value || null) as Dimension | null })}>
-            <option value="">(none)</option>
+            <option value="">nothing else</option>
             {DIMENSION_NAMES.filter((d) => d !== state.groupBy).map((d) => <option key={d} value={d}>{label(d)}</option>)}
           </select>
         </label>

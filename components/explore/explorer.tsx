@@ -5,13 +5,18 @@ import { WhyChanged } from "@/components/change/why-changed";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
+import { exportFileName } from "@/lib/finops/export-name";
 import { formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { ignoredParams } from "@/lib/finops/url-notices";
-import { drillDown, explorerQuery, hasFilters, narrowToBucket, nextState, parseExplorerState, previousRange, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
+import { useOrgCalendar } from "@/components/ui/org-calendar";
+import { useViewerScope } from "@/components/ui/viewer-scope";
+import { teamsOutOfScope } from "@/lib/finops/scope-notice";
+import { comparisonFor } from "@/lib/finops/comparison";
+import { drillDown, explorerQuery, hasFilters, narrowToBucket, nextState, parseExplorerState, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
 import { isPaged, onPage, pagedSummaryQuery, PAGE_SIZE, previousForGroupsQuery } from "@/lib/finops/explorer-paging";
 import { tableRows } from "@/lib/finops/explorer-table";
-import { formatInt } from "@/lib/finops/format";
+import { formatDayRange, formatInt, valueLabel } from "@/lib/finops/format";
 import { SummaryResponse } from "@/lib/schemas/summary";
 import { useSummaryQuery } from "@/lib/hooks/use-summary";
 import { BreakdownTable } from "./breakdown-table";
@@ -27,7 +32,13 @@ export function Explorer() {
   const router = useRouter();
   const state = useMemo(() => parseExplorerState(new URLSearchParams(params.toString()), new Date()), [params]);
   const metric = metricById(state.metric);
-  const prev = previousRange(state.from, state.to);
+  // The same comparison as the overview and the change API: a month with the month before, a partial period
+  // with the same elapsed time (the previous queries then carry `until`).
+  const calendar = useOrgCalendar();
+  const viewer = useViewerScope();
+  const outside = teamsOutOfScope(state.include.team, viewer);
+  const comparison = comparisonFor(state.from, state.to, state.tz, new Date(), calendar);
+  const prev = { ...comparison.previous, until: comparison.until };
   // Big groupings come a page at a time, sorted on the server; "show more" asks for the next hundred too.
   const base = summaryQuery(state, state) + state.sort + state.dir;
   const [more, setMore] = useState({ base, pages: 1 });
@@ -66,7 +77,7 @@ export function Explorer() {
     const csv = explorerCsv({ dims, metric, rows: all, total, previousTotal: prevTotal, totalDelta, totalPct });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
-    a.download = `tokenledger-${dims.join("-")}-${state.from}-${state.to}.csv`;
+    a.download = exportFileName({ what: ["explore", ...dims], from: state.from, to: state.to, tz: state.tz, include: state.include, exclude: state.exclude, ext: "csv" });
     a.click();
     URL.revokeObjectURL(a.href);
   }
@@ -92,19 +103,28 @@ export function Explorer() {
             {current.error.message} <button className="button small" onClick={() => current.refetch()}>Try again</button>
           </StatusMessage>
         </Card>
+      ) : (!total || total.attempts === 0) && outside.length > 0 ? (
+        <Card>
+          <StatusMessage kind="empty" title="Outside your teams">
+            <p data-testid="out-of-scope">
+              {outside.map(valueLabel).join(", ")} {outside.length === 1 ? "is not one of the teams" : "are not among the teams"} you can see ({viewer.teams.length ? viewer.teams.join(", ") : "none"}), so this view shows nothing of {outside.length === 1 ? "it" : "them"}: its spend may well exist.
+            </p>
+            <button className="button primary" onClick={() => go({ include: { ...state.include, team: undefined } })}>Show your teams</button>
+          </StatusMessage>
+        </Card>
       ) : !total || total.attempts === 0 ? (
         <Card>
           <StatusMessage kind="empty" title="No usage for these filters">
-            <p>Nothing was billed from {state.from} to {state.to} (exclusive, {state.tz}){hasFilters(state) ? " that matches every filter" : ""}.</p>
+            <p>Nothing was billed in {formatDayRange(state.from, state.to)} ({state.tz}){hasFilters(state) ? " that matches every filter" : ""}.</p>
             {hasFilters(state) ? <button className="button primary" onClick={clearFilters}>Clear filters</button> : <span>Try a longer date range.</span>}
           </StatusMessage>
         </Card>
       ) : (
         <>
           <div className="explorer-kpi" title={metric.definition}>
-            <span className="kpi-label">{metric.label}, {state.from} → {state.to} (to exclusive, {state.tz})</span>
+            <span className="kpi-label">{metric.label}, {formatDayRange(state.from, state.to)} ({state.tz})</span>
             <strong className="kpi-value" data-testid="explore-total">{formatMetric(metric, total[metric.id])}</strong>
-            {prevTotal && <span className="muted">{formatPct(totalPct)} vs {prev.from} → {prev.to} ({formatMetric(metric, prevTotal[metric.id])})</span>}
+            {prevTotal && <span className="muted" data-testid="explore-comparison" title={`Previous: ${formatDayRange(prev.from, prev.to)}${prev.until ? `, its last day cut at the same hour as now` : ""}`}>{formatPct(totalPct)} {comparison.label} ({formatMetric(metric, prevTotal[metric.id])})</span>}
             <button type="button" className="button small" aria-pressed={state.compare} data-testid="why-toggle" onClick={() => go({ compare: !state.compare })}>
               {state.compare ? "Hide why it changed" : "Why did it change?"}
             </button>

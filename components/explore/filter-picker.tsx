@@ -1,14 +1,14 @@
 "use client";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
-import { valuesQuery, type ExplorerState, type Filters } from "@/lib/finops/explorer-state";
+import { valuesQuery, VALUES_LIMIT, type ExplorerState, type Filters } from "@/lib/finops/explorer-state";
 import { shownKey } from "@/lib/finops/explorer-table";
 import { formatUsd } from "@/lib/finops/format";
 import { useSummaryQuery } from "@/lib/hooks/use-summary";
 
 const label = (d: string) => d.replace(/_/g, " ");
-// Enough to scroll through; beyond that, typing is faster than scrolling (the list says how many are hidden).
-const MAX_SHOWN = 100;
+// Enough to scroll through; beyond that, typing searches on the server (the list says how many are hidden).
+const MAX_SHOWN = VALUES_LIMIT;
 
 /** The mode and values a dimension is filtered by now (exclude only when it has excludes and no includes). */
 function current(f: Filters, dim: Dimension): { mode: "include" | "exclude"; values: string[] } {
@@ -28,7 +28,14 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
   const [draft, setDraft] = useState<string[]>([]);
   const [search, setSearch] = useState("");
   const box = useRef<HTMLDivElement>(null);
-  const values = useSummaryQuery(valuesQuery(state, dim), { enabled: open });
+  // The search goes to the server a moment after typing stops, so each keystroke does not cost a query.
+  const [asked, setAsked] = useState("");
+  useEffect(() => {
+    const t = setTimeout(() => setAsked(search), 250);
+    return () => clearTimeout(t);
+  }, [search]);
+  const values = useSummaryQuery(valuesQuery(state, dim, asked), { enabled: open });
+  const hidden = values.data && !values.isPlaceholderData ? values.data.group_count - values.data.groups.length : 0;
 
   function start(d: Dimension) {
     const c = current(state, d);
@@ -108,7 +115,7 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
                 </li>
               ))
             )}
-            {options.length > MAX_SHOWN && <li className="muted">{options.length - MAX_SHOWN} more: type to narrow the list.</li>}
+            {options.length > MAX_SHOWN || hidden > 0 ? <li className="muted" data-testid="filter-values-more">{Math.max(options.length - MAX_SHOWN, hidden)} more: type to search them.</li> : null}
           </ul>
           <div className="filter-panel-foot">
             {/* Only when nothing matches: a value may have no usage in this range yet still be worth filtering on. */}

@@ -47,6 +47,8 @@ export function DailyTrend({ state, data, range, onStack }: { state: OverviewSta
         keys={keys}
         label={`Daily spend in US dollars, stacked by ${data.stack}`}
         onSegmentClick={(k, day) => router.push(stackHref(state, k, day))}
+        onDay={(day) => router.push(stackHref(state, ALL_GROUPS, day))}
+        dayLabel={(r) => `${r.longLabel}: ${formatUsd(r.totalText)}, open hour by hour`}
         marked={marked}
       />
       {anomalies.length > 0 && (

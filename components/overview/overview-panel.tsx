@@ -6,7 +6,7 @@ import { Card, StatusMessage } from "@/components/ui/card";
 import { formatDayRange, formatUsd } from "@/lib/finops/format";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { ignoredParams } from "@/lib/finops/url-notices";
-import { overviewQuery, parseOverviewState, presetWindow, previousPeriod, type OverviewState } from "@/lib/finops/overview-state";
+import { overviewQuery, parseOverviewState, presetWindow, type OverviewState } from "@/lib/finops/overview-state";
 import { useOverview } from "@/lib/hooks/use-overview";
 import { DailyTrend } from "./daily-trend";
 import { KpiCards } from "./kpi-cards";
@@ -32,11 +32,13 @@ export function OverviewPanel() {
   // The tooltip's range says when the previous period was cut to today's hours so far.
   const previousRange = data ? `${formatDayRange(data.previous.from, data.previous.to)}${data.comparison.kind === "same_hours" ? `, its last day cut to the hours today has had (${data.comparison.label})` : ""}` : "";
   const comparison = data?.comparison.label ?? "";
+  // Which comparison the figures show, named under the picker: "compared with Sep 2026 (Sep 1 – Sep 30, 2026)".
+  const periodComparison = data && data.from === state.from && data.to === state.to && data.tz === state.tz ? `compared with ${data.comparison.label.replace(/^vs /, "")} (${formatDayRange(data.previous.from, data.previous.to)}${data.comparison.previous_until ? ", its last day cut at the same hour as now" : ""})` : "";
 
   return (
     <div className="stack" aria-busy={isFetching}>
       <IgnoredParams list={ignoredParams(new URLSearchParams(params.toString()), overviewQuery(state))} />
-      <PeriodPicker state={state} previous={previousPeriod(state)} busy={isFetching && !isPending} onChange={go} />
+      <PeriodPicker state={state} comparison={periodComparison} busy={isFetching && !isPending} onChange={go} />
       {isPending ? (
         <StatusMessage kind="loading" title="Loading spend…" />
       ) : error ? (

@@ -9,7 +9,7 @@ import { rangeProblem, type OverviewState } from "@/lib/finops/overview-state";
  * Period and zone. Ranges are [from, to) everywhere in the API, but people think in last days, so the second
  * date input shows the last day included ("Through") and the URL keeps the exclusive `to`.
  */
-export function PeriodPicker({ state, previous, busy, onChange }: { state: OverviewState; previous: { from: string; to: string }; busy: boolean; onChange: (patch: Partial<OverviewState>) => void }) {
+export function PeriodPicker({ state, comparison, busy, onChange }: { state: OverviewState; comparison: string; busy: boolean; onChange: (patch: Partial<OverviewState>) => void }) {
   const [problem, setProblem] = useState<string | null>(null);
 
   function setRange(from: string, to: string) {
@@ -28,7 +28,7 @@ export function PeriodPicker({ state, previous, busy, onChange }: { state: Overv
         }} />
       </div>
       <p className="muted period-line" aria-live="polite" data-testid="period">
-        {formatDayRange(state.from, state.to)} ({state.tz}) · compared with {formatDayRange(previous.from, previous.to)}
+        {formatDayRange(state.from, state.to)} ({state.tz}){comparison && <> · <span data-testid="period-comparison">{comparison}</span></>}
         {busy && <span className="updating"> · updating…</span>}
       </p>
       {problem && <p className="form-error" role="alert">{problem}</p>}

@@ -1,6 +1,6 @@
 "use client";
 import { Fragment, useMemo, useState } from "react";
-import { formatInt, formatUsdFine, teamLabel } from "@/lib/finops/format";
+import { formatInt, formatUsdFine, teamLabel, valueLabel } from "@/lib/finops/format";
 import { collapseRepeats, MIN_RUN, type RepeatGroup } from "@/lib/finops/trace-collapse";
 import type { TraceNode } from "@/lib/schemas/trace";
 import { ms, TimelineAxis, TimelineBars, TimelineLegend, type Axis, type ColorBy } from "./call-timeline";
@@ -8,7 +8,7 @@ import { ms, TimelineAxis, TimelineBars, TimelineLegend, type Axis, type ColorBy
 // Deeper calls keep this indent and show their depth instead: a runaway agent can nest hundreds deep.
 const MAX_INDENT = 16;
 const STATUS_CLASS: Record<string, string> = { success: "ok", cancelled: "warn", rate_limited: "bad", timeout: "bad", error: "bad" };
-const shown = (v: string) => (v === "" ? "(none)" : v);
+const shown = valueLabel;
 const indent = (depth: number) => `${Math.min(depth, MAX_INDENT) * 1.1}rem`;
 const tokenTitle = (n: TraceNode) =>
   `input ${formatInt(n.input_tokens)} (cache read ${formatInt(n.cache_read_tokens)}, cache write ${formatInt(n.cache_write_tokens)}) · output ${formatInt(n.output_tokens)} (reasoning ${formatInt(n.reasoning_tokens)})`;
@@ -77,7 +77,7 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
               <th className="col-model">Model</th>
               <th>Status</th>
               <th className="num">Attempts</th>
-              <th className="num">Cost</th>
+              <th className="num">Spend</th>
               <th className="num col-subtree" title="This call and every call below it">With children</th>
               <th className="num col-tokens" title="Input / output tokens (hover a row for cache and reasoning)">Tokens in / out</th>
               <th className="gantt-col">Timeline<TimelineAxis axis={axis} /></th>

@@ -12,7 +12,7 @@ export function TeamCostTable({ rows, total, testId }: { rows: TeamCost[]; total
         <thead>
           <tr>
             <th>Team</th>
-            <th className="num">Cost</th>
+            <th className="num">Spend</th>
             <th className="num">Share</th>
             <th className="num">Attempts</th>
           </tr>

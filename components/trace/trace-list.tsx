@@ -6,7 +6,7 @@ import { FilterBar } from "@/components/explore/filter-bar";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { lastDaysWindow } from "@/lib/finops/date-range";
 import { parseExplorerState } from "@/lib/finops/explorer-state";
-import { formatInt, formatUsdFine, teamLabel } from "@/lib/finops/format";
+import { formatInt, formatUsdFine, teamLabel, valueLabel } from "@/lib/finops/format";
 import { hasFilters, topTracesApiQuery, tracesQuery, type TraceListState } from "@/lib/finops/trace-list-state";
 import { useTopTraces } from "@/lib/hooks/use-trace";
 import { CopyButton } from "./copy-button";
@@ -15,7 +15,7 @@ import "./trace.css";
 
 const LIMIT = 50;
 const PRESETS = [1, 7, 30] as const;
-const shown = (v: string) => (v === "" ? "(none)" : v);
+const shown = valueLabel;
 /** A long id as its head and tail (the full id is in the title and the copy button). */
 export const shortId = (id: string) => (id.length > 16 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id);
 const when = (iso: string) => new Date(iso).toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" });

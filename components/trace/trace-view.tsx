@@ -65,7 +65,7 @@ function TraceDetail({ t }: { t: TraceResponse }) {
         <TraceContextList context={t.context} start={t.start} end={t.end} />
         <div className="trace-kpis">
           <div className="waste-figure">
-            <div className="kpi-label" title="Sum of every attempt's cost in this trace (within your teams)">Total cost</div>
+            <div className="kpi-label" title="Sum of every attempt's cost in this trace (within your teams)">Spend</div>
             <div className="kpi-value" data-testid="trace-total" data-exact={total.cost_usd} title={total.cost_usd}>{formatUsdFine(total.cost_usd)}</div>
           </div>
           <div className="waste-figure">
@@ -89,15 +89,15 @@ function TraceDetail({ t }: { t: TraceResponse }) {
       <Card title="Who pays" subtitle="Executed: each call is charged to the team that ran it. Originated: every call is charged to the team whose request started its tree (the root call). Both add up to the total.">
         <div className="two-col">
           <div>
-            <h3 className="muted">Cost by executing team</h3>
+            <h3 className="muted">Spend by executing team</h3>
             <TeamCostTable rows={t.by_executing_team} total={total.cost_usd} testId="executing-teams" />
           </div>
           <div>
-            <h3 className="muted">Cost by originating team</h3>
+            <h3 className="muted">Spend by originating team</h3>
             <TeamCostTable rows={t.by_originating_team} total={total.cost_usd} testId="originating-teams" />
           </div>
         </div>
-        {teams.length > 1 && <TeamAttributionChart points={points} title="Cost by team: executed and originated" />}
+        {teams.length > 1 && <TeamAttributionChart points={points} title="Spend by team: executed and originated" />}
       </Card>
       <Card title="Call graph and timeline" subtitle="Each row is one call, its bars its attempts over the trace's time (hatched: retried). Repeated identical calls are folded into one row with their count and summed cost: click it to list them.">
         <CallTree nodes={t.nodes} start={t.start} end={t.end} />

@@ -1,7 +1,8 @@
 "use client";
 import { DateInput } from "@/components/ui/date-input";
 import { TIME_ZONES } from "@/lib/finops/date-range";
-import { DEFAULT_CALENDAR, isPresetRange, presetRange, RANGE_PRESETS, type DayRange } from "@/lib/finops/range-presets";
+import { useOrgCalendar } from "@/components/ui/org-calendar";
+import { isPresetRange, presetRange, RANGE_PRESETS, type DayRange } from "@/lib/finops/range-presets";
 
 const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -10,7 +11,8 @@ const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:0
  * everywhere. People see the last day included ("Through"); the URL and the API keep `to` exclusive.
  */
 export function RangePicker({ range, tz, onChange, presets = RANGE_PRESETS.map((p) => p.id) }: { range: DayRange; tz: string; onChange: (patch: Partial<DayRange & { tz: string }>) => void; presets?: readonly string[] }) {
-  const cal = DEFAULT_CALENDAR(tz);
+  // Presets cut months and weeks with the organisation's calendar, in the page's zone.
+  const cal = { ...useOrgCalendar(), timeZone: tz };
   const now = new Date();
   const through = plusDays(range.to, -1);
   // Moving one end past the other drags the other along, rather than refusing the edit.

@@ -1,4 +1,3 @@
-import { comparisonOf } from "./overview";
 import type { TeamScope } from "@/lib/auth/roles";
 import type { DimensionFilters } from "@/lib/clickhouse/fragments";
 import type { GroupKey, MeasuresRow } from "@/lib/clickhouse/queries/measures";
@@ -6,7 +5,8 @@ import { listPrices } from "@/lib/db/price-book";
 import { CONTRIBUTOR_DIMENSIONS, type ChangeContributor, type ChangeResponse, type ContributorDimension } from "@/lib/schemas/change";
 import { decompose, DRIVERS, type CellSums, type Decomposition, type ReferenceRates } from "./change-decomposition";
 import { DRIVER_INFO } from "./change-drivers";
-import { previousRange } from "./explorer-state";
+import { getOrgSettings } from "@/lib/db/org-settings";
+import { comparisonFor, untilText } from "./comparison";
 import { measures } from "./measures";
 import { Money } from "./money";
 import type { PriceRow } from "./price-lookup";
@@ -125,21 +125,22 @@ export type ChangeRequest = { from: string; to: string; base_from?: string; base
  * filters: two queries (one per period) of the same grouping sets — provider × model, and each contributor
  * dimension × provider × model — from the rollups and the retry ledger; then the decomposition.
  */
-export async function getChange(q: ChangeRequest): Promise<ChangeResponse> {
-  const previous = previousRange(q.from, q.to);
-  const base = q.base_from && q.base_to ? { from: q.base_from, to: q.base_to } : previous;
-  // The period just before (by default, or named explicitly) compares like with like exactly as the overview
-  // does: a period that runs through today meets the same elapsed hours of the previous one
-  // (lib/finops/overview.ts comparisonOf). Any other baseline is taken whole.
-  const isPrevious = base.from === previous.from && base.to === previous.to;
-  const until = isPrevious ? comparisonOf(q.from, q.to, q.tz, new Date()).until : null;
+export async function getChange(q: ChangeRequest, now = new Date()): Promise<ChangeResponse> {
+  // The default baseline is the overview's (lib/finops/comparison.ts): a month against the month before, a
+  // partial period against the same elapsed time. A baseline named explicitly that is that period (its cut
+  // dates, or its whole dates) is measured the same way; any other baseline is taken whole.
+  const comparison = comparisonFor(q.from, q.to, q.tz, now, await getOrgSettings());
+  const named = q.base_from && q.base_to ? { from: q.base_from, to: q.base_to } : null;
+  const isDefault = !named || (named.from === comparison.previous.from && (named.to === comparison.previous.to || (comparison.until !== null && named.to === q.from)));
+  const base = isDefault ? comparison.previous : named;
+  const until = isDefault ? comparison.until : null;
   const common = { tz: q.tz, bucket: null, sets: SETS, filters: q.filters, scope: q.scope };
-  const [baseRows, curRows, prices] = await Promise.all([measures({ ...common, ...base, ...(until ? { until } : {}) }), measures({ ...common, from: q.from, to: q.to }), listPrices()]);
+  const [baseRows, curRows, prices] = await Promise.all([measures({ ...common, ...base, ...(until ? { until: untilText(until) } : {}) }), measures({ ...common, from: q.from, to: q.to }), listPrices()]);
   const rates = referenceRates(prices, new Date(`${q.from}T00:00:00Z`));
   const whole = decompose({ baseline: slicesOf(baseRows, null).get("") ?? new Map(), current: slicesOf(curRows, null).get("") ?? new Map(), rates, perCell: true });
   const carriers = contributors(baseRows, curRows, rates, whole);
   return {
-    baseline: { ...base, cost_usd: whole.baseline_usd },
+    baseline: { ...base, cost_usd: whole.baseline_usd, until, label: isDefault ? comparison.label : `vs ${base.from} – ${base.to} (to exclusive)` },
     current: { from: q.from, to: q.to, cost_usd: whole.current_usd },
     change_usd: whole.change_usd,
     drivers: DRIVERS.map((id) => ({ id, ...DRIVER_INFO[id], amount_usd: whole.drivers[id], contributors: carriers.get(id)! })),

@@ -3,6 +3,7 @@ import type { FullReport } from "./chargeback";
 import { startOfLocalDay } from "./calendar";
 import { csvSafeCell } from "./csv-safe";
 import { Money } from "./money";
+import { valueLabel } from "./format";
 
 /**
  * Chargeback exports as CSV. Every text cell goes through csvSafeCell (formula injection); money is the
@@ -10,6 +11,8 @@ import { Money } from "./money";
  */
 const safe = (rows: (string | number | null)[][]) => stringify(rows.map((r) => r.map((c) => csvSafeCell(c))));
 const teamLabel = (team: string) => (team === "" ? "(unallocated)" : team);
+// A share as a spreadsheet reads it: "12.34%" is 0.1234 shown as a percentage.
+const percent = (share: string) => `${new Money(share).times(100).toFixed(2)}%`;
 
 /** The report's lines (one per team, then every adjustment line, then the total). */
 export function chargebackCsv(r: FullReport): string {
@@ -17,9 +20,9 @@ export function chargebackCsv(r: FullReport): string {
   const base = [r.period, r.status, r.attribution, r.rule];
   return safe([
     head,
-    ...r.teams.map((t) => [...base, "team", teamLabel(t.team), t.name, t.direct_usd, t.allocated_usd, t.adjustments_usd, t.total_usd, t.share, "", ""]),
+    ...r.teams.map((t) => [...base, "team", teamLabel(t.team), t.name, t.direct_usd, t.allocated_usd, t.adjustments_usd, t.total_usd, percent(t.share), "", ""]),
     ...r.adjustments.map((a) => [...base, "adjustment_detail", teamLabel(a.team), "", "", "", a.amount_usd, "", "", a.source_period, a.reason]),
-    [...base, "total", "", "", sum(r.teams.map((t) => t.direct_usd)), sum(r.teams.map((t) => t.allocated_usd)), r.adjustments_usd, r.total_usd, r.teams.length ? "1.0000" : "0.0000", "", ""],
+    [...base, "total", "", "", sum(r.teams.map((t) => t.direct_usd)), sum(r.teams.map((t) => t.allocated_usd)), r.adjustments_usd, r.total_usd, r.teams.length ? "100.00%" : "0.00%", "", ""],
   ]);
 }
 
@@ -28,7 +31,7 @@ export function chargebackTeamCsv(r: FullReport, team: string): string | null {
   const t = r.teams.find((x) => x.team === team);
   if (!t) return null;
   const rows: (string | number | null)[][] = [["period", "team", "dimension", "key", "amount_usd"]];
-  for (const [dim, list] of Object.entries(t.breakdown)) for (const b of list) rows.push([r.period, teamLabel(team), dim, b.key === "" ? "(none)" : b.key, b.amount_usd]);
+  for (const [dim, list] of Object.entries(t.breakdown)) for (const b of list) rows.push([r.period, teamLabel(team), dim, valueLabel(b.key), b.amount_usd]);
   rows.push([r.period, teamLabel(team), "direct", "", t.direct_usd], [r.period, teamLabel(team), "allocated", "", t.allocated_usd], [r.period, teamLabel(team), "adjustments", "", t.adjustments_usd], [r.period, teamLabel(team), "total", "", t.total_usd]);
   return safe(rows);
 }

@@ -2,6 +2,7 @@ import type { TeamScope } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/db/audit";
 import { getChargebackReport, type FullReport } from "./chargeback";
 import type { AttributionView } from "./chargeback-attribution";
+import { exportFileName } from "./export-name";
 import { chargebackCsv, chargebackFocusCsv, chargebackTeamCsv } from "./chargeback-csv";
 
 /**
@@ -15,9 +16,9 @@ export async function exportReport(opts: { period: string; format: ExportFormat;
   let csv: string | null = null;
   if (opts.format === "csv") csv = opts.team !== undefined ? chargebackTeamCsv(report, opts.team) : chargebackCsv(report);
   if (opts.format === "focus") csv = chargebackFocusCsv(report);
-  const suffix = opts.team !== undefined ? `-${opts.team.replace(/[^a-z0-9_-]/gi, "_") || "unallocated"}` : "";
-  const ext = opts.format === "pdf" ? "pdf" : "csv";
-  const filename = `${report.wording}-${report.period}${suffix}${opts.format === "focus" ? "-focus" : ""}.${ext}`;
+  // What, the period (its first and last day), the zone, the attribution view and the team: see export-name.ts.
+  const what = [report.wording, report.period, ...(opts.format === "focus" ? ["focus"] : []), opts.attribution];
+  const filename = exportFileName({ what, from: report.from, to: report.to, tz: report.time_zone, include: opts.team !== undefined ? { team: [opts.team || "unallocated"] } : {}, ext: opts.format === "pdf" ? "pdf" : "csv" });
   await recordAudit({ actor: opts.actor, action: "chargeback.export", entity: "period", entityId: opts.period, after: { format: opts.format, attribution: opts.attribution, team: opts.team ?? null, status: report.status, total_usd: report.total_usd, hash: report.closed?.hash ?? null } });
   return { report, csv, filename };
 }

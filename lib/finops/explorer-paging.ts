@@ -19,7 +19,7 @@ export function serverSort(s: ExplorerState): string {
 }
 
 /** The current period's query: the first `limit` groups in the table's order. */
-export function pagedSummaryQuery(s: ExplorerState, limit: number): string {
+export function pagedSummaryQuery(s: ExplorerState & { until?: string | null }, limit: number): string {
   const q = new URLSearchParams(summaryQuery(s, s));
   q.set("sort", serverSort(s));
   q.set("dir", s.dir);
@@ -28,7 +28,7 @@ export function pagedSummaryQuery(s: ExplorerState, limit: number): string {
 }
 
 /** The previous period for the shown groups only: the grouped dimensions filtered to the shown keys. */
-export function previousForGroupsQuery(s: ExplorerState, range: { from: string; to: string }, groups: readonly Group[]): string {
+export function previousForGroupsQuery(s: ExplorerState, range: { from: string; to: string; until?: string | null }, groups: readonly Group[]): string {
   const dims: Dimension[] = s.groupBy2 ? [s.groupBy, s.groupBy2] : [s.groupBy];
   const include = { ...s.include };
   dims.forEach((d, i) => (include[d] = [...new Set(groups.map((g) => (i === 0 ? g.key : g.key2 ?? "")))]));

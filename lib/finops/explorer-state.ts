@@ -45,12 +45,6 @@ export const rangeDays = (from: string, to: string) => Math.round((Date.parse(to
 /** Hourly buckets are only served for short ranges (the API answers 400 beyond). */
 export const hourlyAllowed = (from: string, to: string) => rangeDays(from, to) <= MAX_HOURLY_DAYS;
 
-/** The period of the same length just before [from, to). */
-export function previousRange(from: string, to: string): { from: string; to: string } {
-  const len = Date.parse(to) - Date.parse(from);
-  return { from: isoDay(Date.parse(from) - len), to: from };
-}
-
 export function parseExplorerState(params: URLSearchParams, now: Date): ExplorerState {
   const fallback = lastDaysWindow(30, now);
   const from = isDate(params.get("from")) ? params.get("from")! : fallback.from;
@@ -104,8 +98,10 @@ export function nextState(s: ExplorerState, patch: Partial<ExplorerState>, now: 
 }
 
 /** The summary API query for a state over a range: grouped by one dimension or, with "then by", two. */
-export function summaryQuery(s: ExplorerState, range: { from: string; to: string }): string {
+export function summaryQuery(s: ExplorerState, range: { from: string; to: string; until?: string | null }): string {
   const q = new URLSearchParams({ from: range.from, to: range.to, tz: s.tz, group_by: s.groupBy2 ? `${s.groupBy},${s.groupBy2}` : s.groupBy });
+  // A baseline cut to the same elapsed time as a period that is not over (lib/finops/comparison.ts).
+  if (range.until) q.set("until", range.until);
   return appendFilters(q, s).toString();
 }
 
@@ -113,10 +109,16 @@ export function summaryQuery(s: ExplorerState, range: { from: string; to: string
  * The values a filter picker offers for a dimension: the summary grouped by it under every other filter, so
  * values already picked stay listed beside the ones that could be added.
  */
-export function valuesQuery(s: ExplorerState, dim: Dimension): string {
+export function valuesQuery(s: ExplorerState, dim: Dimension, search = ""): string {
   const others: Filters = { include: { ...s.include, [dim]: undefined }, exclude: { ...s.exclude, [dim]: undefined } };
-  return appendFilters(new URLSearchParams({ from: s.from, to: s.to, tz: s.tz, group_by: dim }), others).toString();
+  // The dearest VALUES_LIMIT values, found on the server by what was typed: 15,000 sessions are never all sent.
+  const q = new URLSearchParams({ from: s.from, to: s.to, tz: s.tz, group_by: dim, sort: "cost_usd", dir: "desc", limit: String(VALUES_LIMIT) });
+  if (search.trim()) q.set("search", search.trim());
+  return appendFilters(q, others).toString();
 }
+
+/** How many values the filter picker lists at once; typing searches all of them on the server. */
+export const VALUES_LIMIT = 200;
 
 /** The timeseries API query: the metric per bucket, split by the first group-by dimension (top 8 + "(other)"). */
 export function timeseriesQuery(s: ExplorerState): string {

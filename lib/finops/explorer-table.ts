@@ -1,6 +1,7 @@
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import { metricById, metricChange, metricDelta, metricNumber, type MetricDef } from "./explorer-metrics";
 import { Money } from "./money";
+import { valueLabel } from "./format";
 
 /**
  * The explorer table as data, so the screen and the CSV export show the same rows, columns and order:
@@ -15,8 +16,8 @@ const CONTEXT_METRICS = ["cost_usd", "requests", "attempts", "retry_amplificatio
 /** The context columns shown after the selected metric (never repeating it). */
 export const contextMetrics = (metric: MetricDef): MetricDef[] => CONTEXT_METRICS.filter((id) => id !== metric.id).map(metricById);
 
-/** A key as shown on screen and in the CSV: the empty value is the "(none)" group. */
-export const shownKey = (v: string) => (v === "" ? "(none)" : v);
+/** A key as shown on screen and in the CSV: the empty value is "Unattributed", as on every page. */
+export const shownKey = valueLabel;
 
 /** Groups of two periods are the same group when both keys match. */
 const groupId = (g: { key: string; key2?: string }) => JSON.stringify([g.key, g.key2 ?? null]);

@@ -8,23 +8,25 @@ const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD",
 const usdCompact = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
-/** "$1,234.57" from a decimal string, rounded to the cent without passing through a float sum. */
-export function formatUsd(amount: string): string {
-  const cents = new Money(amount).toDecimalPlaces(2, Money.ROUND_HALF_EVEN);
-  // A value rounded to the cent has at most 2 decimals, which a double represents closely enough to print.
-  return usd.format(cents.toNumber());
-}
-
 /**
- * Per-call amounts, often below a cent: four significant digits under $1 ("$0.01708", "$0.0000025"), cents
- * from $1 up. The exact 9-decimal value belongs in a title beside it.
+ * THE money rule, for every page, chart, CSV-facing label and PDF: cents (half-even, as stored sums round) for
+ * amounts of a dollar or more ("$1,234.57"), three significant digits below ("$0.431", "$0.00412",
+ * "$0.0000025"), so a sub-cent cost never reads "$0.00". Zero is "$0.00". Computed from the decimal string,
+ * never through a float sum; the exact value belongs in a title beside it.
  */
-export function formatUsdFine(amount: string): string {
+export function formatUsd(amount: string): string {
   const v = new Money(amount);
-  if (v.isZero() || v.abs().gte(1)) return formatUsd(amount);
-  const [int, frac = ""] = v.abs().toSignificantDigits(4, Money.ROUND_HALF_EVEN).toFixed().split(".");
+  if (v.isZero() || v.abs().gte(1)) {
+    // A value rounded to the cent has at most 2 decimals, which a double represents closely enough to print.
+    return usd.format(v.toDecimalPlaces(2, Money.ROUND_HALF_EVEN).toNumber());
+  }
+  const [int, frac = ""] = v.abs().toSignificantDigits(3, Money.ROUND_HALF_EVEN).toFixed().split(".");
+  // 0.9996 rounds to 1.00 at three digits: that is a dollar, shown with its cents.
   return `${v.isNeg() ? "-" : ""}$${int}.${frac.padEnd(2, "0")}`;
 }
+
+/** Per-call amounts: the same rule as every other amount (kept as a name the trace views use). */
+export const formatUsdFine = formatUsd;
 
 /** "$1.2K" for axis ticks only. */
 export function formatUsdCompact(amount: number): string {
@@ -41,10 +43,16 @@ export function formatDay(day: string): string {
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 }
 
-/** A team key as shown: "" is the unattributed bucket. */
-export function teamLabel(team: string): string {
-  return team === "" ? "Unattributed" : team;
+/** The one name of the empty value of any dimension (no team, no repo, no session…), on every page and export. */
+export const UNATTRIBUTED = "Unattributed";
+
+/** A dimension value as shown: "" is "Unattributed", everywhere (never "(none)"). */
+export function valueLabel(key: string): string {
+  return key === "" ? UNATTRIBUTED : key;
 }
+
+/** A team key as shown: "" is the unattributed bucket. */
+export const teamLabel = valueLabel;
 
 /** A per-million-tokens rate as "$0.10", "$0.075", "$15.00": at least cents, never fewer digits than exact. */
 export function formatRate(perMillionTokens: string): string {
@@ -56,18 +64,11 @@ export function formatRate(perMillionTokens: string): string {
 export function formatUsdSigned(amount: string): string {
   const v = new Money(amount);
   const text = formatUsd(v.abs().toFixed());
-  return v.toDecimalPlaces(2, Money.ROUND_HALF_EVEN).isZero() ? text : `${v.isNegative() ? "−" : "+"}${text}`;
+  return v.isZero() ? text : `${v.isNegative() ? "−" : "+"}${text}`;
 }
 
-/**
- * Small unit amounts such as cost per request ("$0.00412"): cents hide them, so below $1 three significant
- * digits are shown; from $1 on, cents as everywhere else.
- */
-export function formatUsdUnit(amount: string): string {
-  const v = new Money(amount);
-  if (v.abs().gte(1) || v.isZero()) return formatUsd(amount);
-  return `${v.isNegative() ? "-" : ""}$${v.abs().toSignificantDigits(3, Money.ROUND_HALF_EVEN).toFixed()}`;
-}
+/** Unit amounts such as cost per request: the same rule as every other amount. */
+export const formatUsdUnit = formatUsd;
 
 const dayYear = (day: string) => {
   const [y, m, d] = day.split("-").map(Number);

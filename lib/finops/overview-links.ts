@@ -2,6 +2,7 @@ import type { Dimension } from "@/lib/dimensions";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import type { TOP_DIMENSIONS } from "@/lib/schemas/overview";
 import { addDays, type OverviewState, type StackDimension } from "./overview-state";
+import { UNATTRIBUTED } from "./format";
 
 /**
  * Every overview figure is a door into the explorer: these build its URLs (/explore?from&to&tz&group_by&metric
@@ -33,9 +34,9 @@ export function exploreHref(l: ExploreLink): string {
   return `/explore?${q}`;
 }
 
-/** A key as shown: "" is unattributed spend for teams and "(none)" elsewhere (the rest of a stack is flagged, see stackHref). */
+/** A key as shown: "" is "Unattributed" in every dimension, as on every page (the rest of a stack is flagged, see stackHref). */
 export function keyLabel(dim: Dimension, key: string): string {
-  if (key === "") return dim === "team" ? "Unattributed" : "(none)";
+  if (key === "") return UNATTRIBUTED;
   return key;
 }
 

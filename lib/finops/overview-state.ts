@@ -64,8 +64,3 @@ export function rangeProblem(from: string, to: string): string | null {
   if (daysBetween(from, to) > MAX_RANGE_DAYS) return `A range may span at most ${MAX_RANGE_DAYS} days.`;
   return null;
 }
-
-/** The period of the same length just before [from, to), as the API compares against. */
-export function previousPeriod(s: { from: string; to: string }): { from: string; to: string } {
-  return { from: addDays(s.from, -daysBetween(s.from, s.to)), to: s.from };
-}

@@ -1,8 +1,9 @@
 import type { TeamScope } from "@/lib/auth/roles";
 import type { GroupKey } from "@/lib/clickhouse/queries/measures";
 import { TOP_DIMENSIONS, type OverviewQuery, type OverviewResponse } from "@/lib/schemas/overview";
-import { DAY_MS, isoDay, localDate, zoneDayStartUtc } from "./date-range";
-import { previousRange } from "./explorer-state";
+import { getOrgSettings } from "@/lib/db/org-settings";
+import { comparisonFor, untilText } from "./comparison";
+import { DAY_MS, isoDay, localDate } from "./date-range";
 import { EMPTY_SUMS, measures, toMeasures } from "./measures";
 import { Money, toStored } from "./money";
 import { bucketLabels, stackSeries } from "./series";
@@ -17,14 +18,15 @@ const STACKS = 8;
  */
 export async function getOverview(q: OverviewQuery, scope: TeamScope, now = new Date()): Promise<OverviewResponse> {
   const { from, to } = q.from && q.to ? { from: q.from, to: q.to } : lastLocalDays(30, now, q.tz);
-  const previous = previousRange(from, to);
-  const comparison = comparisonOf(from, to, q.tz, now);
+  // Months with the month before, weeks with the week before, a partial period with the same elapsed time.
+  const comparison = comparisonFor(from, to, q.tz, now, await getOrgSettings());
+  const previous = comparison.previous;
   // Every measure for the two totals; cost alone for the breakdowns (grouping sets of one scan).
   const sets: GroupKey[][] = [["bucket"], ["bucket", q.stack], [q.stack], ...TOP_DIMENSIONS.filter((d) => d !== q.stack).map((d) => [d])];
   const base = { tz: q.tz, filters: { include: {}, exclude: {} }, scope };
   const [totalRows, prevRows, rows] = await Promise.all([
     measures({ ...base, from, to, bucket: null, sets: [[]] }),
-    measures({ ...base, ...previous, ...(comparison.until ? { until: comparison.until } : {}), bucket: null, sets: [[]] }),
+    measures({ ...base, ...previous, ...(comparison.until ? { until: untilText(comparison.until) } : {}), bucket: null, sets: [[]] }),
     measures({ ...base, from, to, bucket: "day", sets, costOnly: true }),
   ]);
   const inSet = (keys: GroupKey[]) => rows.filter((r) => r.set === sets.findIndex((s) => s.join() === keys.join()));
@@ -45,7 +47,7 @@ export async function getOverview(q: OverviewQuery, scope: TeamScope, now = new 
     to,
     tz: q.tz,
     previous,
-    comparison: { kind: comparison.kind, label: comparison.label, previous_until: comparison.until ? `${comparison.until.replace(" ", "T")}Z` : null },
+    comparison: { kind: comparison.until ? "same_hours" : "complete_days", period: comparison.period, partial: comparison.partial, label: comparison.label, previous_until: comparison.until },
     stack: q.stack,
     total,
     previous_total: toMeasures(prevRows.find((r) => r.set === 0)?.sums ?? EMPTY_SUMS),
@@ -60,25 +62,4 @@ export async function getOverview(q: OverviewQuery, scope: TeamScope, now = new 
 function lastLocalDays(days: number, now: Date, tz: string): { from: string; to: string } {
   const tomorrow = Date.parse(`${localDate(now, tz)}T00:00:00Z`) + DAY_MS;
   return { from: isoDay(tomorrow - days * DAY_MS), to: isoDay(tomorrow) };
-}
-
-const HOUR_MS = 3_600_000;
-const utcText = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
-
-/**
- * Like with like: a period that ends with today (in its zone) has only lived until now, so the period before
- * it is cut to the same elapsed time: its complete days, and of its last day the same hours as today has had
- * so far (to the end of the current hour). Any other period is compared with the complete days before it.
- */
-export function comparisonOf(from: string, to: string, tz: string, now: Date): { kind: "complete_days" | "same_hours"; label: string; until: string | null } {
-  const days = Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
-  const span = `${days} day${days === 1 ? "" : "s"}`;
-  const today = localDate(now, tz);
-  if (isoDay(Date.parse(to) - DAY_MS) !== today) return { kind: "complete_days", label: `vs previous ${span}`, until: null };
-  const todayStart = Date.parse(`${zoneDayStartUtc(today, tz).replace(" ", "T")}Z`);
-  const elapsed = (Math.floor((now.getTime() - todayStart) / HOUR_MS) + 1) * HOUR_MS;
-  const lastPrevious = isoDay(Date.parse(today) - days * DAY_MS);
-  const until = Date.parse(`${zoneDayStartUtc(lastPrevious, tz).replace(" ", "T")}Z`) + elapsed;
-  const hour = String(Math.round(elapsed / HOUR_MS)).padStart(2, "0");
-  return { kind: "same_hours", label: `vs previous ${span} to ${hour}:00`, until: utcText(until) };
 }

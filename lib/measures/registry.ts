@@ -46,7 +46,7 @@ const count = (label: string, definition: string, sql: MeasureSql) => ({ kind: "
 
 /** Every measure, in API order. */
 export const MEASURE_REGISTRY = {
-  cost_usd: money("Cost", "Σ cost of every billed call attempt, priced at ingest with the price in force at each call.", sumOf("cost_usd")),
+  cost_usd: money("Spend", "Σ cost of every billed call attempt, priced at ingest with the price in force at each call.", sumOf("cost_usd")),
   input_tokens: count("Input tokens", "All prompt tokens, cached ones included.", sumOf("input_tokens")),
   cache_read_tokens: count("Cache-read tokens", "Part of input served from the prompt cache.", sumOf("cache_read_tokens")),
   cache_write_tokens: count("Cache-write tokens", "Part of input written to the prompt cache.", sumOf("cache_write_tokens")),

@@ -32,6 +32,12 @@ export const CONTRIBUTOR_DIMENSIONS = ["team", "repo", "feature", "model", "cust
 export type ContributorDimension = (typeof CONTRIBUTOR_DIMENSIONS)[number];
 
 const Period = z.object({ from: z.string(), to: z.string(), cost_usd: money }).strict();
+/**
+ * The baseline, `to` exclusive. By default the period before the current one in the organisation's calendar
+ * (a month against the month before, else the same length before); when the current period holds today it is
+ * cut to the same elapsed time and `until` is the instant (UTC) its last day is cut at. `label` says which.
+ */
+const Baseline = z.object({ from: z.string(), to: z.string(), cost_usd: money, until: z.string().nullable(), label: z.string() }).strict();
 export const Contributor = z
   .object({ dimension: z.enum(CONTRIBUTOR_DIMENSIONS), value: z.string(), amount_usd: money, share: z.number() })
   .strict();
@@ -39,7 +45,7 @@ export const Driver = z
   .object({ id: z.enum(DRIVERS), label: z.string(), definition: z.string(), amount_usd: money, contributors: z.array(Contributor) })
   .strict();
 export const ChangeResponse = z
-  .object({ baseline: Period, current: Period, change_usd: money, drivers: z.array(Driver), residual_usd: money })
+  .object({ baseline: Baseline, current: Period, change_usd: money, drivers: z.array(Driver), residual_usd: money })
   .strict();
 export type ChangeResponse = z.infer<typeof ChangeResponse>;
 export type ChangeDriver = z.infer<typeof Driver>;

@@ -42,11 +42,16 @@ export const OverviewResponse = z
     tz: z.string(),
     previous: z.object({ from: z.string(), to: z.string() }).strict(),
     /**
-     * How the previous period was measured: its complete days, or (when the period ends today) cut to the same
-     * elapsed time: the same hours of its last day as today has had (previous_until: the instant it ends, UTC).
-     * `label` is the short text the UI shows beside every change.
+     * How the previous period was chosen and measured (lib/finops/comparison.ts): `period` month, quarter or week
+     * when the range is one of the organisation's calendar (compared with the one before: October with
+     * September), else days (the same length just before). `partial` when the range holds today: the previous
+     * period is then cut to the same elapsed time, its last day to the hours today has had (kind same_hours,
+     * previous_until: the instant it ends, UTC), or taken whole when it is shorter. `label` is the short text the
+     * UI shows beside every change.
      */
-    comparison: z.object({ kind: z.enum(["complete_days", "same_hours"]), label: z.string(), previous_until: z.string().nullable() }).strict(),
+    comparison: z
+      .object({ kind: z.enum(["complete_days", "same_hours"]), period: z.enum(["month", "quarter", "week", "days"]), partial: z.boolean(), label: z.string(), previous_until: z.string().nullable() })
+      .strict(),
     stack: z.enum(STACK_DIMENSIONS),
     total: SummaryMeasures,
     previous_total: SummaryMeasures,

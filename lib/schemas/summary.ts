@@ -75,8 +75,16 @@ export const SummaryQuery = withRangeChecks(
     dir: z.enum(["asc", "desc"], "must be asc or desc").default("desc"),
     limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(SUMMARY_MAX_LIMIT, `must be at most ${SUMMARY_MAX_LIMIT}`).optional(),
     offset: z.coerce.number().int("must be a whole number").min(0, "must be 0 or more").default(0),
+    /** Only the groups whose key (or key2) contains this text, case-insensitively ("unattributed" finds the empty key). */
+    search: z.string().trim().max(200, "must be at most 200 characters").optional(),
+    /**
+     * An instant (ISO 8601, e.g. 2026-10-29T14:00:00Z) the range ends at instead of the end of `to`'s day: the
+     * same-elapsed-time baseline of a period that is not over (lib/finops/comparison.ts). Must fall on the
+     * range's last day or the day after, in any zone.
+     */
+    until: z.iso.datetime({ offset: true, message: "must be an instant such as 2026-10-29T14:00:00Z" }).optional(),
   }),
-);
+).refine((q) => !q.until || (Date.parse(q.until) > Date.parse(q.to) - 3 * 86_400_000 && Date.parse(q.until) <= Date.parse(q.to) + 86_400_000), { path: ["until"], message: "must fall within the range's last day" });
 export type SummaryQuery = z.infer<typeof SummaryQuery>;
 
 /** Money on the wire: a decimal string with exactly 9 decimals. */

@@ -4,8 +4,7 @@ import { SummaryResponse } from "../../lib/schemas/summary";
 import { TimeseriesResponse } from "../../lib/schemas/timeseries";
 import { explorerGroups, expect, test } from "./fixtures";
 
-const usd = (amount: string) => `$${Number(amount).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-const shown = (v: string) => (v === "" ? "(none)" : v);
+import { formatUsd as usd, valueLabel as shown } from "../../lib/finops/format";
 
 /** Opens the explorer and returns the range the page settled on (it writes the default into the URL). */
 async function open(page: Page, query = ""): Promise<string> {

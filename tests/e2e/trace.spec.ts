@@ -22,8 +22,8 @@ test("from the most expensive traces to one trace, whose total and team tables m
   await expect(page.getByTestId("call-tree")).toBeVisible();
   const folded = await page.getByTestId("call-tree").getByTestId("repeat-row").evaluateAll((rows) => rows.reduce((n, r) => n + Number(r.getAttribute("data-count")), 0));
   await expect(page.getByTestId("call-tree").getByTestId("call-row")).toHaveCount(api.nodes.length - folded);
-  await expect(page.getByText("Cost by executing team")).toBeVisible();
-  await expect(page.getByText("Cost by originating team")).toBeVisible();
+  await expect(page.getByText("Spend by executing team")).toBeVisible();
+  await expect(page.getByText("Spend by originating team")).toBeVisible();
   await expect(page.getByTestId("executing-teams").locator("tbody tr")).toHaveCount(api.by_executing_team.length);
   await expect(page.getByTestId("originating-teams").locator("tbody tr")).toHaveCount(api.by_originating_team.length);
   await expect(page.getByTestId("originating-teams").locator("tfoot td").first()).toHaveAttribute("title", api.total.cost_usd);

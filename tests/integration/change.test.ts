@@ -52,7 +52,7 @@ describe("change decomposition on a real store", () => {
   it("splits the day-on-day change exactly, with totals equal to the summary's", async () => {
     const c = ChangeResponse.parse(await getChange(q));
     const [cur, base] = await Promise.all([getSummary(q), getSummary({ ...q, from: "2026-03-09", to: "2026-03-10" })]);
-    expect(c.baseline).toEqual({ from: "2026-03-09", to: "2026-03-10", cost_usd: base.total.cost_usd });
+    expect(c.baseline).toEqual({ from: "2026-03-09", to: "2026-03-10", until: null, label: "vs previous 1 day", cost_usd: base.total.cost_usd });
     expect(c.current.cost_usd).toBe(cur.total.cost_usd);
     expect(c.change_usd).toBe(new Decimal(cur.total.cost_usd).minus(base.total.cost_usd).toFixed(9));
     expect(sumDrivers(c).toFixed(9)).toBe(c.change_usd);

@@ -58,6 +58,25 @@ describe("GET /api/v1/summary with limit", () => {
     for (const col of ["attempts", "requests", "input_tokens", "output_tokens"] as const) expect(page.other![col] + page.groups.reduce((s, g) => s + g[col], 0)).toBe(page.total[col]);
   });
 
+  it("a page ranked by cost alone carries exactly the measures of the unpaged grouping, for one or two dimensions", async () => {
+    for (const g of ["session_id", "team,session_id"]) {
+      const all = SummaryResponse.parse(await (await summary(`group_by=${g}`)).json());
+      const page = SummaryResponse.parse(await (await summary(`group_by=${g}&limit=40&offset=30`)).json());
+      expect(page.groups, g).toEqual(all.groups.slice(30, 70));
+      expect(page.group_count, g).toBe(all.group_count);
+    }
+  });
+
+  it("finds groups by a search in their key (the filter picker), 'unattributed' finding the empty key", async () => {
+    const found = SummaryResponse.parse(await (await summary("group_by=session_id&limit=200&search=SES-24")).json());
+    expect(found.groups.map((g) => g.key).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `ses-24${i}`));
+    expect(found.group_count).toBe(10);
+    const none = SummaryResponse.parse(await (await summary("group_by=session_id&limit=5&search=unattributed")).json());
+    expect(none.groups.map((g) => g.key)).toEqual([""]);
+    const unpaged = SummaryResponse.parse(await (await summary("group_by=session_id&search=ses-24")).json());
+    expect(unpaged.groups.map((g) => g.key).sort()).toEqual(found.groups.map((g) => g.key).sort());
+  });
+
   it("sorts on the server by any measure or key, both ways, and pages with offset without overlap", async () => {
     const byTokens = SummaryResponse.parse(await (await summary("group_by=session_id&sort=input_tokens&dir=asc&limit=5")).json());
     const inputs = byTokens.groups.map((g) => g.input_tokens);

@@ -5,7 +5,7 @@ import { DRIVERS } from "@/lib/finops/change-decomposition";
 
 const now = new Date("2026-11-24T12:00:00Z");
 const answer = {
-  baseline: { from: "2026-05-01", to: "2026-05-08", cost_usd: "100.000000000" },
+  baseline: { from: "2026-05-01", to: "2026-05-08", cost_usd: "100.000000000", until: null, label: "vs previous 7 days" },
   current: { from: "2026-05-08", to: "2026-05-15", cost_usd: "130.500000000" },
   residual_usd: "0.000000000",
   drivers: DRIVERS.map((id) => ({ id, label: id, definition: "", contributors: [], amount_usd: id === "volume" ? "40.000000000" : id === "price" ? "-9.500000000" : "0.000000000" })),

