@@ -1,5 +1,6 @@
 "use client";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { useEffect, useMemo, useState } from "react";
 import { WhyChanged } from "@/components/change/why-changed";
 import { fetchJson } from "@/lib/api/fetch-json";
@@ -8,7 +9,8 @@ import { explorerCsv } from "@/lib/finops/explorer-csv";
 import { formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { ignoredParams } from "@/lib/finops/url-notices";
-import { drillDown, explorerQuery, hasFilters, narrowToBucket, nextState, parseExplorerState, previousRange, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
+import { previousRange } from "@/lib/finops/date-range";
+import { drillDown, explorerParsers, explorerQuery, explorerStateOf, explorerValues, hasFilters, narrowToBucket, nextState, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
 import { isPaged, onPage, pagedSummaryQuery, PAGE_SIZE, previousForGroupsQuery } from "@/lib/finops/explorer-paging";
 import { tableRows } from "@/lib/finops/explorer-table";
 import { formatInt } from "@/lib/finops/format";
@@ -24,10 +26,11 @@ import "./explorer.css";
 /** /explore: every view is a URL; this component reads it, fetches, and writes changes back to it. */
 export function Explorer() {
   const params = useSearchParams();
-  const router = useRouter();
-  const state = useMemo(() => parseExplorerState(new URLSearchParams(params.toString()), new Date()), [params]);
+  // The page's parsers (lib/finops/explorer-state.ts) read the address and write it back.
+  const [values, setValues] = useQueryStates(explorerParsers, { history: "replace", scroll: false });
+  const state = useMemo(() => explorerStateOf(values, new Date()), [values]);
   const metric = metricById(state.metric);
-  const prev = previousRange(state.from, state.to);
+  const prev = previousRange(state);
   // Big groupings come a page at a time, sorted on the server; "show more" asks for the next hundred too.
   const base = summaryQuery(state, state) + state.sort + state.dir;
   const [more, setMore] = useState({ base, pages: 1 });
@@ -36,11 +39,11 @@ export function Explorer() {
   const previous = useSummaryQuery(pagedSummaryQuery({ ...state, ...prev }, limit));
   const paged = !current.isPlaceholderData && isPaged(current.data);
   const previousShown = useSummaryQuery(paged && current.data ? previousForGroupsQuery(state, prev, current.data.groups) : "", { enabled: paged });
-  const go = (patch: Partial<ExplorerState>) => router.replace(`/explore?${explorerQuery(nextState(state, patch, new Date()))}`, { scroll: false });
+  const go = (patch: Partial<ExplorerState>) => void setValues(explorerValues(nextState(state, patch, new Date())));
   // The URL carries the whole state from the first render on, so a copied link always reproduces the view.
   useEffect(() => {
-    if (!params.get("from") || !params.get("to")) router.replace(`/explore?${explorerQuery(state)}`, { scroll: false });
-  }, [params, router, state]);
+    if (!params.get("from") || !params.get("to")) void setValues(explorerValues(state));
+  }, [params, setValues, state]);
 
   // A previous period fetched for another grouping (kept while loading) must not be matched to these rows.
   const previousGroups = previous.isPlaceholderData ? undefined : paged ? (previousShown.isPlaceholderData || !previousShown.data || !current.data ? undefined : onPage(previousShown.data.groups, current.data.groups)) : previous.data?.groups;

@@ -1,4 +1,5 @@
 import { comparisonOf } from "./overview";
+import { previousRange } from "./date-range";
 import type { TeamScope } from "@/lib/auth/roles";
 import type { DimensionFilters } from "@/lib/clickhouse/fragments";
 import type { GroupKey, MeasuresRow } from "@/lib/clickhouse/queries/measures";
@@ -6,7 +7,6 @@ import { listPrices } from "@/lib/db/price-book";
 import { CONTRIBUTOR_DIMENSIONS, type ChangeContributor, type ChangeResponse, type ContributorDimension } from "@/lib/schemas/change";
 import { decompose, DRIVERS, type CellSums, type Decomposition, type ReferenceRates } from "./change-decomposition";
 import { DRIVER_INFO } from "./change-drivers";
-import { previousRange } from "./explorer-state";
 import { measures } from "./measures";
 import { Money } from "./money";
 import type { PriceRow } from "./price-lookup";
@@ -126,7 +126,7 @@ export type ChangeRequest = { from: string; to: string; base_from?: string; base
  * dimension × provider × model — from the rollups and the retry ledger; then the decomposition.
  */
 export async function getChange(q: ChangeRequest): Promise<ChangeResponse> {
-  const previous = previousRange(q.from, q.to);
+  const previous = previousRange(q);
   const base = q.base_from && q.base_to ? { from: q.base_from, to: q.base_to } : previous;
   // The period just before (by default, or named explicitly) compares like with like exactly as the overview
   // does: a period that runs through today meets the same elapsed hours of the previous one

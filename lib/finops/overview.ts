@@ -1,8 +1,7 @@
 import type { TeamScope } from "@/lib/auth/roles";
 import type { GroupKey } from "@/lib/clickhouse/queries/measures";
 import { TOP_DIMENSIONS, type OverviewQuery, type OverviewResponse } from "@/lib/schemas/overview";
-import { DAY_MS, isoDay, localDate, zoneDayStartUtc } from "./date-range";
-import { previousRange } from "./explorer-state";
+import { DAY_MS, isoDay, lastDays, localDate, previousRange, zoneDayStartUtc } from "./date-range";
 import { EMPTY_SUMS, measures, toMeasures } from "./measures";
 import { Money, toStored } from "./money";
 import { bucketLabels, stackSeries } from "./series";
@@ -16,8 +15,8 @@ const STACKS = 8;
  * stack and the daily totals add up to the period total exactly.
  */
 export async function getOverview(q: OverviewQuery, scope: TeamScope, now = new Date()): Promise<OverviewResponse> {
-  const { from, to } = q.from && q.to ? { from: q.from, to: q.to } : lastLocalDays(30, now, q.tz);
-  const previous = previousRange(from, to);
+  const { from, to } = q.from && q.to ? { from: q.from, to: q.to } : lastDays(30, q.tz, now);
+  const previous = previousRange({ from, to });
   const comparison = comparisonOf(from, to, q.tz, now);
   // Every measure for the two totals; cost alone for the breakdowns (grouping sets of one scan).
   const sets: GroupKey[][] = [["bucket"], ["bucket", q.stack], [q.stack], ...TOP_DIMENSIONS.filter((d) => d !== q.stack).map((d) => [d])];
@@ -54,12 +53,6 @@ export async function getOverview(q: OverviewQuery, scope: TeamScope, now = new 
     series: stackSeries({ labels: days, byBucketAndKey: inSet(["bucket", q.stack]), byKey: inSet([q.stack]), dim: q.stack, metric: "cost_usd", top: STACKS }),
     top,
   };
-}
-
-/** The last `days` calendar days in a zone, today (there) included. */
-function lastLocalDays(days: number, now: Date, tz: string): { from: string; to: string } {
-  const tomorrow = Date.parse(`${localDate(now, tz)}T00:00:00Z`) + DAY_MS;
-  return { from: isoDay(tomorrow - days * DAY_MS), to: isoDay(tomorrow) };
 }
 
 const HOUR_MS = 3_600_000;

@@ -6,9 +6,10 @@ import { neutralizeCell, toCsv } from "@/lib/finops/csv";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
 import { formatDelta, formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
 import {
-  drillDown, explorerQuery, narrowToBucket, nextState, parseExplorerState, previousRange, summaryQuery, timeseriesQuery, tracesHref, valuesQuery,
+  drillDown, explorerQuery, narrowToBucket, nextState, parseExplorerState, summaryQuery, timeseriesQuery, tracesHref, valuesQuery,
 } from "@/lib/finops/explorer-state";
 import { tableRows } from "@/lib/finops/explorer-table";
+import { previousRange } from "@/lib/finops/date-range";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 
 const now = new Date("2026-11-23T10:00:00Z");
@@ -26,7 +27,7 @@ describe("explorer state in the URL", () => {
     const parsed = parseExplorerState(new URLSearchParams(q), now);
     expect(parsed).toEqual({ from: "2026-06-01", to: "2026-06-08", tz: "Europe/Paris", bucket: "day", groupBy: "repo", groupBy2: null, metric: "retry_waste_usd", sort: "key", dir: "asc", include: { service: ["rag-api", "reranker"] }, exclude: { team: ["growth"] }, compare: false, base: null });
     expect(parseExplorerState(explorerQuery(parsed), now)).toEqual(parsed);
-    expect(summaryQuery(parsed, previousRange(parsed.from, parsed.to))).toBe("from=2026-05-25&to=2026-06-01&tz=Europe%2FParis&group_by=repo&service=rag-api&service=reranker&exclude_team=growth");
+    expect(summaryQuery(parsed, previousRange(parsed))).toBe("from=2026-05-25&to=2026-06-01&tz=Europe%2FParis&group_by=repo&service=rag-api&service=reranker&exclude_team=growth");
   });
   it("round-trips the hourly bucket and a second grouping, and asks the APIs for both dimensions", () => {
     const q = "from=2026-06-01&to=2026-06-08&tz=UTC&bucket=hour&group_by=team&group_by2=model&metric=cost_usd&sort=key2&dir=asc&exclude_model=gpt-4o&exclude_model=o3";
