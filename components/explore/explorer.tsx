@@ -1,5 +1,5 @@
 "use client";
-import { useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useEffect, useMemo, useState } from "react";
 import { WhyChanged } from "@/components/change/why-changed";
@@ -10,7 +10,7 @@ import { formatMetric, formatPct, metricById, metricChange, metricDelta } from "
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { ignoredParams } from "@/lib/finops/url-notices";
 import { previousRange } from "@/lib/finops/date-range";
-import { drillDown, explorerParsers, explorerQuery, explorerStateOf, explorerValues, hasFilters, narrowToBucket, nextState, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
+import { drillDown, explorerParsers, explorerQuery, explorerStateOf, exploreHref, hasFilters, narrowToBucket, nextState, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
 import { isPaged, onPage, pagedSummaryQuery, PAGE_SIZE, previousForGroupsQuery } from "@/lib/finops/explorer-paging";
 import { tableRows } from "@/lib/finops/explorer-table";
 import { formatInt } from "@/lib/finops/format";
@@ -27,7 +27,9 @@ import "./explorer.css";
 export function Explorer() {
   const params = useSearchParams();
   // The page's parsers (lib/finops/explorer-state.ts) read the address and write it back.
-  const [values, setValues] = useQueryStates(explorerParsers, { history: "replace", scroll: false });
+  // Writes go through the same map's serializer (exploreHref), which encodes as every link to the page does.
+  const router = useRouter();
+  const [values] = useQueryStates(explorerParsers);
   const state = useMemo(() => explorerStateOf(values, new Date()), [values]);
   const metric = metricById(state.metric);
   const prev = previousRange(state);
@@ -39,11 +41,11 @@ export function Explorer() {
   const previous = useSummaryQuery(pagedSummaryQuery({ ...state, ...prev }, limit));
   const paged = !current.isPlaceholderData && isPaged(current.data);
   const previousShown = useSummaryQuery(paged && current.data ? previousForGroupsQuery(state, prev, current.data.groups) : "", { enabled: paged });
-  const go = (patch: Partial<ExplorerState>) => void setValues(explorerValues(nextState(state, patch, new Date())));
+  const go = (patch: Partial<ExplorerState>) => router.replace(exploreHref(nextState(state, patch, new Date())), { scroll: false });
   // The URL carries the whole state from the first render on, so a copied link always reproduces the view.
   useEffect(() => {
-    if (!params.get("from") || !params.get("to")) void setValues(explorerValues(state));
-  }, [params, setValues, state]);
+    if (!params.get("from") || !params.get("to")) router.replace(exploreHref(state), { scroll: false });
+  }, [params, router, state]);
 
   // A previous period fetched for another grouping (kept while loading) must not be matched to these rows.
   const previousGroups = previous.isPlaceholderData ? undefined : paged ? (previousShown.isPlaceholderData || !previousShown.data || !current.data ? undefined : onPage(previousShown.data.groups, current.data.groups)) : previous.data?.groups;

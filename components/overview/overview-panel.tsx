@@ -20,11 +20,11 @@ import { WastePanel } from "./waste-panel";
 export function OverviewPanel() {
   const params = useSearchParams();
   const router = useRouter();
-  // The page's parsers (lib/finops/overview-state.ts) read the address and write it back; a new period is a
-  // history entry (Back returns to the previous one).
-  const [values, setValues] = useQueryStates(overviewParsers, { history: "push", scroll: false });
+  // The page's parsers (lib/finops/overview-state.ts) read the address; the same map's serializer writes it
+  // (overviewHref), encoded as every link to the page is. A new period is a history entry (Back returns).
+  const [values] = useQueryStates(overviewParsers);
   const state = useMemo(() => overviewStateOf(values, new Date()), [values]);
-  const go = (patch: Partial<OverviewState>) => void setValues({ ...state, ...patch });
+  const go = (patch: Partial<OverviewState>) => router.push(overviewHref({ ...state, ...patch }), { scroll: false });
   // Write the defaults into the address from the first render on, so a copied link always reproduces the view.
   useEffect(() => {
     if (overviewQuery(state).toString() !== params.toString()) router.replace(overviewHref(state), { scroll: false });

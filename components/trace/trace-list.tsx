@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useEffect, useMemo } from "react";
 import { FilterBar } from "@/components/explore/filter-bar";
@@ -8,7 +8,7 @@ import { Card, StatusMessage } from "@/components/ui/card";
 import { lastDays } from "@/lib/finops/date-range";
 import { exploreHref } from "@/lib/finops/explorer-state";
 import { formatInt, formatUsdFine, teamLabel } from "@/lib/finops/format";
-import { hasFilters, topTracesApiQuery, traceListStateOf, tracesParsers, traceValues, type TraceListState } from "@/lib/finops/trace-list-state";
+import { hasFilters, topTracesApiQuery, traceListStateOf, tracesListHref, tracesParsers, type TraceListState } from "@/lib/finops/trace-list-state";
 import { useTopTraces } from "@/lib/hooks/use-trace";
 import { CopyButton } from "./copy-button";
 import { TraceSearch } from "./trace-search";
@@ -24,13 +24,14 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-US", { month: "sh
 /** The most expensive traces for the explorer's range and filters (same URL parameters), and a search by id. */
 export function TraceList() {
   const params = useSearchParams();
-  // The page's parsers (lib/finops/trace-list-state.ts) read the address and write it back.
-  const [values, setValues] = useQueryStates(tracesParsers, { history: "replace", scroll: false });
+  // The page's parsers (lib/finops/trace-list-state.ts) read the address; the same map's serializer writes it.
+  const router = useRouter();
+  const [values] = useQueryStates(tracesParsers);
   const state = useMemo(() => traceListStateOf(values, new Date()), [values]);
-  const go = (patch: Partial<TraceListState>) => void setValues(traceValues({ ...state, ...patch }));
+  const go = (patch: Partial<TraceListState>) => router.replace(tracesListHref({ ...state, ...patch }), { scroll: false });
   useEffect(() => {
-    if (!params.get("from") || !params.get("to")) void setValues(traceValues(state));
-  }, [params, setValues, state]);
+    if (!params.get("from") || !params.get("to")) router.replace(tracesListHref(state), { scroll: false });
+  }, [params, router, state]);
   const top = useTopTraces(topTracesApiQuery(state, LIMIT));
   const filtered = hasFilters(state);
   const range = `${state.from} → ${state.to} (to exclusive, ${state.tz})`;
