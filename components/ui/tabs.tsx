@@ -1,5 +1,5 @@
 "use client";
-import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
 
 export type TabItem = { id: string; label: string };
 
@@ -14,6 +14,10 @@ export function Tabs({ label, tabs, active, onSelect, children }: { label: strin
   const refs = useRef<Map<string, HTMLButtonElement>>(new Map());
   const tabId = (id: string) => `${base}-tab-${id}`;
   const panelId = `${base}-panel`;
+  // On a narrow screen the strip scrolls sideways: keep the selected tab (e.g. from ?tab=keys) in view.
+  useEffect(() => {
+    refs.current.get(active)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [active]);
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     const i = tabs.findIndex((t) => t.id === active);

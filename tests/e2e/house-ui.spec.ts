@@ -69,6 +69,8 @@ test("settings tabs move with the arrow keys and keep the tab in the URL; lists 
   await page.setViewportSize({ width: 390, height: 900 });
   await page.screenshot(shot("settings-prices-390"));
   await page.goto("/settings?tab=keys");
+  await expect(page.getByText("Loading keys…")).toBeHidden();
+  await expect(page.getByRole("tab", { name: "Ingest keys" })).toBeInViewport();
   await page.screenshot(shot("settings-keys-390"));
   await page.setViewportSize({ width: 1440, height: 1000 });
   await page.screenshot(shot("settings-keys-1440"));
