@@ -44,8 +44,10 @@ export function Explorer() {
   const go = (patch: Partial<ExplorerState>) => router.replace(exploreHref(nextState(state, patch, new Date())), { scroll: false });
   // The URL carries the whole state from the first render on, so a copied link always reproduces the view.
   useEffect(() => {
-    if (!params.get("from") || !params.get("to")) router.replace(exploreHref(state), { scroll: false });
-  }, [params, router, state]);
+    // Synchronously, through the History API (Next syncs its router with it): a router.replace here is async
+    // and could land after a click made right away (a preset), undoing it.
+    if (!params.get("from") || !params.get("to")) window.history.replaceState(window.history.state, "", exploreHref(state));
+  }, [params, state]);
 
   // A previous period fetched for another grouping (kept while loading) must not be matched to these rows.
   const previousGroups = previous.isPlaceholderData ? undefined : paged ? (previousShown.isPlaceholderData || !previousShown.data || !current.data ? undefined : onPage(previousShown.data.groups, current.data.groups)) : previous.data?.groups;

@@ -30,8 +30,10 @@ export function TraceList() {
   const state = useMemo(() => traceListStateOf(values, new Date()), [values]);
   const go = (patch: Partial<TraceListState>) => router.replace(tracesListHref({ ...state, ...patch }), { scroll: false });
   useEffect(() => {
-    if (!params.get("from") || !params.get("to")) router.replace(tracesListHref(state), { scroll: false });
-  }, [params, router, state]);
+    // Synchronously, through the History API (Next syncs its router with it): a router.replace here is async
+    // and could land after a click made right away (a preset), undoing it.
+    if (!params.get("from") || !params.get("to")) window.history.replaceState(window.history.state, "", tracesListHref(state));
+  }, [params, state]);
   const top = useTopTraces(topTracesApiQuery(state, LIMIT));
   const filtered = hasFilters(state);
   const range = `${state.from} → ${state.to} (to exclusive, ${state.tz})`;
