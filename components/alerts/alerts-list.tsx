@@ -1,31 +1,23 @@
 "use client";
 import Link from "next/link";
-import { useState } from "react";
+import { useQueryStates } from "nuqs";
+import { ALERT_STATUS_FILTERS, alertsParsers } from "@/lib/finops/alerts-state";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form";
 import { formatUsd } from "@/lib/finops/format";
 import { useAlerts, useEvaluate } from "@/lib/hooks/use-alerts";
 import { formatMetric, formatWindow, metricLabel, scopeLabel, STATUS_LABEL } from "./alert-format";
 
-const FILTERS = [
-  { id: "open,acknowledged", label: "Active" },
-  { id: "open", label: "Open" },
-  { id: "acknowledged", label: "Acknowledged" },
-  { id: "snoozed", label: "Snoozed" },
-  { id: "resolved", label: "Resolved" },
-  { id: "", label: "All" },
-];
-
 export function AlertsList({ canEvaluate }: { canEvaluate: boolean }) {
-  const [status, setStatus] = useState("open,acknowledged");
-  const alerts = useAlerts(status);
+  const [{ status }, setValues] = useQueryStates(alertsParsers, { history: "replace", scroll: false });
+  const alerts = useAlerts(ALERT_STATUS_FILTERS.find((f) => f.id === status)?.api ?? "open,acknowledged");
   const evaluate = useEvaluate();
   return (
     <Card title="Alerts" subtitle="One alert per incident: consecutive anomalous hours (or days) of one rule and scope.">
       <div className="toolbar">
         <div className="segmented" role="group" aria-label="Status">
-          {FILTERS.map((f) => (
-            <button key={f.id || "all"} className={`button small ${status === f.id ? "primary" : ""}`} aria-pressed={status === f.id} onClick={() => setStatus(f.id)}>
+          {ALERT_STATUS_FILTERS.map((f) => (
+            <button key={f.id} className={`button small ${status === f.id ? "primary" : ""}`} aria-pressed={status === f.id} onClick={() => void setValues({ status: f.id })}>
               {f.label}
             </button>
           ))}

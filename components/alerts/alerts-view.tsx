@@ -1,29 +1,23 @@
 "use client";
-import { useState } from "react";
+import { useQueryStates } from "nuqs";
+import { Tabs } from "@/components/ui/tabs";
+import { alertsParsers, ALERT_TABS } from "@/lib/finops/alerts-state";
 import { AlertRulesPanel } from "./alert-rules-panel";
 import { AlertsList } from "./alerts-list";
 import { ChannelsPanel } from "./channels-panel";
 
-const TABS = [
-  { id: "alerts", label: "Alerts" },
-  { id: "rules", label: "Rules" },
-  { id: "channels", label: "Channels" },
-] as const;
+const LABELS: Record<(typeof ALERT_TABS)[number], string> = { alerts: "Alerts", rules: "Rules", channels: "Channels" };
 
 export function AlertsView({ canWriteRules, canWriteChannels, canSeeChannels }: { canWriteRules: boolean; canWriteChannels: boolean; canSeeChannels: boolean }) {
-  const [tab, setTab] = useState<(typeof TABS)[number]["id"]>("alerts");
+  // The page's parsers (lib/finops/alerts-state.ts) keep the tab in the address (?tab=rules), so it survives reload.
+  const [{ tab: asked }, setValues] = useQueryStates(alertsParsers, { history: "replace", scroll: false });
+  const tabs = ALERT_TABS.filter((t) => t !== "channels" || canSeeChannels).map((id) => ({ id, label: LABELS[id] }));
+  const tab = tabs.some((t) => t.id === asked) ? asked : "alerts";
   return (
-    <>
-      <div className="tabs" role="tablist">
-        {TABS.filter((t) => t.id !== "channels" || canSeeChannels).map((t) => (
-          <button key={t.id} role="tab" aria-selected={tab === t.id} className={`tab ${tab === t.id ? "active" : ""}`} onClick={() => setTab(t.id)}>
-            {t.label}
-          </button>
-        ))}
-      </div>
+    <Tabs label="Alerts sections" tabs={tabs} active={tab} onSelect={(id) => void setValues({ tab: id as (typeof ALERT_TABS)[number] })}>
       {tab === "alerts" && <AlertsList canEvaluate={canWriteRules} />}
       {tab === "rules" && <AlertRulesPanel canWrite={canWriteRules} />}
       {tab === "channels" && <ChannelsPanel canWrite={canWriteChannels} />}
-    </>
+    </Tabs>
   );
 }

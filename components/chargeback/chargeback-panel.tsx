@@ -1,6 +1,7 @@
 "use client";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { Card, StatusMessage } from "@/components/ui/card";
+import { chargebackParsers } from "@/lib/finops/chargeback-state";
 import { formatDayRange, formatUsd, formatUsdSigned } from "@/lib/finops/format";
 import { useChargebackReport } from "@/lib/hooks/use-chargeback";
 import type { ChargebackReportOut } from "@/lib/schemas/chargeback";
@@ -18,12 +19,12 @@ const POOL_LABEL: Record<ChargebackReportOut["pool"][number]["kind"], string> = 
 
 /** The Chargeback page: a month (URL ?period=YYYY-MM), who pays for traced calls, the lines, the pool, the adjustments. */
 export function ChargebackPanel({ defaultPeriod, canClose, isAdmin }: { defaultPeriod: string; canClose: boolean; isAdmin: boolean }) {
-  const params = useSearchParams();
-  const router = useRouter();
-  const period = /^\d{4}-\d{2}$/.test(params.get("period") ?? "") ? params.get("period")! : defaultPeriod;
-  const attribution = params.get("attribution") === "originated" ? "originated" : "executed";
+  // The page's parsers (lib/finops/chargeback-state.ts) read the address and write it back.
+  const [values, setValues] = useQueryStates(chargebackParsers, { history: "replace", scroll: false });
+  const period = values.period ?? defaultPeriod;
+  const attribution = values.attribution ?? "executed";
   const q = useChargebackReport({ period, attribution });
-  const go = (patch: Record<string, string>) => router.replace(`/chargeback?${new URLSearchParams({ period, attribution, ...patch })}`, { scroll: false });
+  const go = (patch: Partial<typeof values>) => void setValues({ period, attribution, ...patch });
   const r = q.data;
   const word = r?.wording === "showback" ? "Showback" : "Chargeback";
 

@@ -1,4 +1,5 @@
 "use client";
+import { SortTh } from "@/components/ui/sort-header";
 import { MetricCell } from "./money-cell";
 import type { Dimension } from "@/lib/dimensions";
 import { formatDelta, formatMetric, formatPct, metricById, type MetricDef } from "@/lib/finops/explorer-metrics";
@@ -34,9 +35,10 @@ export function BreakdownTable({ state, rows, total, previousTotal, totalDelta, 
   const metric = metricById(state.metric);
   const context = contextMetrics(metric);
   const dims: Dimension[] = state.groupBy2 ? [state.groupBy, state.groupBy2] : [state.groupBy];
-  const arrow = (col: string) => (state.sort === col ? (state.dir === "asc" ? " ↑" : " ↓") : "");
-  const sortable = (col: string, text: string, title?: string) => (
-    <button className="th-sort" title={title} onClick={() => onSort(col)} aria-sort={state.sort === col ? (state.dir === "asc" ? "ascending" : "descending") : undefined}>{text}{arrow(col)}</button>
+  // The sort lives in the URL (sort, dir) and the CSV export orders its rows by the same state.
+  const sortState = { col: state.sort, dir: state.dir };
+  const sortTh = (col: string, text: string, title?: string) => (
+    <SortTh col={col} sort={sortState} onSort={onSort} className={col === "key" || col === "key2" ? undefined : "num"} title={title}>{text}</SortTh>
   );
   const rowKeys = (r: TableRow): Partial<Record<Dimension, string>> => ({ [state.groupBy]: r.key, ...(state.groupBy2 ? { [state.groupBy2]: r.key2 ?? "" } : {}) });
   return (
@@ -44,13 +46,13 @@ export function BreakdownTable({ state, rows, total, previousTotal, totalDelta, 
       <table className="table compact" data-testid="explore-table">
         <thead>
           <tr>
-            <th>{sortable("key", label(state.groupBy))}</th>
-            {state.groupBy2 && <th>{sortable("key2", label(state.groupBy2))}</th>}
-            <th className="num">{sortable(metric.id, metric.label, metric.definition)}</th>
+            {sortTh("key", label(state.groupBy))}
+            {state.groupBy2 && sortTh("key2", label(state.groupBy2))}
+            {sortTh(metric.id, metric.label, metric.definition)}
             <th className="num" title={`The same ${metric.label.toLowerCase()} over the period of equal length just before`}>Previous</th>
-            <th className="num">{sortable("delta", "Change")}</th>
+            {sortTh("delta", "Change")}
             <th className="num">Change %</th>
-            {context.map((m) => <th key={m.id} className="num">{sortable(m.id, m.label, m.definition)}</th>)}
+            {context.map((m) => <SortTh key={m.id} col={m.id} sort={sortState} onSort={onSort} className="num" title={m.definition}>{m.label}</SortTh>)}
             <th aria-label="Traces" />
           </tr>
         </thead>

@@ -1,5 +1,6 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { useEffect, useMemo, useState } from "react";
 import { WhyChanged } from "@/components/change/why-changed";
 import { fetchJson } from "@/lib/api/fetch-json";
@@ -13,7 +14,7 @@ import { useOrgCalendar } from "@/components/ui/org-calendar";
 import { useViewerScope } from "@/components/ui/viewer-scope";
 import { teamsOutOfScope } from "@/lib/finops/scope-notice";
 import { comparisonFor } from "@/lib/finops/comparison";
-import { drillDown, explorerQuery, hasFilters, narrowToBucket, nextState, parseExplorerState, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
+import { drillDown, explorerParsers, explorerQuery, explorerStateOf, exploreHref, hasFilters, narrowToBucket, nextState, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
 import { isPaged, onPage, pagedSummaryQuery, PAGE_SIZE, previousForGroupsQuery } from "@/lib/finops/explorer-paging";
 import { tableRows } from "@/lib/finops/explorer-table";
 import { formatDayRange, formatInt, valueLabel } from "@/lib/finops/format";
@@ -29,8 +30,11 @@ import "./explorer.css";
 /** /explore: every view is a URL; this component reads it, fetches, and writes changes back to it. */
 export function Explorer() {
   const params = useSearchParams();
+  // The page's parsers (lib/finops/explorer-state.ts) read the address and write it back.
+  // Writes go through the same map's serializer (exploreHref), which encodes as every link to the page does.
   const router = useRouter();
-  const state = useMemo(() => parseExplorerState(new URLSearchParams(params.toString()), new Date()), [params]);
+  const [values] = useQueryStates(explorerParsers);
+  const state = useMemo(() => explorerStateOf(values, new Date()), [values]);
   const metric = metricById(state.metric);
   // The same comparison as the overview and the change API: a month with the month before, a partial period
   // with the same elapsed time (the previous queries then carry `until`).
@@ -47,11 +51,13 @@ export function Explorer() {
   const previous = useSummaryQuery(pagedSummaryQuery({ ...state, ...prev }, limit));
   const paged = !current.isPlaceholderData && isPaged(current.data);
   const previousShown = useSummaryQuery(paged && current.data ? previousForGroupsQuery(state, prev, current.data.groups) : "", { enabled: paged });
-  const go = (patch: Partial<ExplorerState>) => router.replace(`/explore?${explorerQuery(nextState(state, patch, new Date()))}`, { scroll: false });
+  const go = (patch: Partial<ExplorerState>) => router.replace(exploreHref(nextState(state, patch, new Date())), { scroll: false });
   // The URL carries the whole state from the first render on, so a copied link always reproduces the view.
   useEffect(() => {
-    if (!params.get("from") || !params.get("to")) router.replace(`/explore?${explorerQuery(state)}`, { scroll: false });
-  }, [params, router, state]);
+    // Synchronously, through the History API (Next syncs its router with it): a router.replace here is async
+    // and could land after a click made right away (a preset), undoing it.
+    if (!params.get("from") || !params.get("to")) window.history.replaceState(window.history.state, "", exploreHref(state));
+  }, [params, state]);
 
   // A previous period fetched for another grouping (kept while loading) must not be matched to these rows.
   const previousGroups = previous.isPlaceholderData ? undefined : paged ? (previousShown.isPlaceholderData || !previousShown.data || !current.data ? undefined : onPage(previousShown.data.groups, current.data.groups)) : previous.data?.groups;

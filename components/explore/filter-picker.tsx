@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
 import { valuesQuery, VALUES_LIMIT, type ExplorerState, type Filters } from "@/lib/finops/explorer-state";
 import { shownKey } from "@/lib/finops/explorer-table";
@@ -28,6 +28,8 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
   const [draft, setDraft] = useState<string[]>([]);
   const [search, setSearch] = useState("");
   const box = useRef<HTMLDivElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
   // The search goes to the server a moment after typing stops, so each keystroke does not cost a query.
   const [asked, setAsked] = useState("");
   useEffect(() => {
@@ -44,10 +46,15 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
     setDraft(c.values);
     setSearch("");
   }
-  // Closes on Escape or a click elsewhere, like any menu.
+  // Closes on Escape (focus back on the button that opened it, so the keyboard user is where they were) or a
+  // click elsewhere, like any menu.
   useEffect(() => {
     if (!open) return;
-    const key = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    const key = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setOpen(false);
+      trigger.current?.focus();
+    };
     const click = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);
     document.addEventListener("keydown", key);
     document.addEventListener("mousedown", click);
@@ -75,22 +82,35 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
     if (draft.length) (mode === "include" ? include : exclude)[dim] = draft;
     onApply({ include, exclude });
     setOpen(false);
+    trigger.current?.focus();
   }
 
   return (
     <div className="filter-picker" ref={box}>
-      <button className="button small" aria-expanded={open} aria-haspopup="dialog" onClick={() => (open ? setOpen(false) : (start(dim), setOpen(true)))}>
+      <button ref={trigger} className="button small" aria-expanded={open} aria-haspopup="dialog" aria-controls={open ? panelId : undefined} onClick={() => (open ? setOpen(false) : (start(dim), setOpen(true)))}>
         + Filter
       </button>
       {open && (
-        <div className="filter-panel" role="dialog" aria-label="Filter values">
+        <div className="filter-panel" id={panelId} role="dialog" aria-label="Filter values">
           <div className="filter-panel-head">
             <select aria-label="Filter dimension" value={dim} onChange={(e) => start(e.target.value as Dimension)}>
               {DIMENSION_NAMES.map((d) => <option key={d} value={d}>{label(d)}</option>)}
             </select>
-            <div className="segmented" role="radiogroup" aria-label="Include or exclude">
+            {/* A radio group: one tab stop, the arrow keys switch (WAI-ARIA radio pattern). */}
+            <div
+              className="segmented"
+              role="radiogroup"
+              aria-label="Include or exclude"
+              onKeyDown={(e) => {
+                if (!["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown"].includes(e.key)) return;
+                e.preventDefault();
+                const next = mode === "include" ? "exclude" : "include";
+                setMode(next);
+                e.currentTarget.querySelector<HTMLButtonElement>(`[data-mode="${next}"]`)?.focus();
+              }}
+            >
               {(["include", "exclude"] as const).map((m) => (
-                <button key={m} role="radio" aria-checked={mode === m} className={mode === m ? "on" : ""} onClick={() => setMode(m)}>
+                <button key={m} type="button" role="radio" data-mode={m} tabIndex={mode === m ? 0 : -1} aria-checked={mode === m} className={mode === m ? "on" : ""} onClick={() => setMode(m)}>
                   {m === "include" ? "is" : "is not"}
                 </button>
               ))}
@@ -123,7 +143,7 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
               <button className="button small" onClick={() => toggle(typed)} title="For a value with no usage in this range">Add “{typed}”</button>
             )}
             <span className="muted">{draft.length} selected</span>
-            <button className="button small" onClick={() => setOpen(false)}>Cancel</button>
+            <button className="button small" onClick={() => (setOpen(false), trigger.current?.focus())}>Cancel</button>
             <button className="button small primary" onClick={apply}>Apply</button>
           </div>
         </div>

@@ -1,12 +1,14 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { useEffect, useMemo } from "react";
 import { WhyChanged } from "@/components/change/why-changed";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { formatDayRange, formatUsd } from "@/lib/finops/format";
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { ignoredParams } from "@/lib/finops/url-notices";
-import { overviewQuery, parseOverviewState, presetWindow, type OverviewState } from "@/lib/finops/overview-state";
+import { lastDays } from "@/lib/finops/date-range";
+import { overviewHref, overviewParsers, overviewQuery, overviewStateOf, type OverviewState } from "@/lib/finops/overview-state";
 import { useOverview } from "@/lib/hooks/use-overview";
 import { DailyTrend } from "./daily-trend";
 import { KpiCards } from "./kpi-cards";
@@ -18,11 +20,14 @@ import { WastePanel } from "./waste-panel";
 export function OverviewPanel() {
   const params = useSearchParams();
   const router = useRouter();
-  const state = useMemo(() => parseOverviewState(new URLSearchParams(params.toString()), new Date()), [params]);
-  const go = (patch: Partial<OverviewState>) => router.push(`/overview?${overviewQuery({ ...state, ...patch })}`, { scroll: false });
+  // The page's parsers (lib/finops/overview-state.ts) read the address; the same map's serializer writes it
+  // (overviewHref), encoded as every link to the page is. A new period is a history entry (Back returns).
+  const [values] = useQueryStates(overviewParsers);
+  const state = useMemo(() => overviewStateOf(values, new Date()), [values]);
+  const go = (patch: Partial<OverviewState>) => router.push(overviewHref({ ...state, ...patch }), { scroll: false });
   // Write the defaults into the address from the first render on, so a copied link always reproduces the view.
   useEffect(() => {
-    if (overviewQuery(state).toString() !== params.toString()) router.replace(`/overview?${overviewQuery(state)}`, { scroll: false });
+    if (overviewQuery(state).toString() !== params.toString()) router.replace(overviewHref(state), { scroll: false });
   }, [params, router, state]);
 
   const { data, error, isPending, isFetching, refetch } = useOverview(state);
@@ -54,7 +59,7 @@ export function OverviewPanel() {
             <p>Nothing was recorded from {range}.{" "}
               {data.previous_total.attempts > 0 && `The period before had ${formatUsd(data.previous_total.cost_usd)} of spend. `}
               Pick a wider range, or send events to <code>POST /api/v1/events</code>.</p>
-            <button type="button" className="button small" onClick={() => go(presetWindow(90, state.tz, new Date()))}>Show the last 90 days</button>
+            <button type="button" className="button small" onClick={() => go(lastDays(90, state.tz, new Date()))}>Show the last 90 days</button>
           </StatusMessage>
         </Card>
       ) : (

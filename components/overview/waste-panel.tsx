@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { settingsHref } from "@/lib/finops/settings-state";
 import { Card } from "@/components/ui/card";
 import { metricById } from "@/lib/finops/explorer-metrics";
 import { exploreHref } from "@/lib/finops/overview-links";
@@ -28,7 +29,7 @@ export function WastePanel({ state, total, previous, range, previousRange, compa
                 f.detail
               )}
               {f.id === "unpriced" && total.unpriced_events > 0 && (
-                <> · <Link href="/settings?tab=unpriced">add their prices</Link></>
+                <> · <Link href={settingsHref("unpriced")}>add their prices</Link></>
               )}
             </div>
             {f.change && <FigureChange change={f.change} previousRange={previousRange} comparison={comparison} />}

@@ -1,5 +1,8 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import type { z } from "zod";
+import { SortTh, useSortedRows } from "@/components/ui/sort-header";
+import type { KeysResponse } from "@/lib/schemas/settings";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
 import { SecretOnce } from "./secret-once";
@@ -7,8 +10,19 @@ import { useCreateKey, useKeys, useRevokeKey, useTeams } from "@/lib/hooks/use-o
 
 const when = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16).replace("T", " ") : "never");
 
+type Key = z.infer<typeof KeysResponse>["keys"][number];
+// Sortable columns (components/ui/sort-rows.ts): a click on a header sorts, a second click flips.
+const KEY_COLUMNS = {
+  name: (k: Key) => k.name,
+  team: (k: Key) => k.defaultTeam,
+  rate: (k: Key) => k.rateLimitPerMinute,
+  used: (k: Key) => k.lastUsedAt,
+  status: (k: Key) => (k.revokedAt ? "revoked" : "live"),
+};
+
 export function KeysPanel({ canWrite }: { canWrite: boolean }) {
   const keys = useKeys();
+  const { sorted: keyRows, sort, onSort } = useSortedRows(keys.data?.keys, KEY_COLUMNS, { col: null, dir: "asc" });
   const teams = useTeams();
   const create = useCreateKey();
   const revoke = useRevokeKey();
@@ -42,9 +56,14 @@ export function KeysPanel({ canWrite }: { canWrite: boolean }) {
           <StatusMessage kind="empty" title="No ingest keys yet">Create one below, or with npm run cli -- keys create --name NAME.</StatusMessage>
         ) : (
           <table className="table">
-            <thead><tr><th>Name</th><th>Key</th><th>Default team</th><th>Scope</th><th className="num">Req/min</th><th>Last used (UTC)</th><th>Status</th><th /></tr></thead>
+            <thead>
+              <tr>
+                <SortTh col="name" sort={sort} onSort={onSort}>Name</SortTh><th>Key</th><SortTh col="team" sort={sort} onSort={onSort}>Default team</SortTh><th>Scope</th>
+                <SortTh col="rate" sort={sort} onSort={onSort} className="num">Req/min</SortTh><SortTh col="used" sort={sort} onSort={onSort}>Last used (UTC)</SortTh><SortTh col="status" sort={sort} onSort={onSort}>Status</SortTh><th />
+              </tr>
+            </thead>
             <tbody>
-              {keys.data.keys.map((k) => (
+              {keyRows.map((k) => (
                 <tr key={k.id}>
                   <td className="truncate" title={k.name}>{k.name}</td>
                   <td><code>{k.prefix}…</code></td>

@@ -1,6 +1,10 @@
 "use client";
 import { useMemo, useState, type ChangeEvent } from "react";
+import Decimal from "decimal.js";
+import type { z } from "zod";
 import { Card, StatusMessage } from "@/components/ui/card";
+import { SortTh, useSortedRows } from "@/components/ui/sort-header";
+import type { PricesResponse } from "@/lib/schemas/settings";
 import { FormError } from "@/components/ui/form";
 import { formatRate } from "@/lib/finops/format";
 import { perMillion } from "@/lib/finops/money";
@@ -9,6 +13,17 @@ import { PriceForm } from "./price-form";
 import { RecomputeResult } from "./recompute-result";
 
 const rate = (v: string | null, fallback: string) => (v === null ? <span className="muted" title="not set: defaults apply">= {fallback}</span> : formatRate(perMillion(v)));
+
+type Price = z.infer<typeof PricesResponse>["prices"][number];
+// Per-token rates are exact decimal strings: sorted as decimals (components/ui/sort-rows.ts).
+const PRICE_COLUMNS = {
+  provider: (p: Price) => p.provider,
+  model: (p: Price) => p.model,
+  validFrom: (p: Price) => p.validFrom,
+  input: (p: Price) => new Decimal(p.inputPerToken),
+  output: (p: Price) => new Decimal(p.outputPerToken),
+  source: (p: Price) => p.source,
+};
 
 export function PriceBookPanel({ canWrite }: { canWrite: boolean }) {
   const prices = usePrices();
@@ -21,6 +36,7 @@ export function PriceBookPanel({ canWrite }: { canWrite: boolean }) {
     const q = filter.trim().toLowerCase();
     return (prices.data?.prices ?? []).filter((p) => !q || `${p.provider} ${p.model}`.toLowerCase().includes(q));
   }, [prices.data, filter]);
+  const { sorted, sort, onSort } = useSortedRows(rows, PRICE_COLUMNS, { col: null, dir: "asc" });
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
     setImportError(null);
@@ -52,12 +68,12 @@ export function PriceBookPanel({ canWrite }: { canWrite: boolean }) {
             <table className="table compact">
               <thead>
                 <tr>
-                  <th>Provider</th><th>Model</th><th>Tier</th><th>Valid from</th>
-                  <th className="num">Input</th><th className="num">Cache read</th><th className="num">Cache write</th><th className="num">Output</th><th className="num">Batch −</th><th>Source</th>
+                  <SortTh col="provider" sort={sort} onSort={onSort}>Provider</SortTh><SortTh col="model" sort={sort} onSort={onSort}>Model</SortTh><th>Tier</th><SortTh col="validFrom" sort={sort} onSort={onSort}>Valid from</SortTh>
+                  <SortTh col="input" sort={sort} onSort={onSort} className="num">Input</SortTh><th className="num">Cache read</th><th className="num">Cache write</th><SortTh col="output" sort={sort} onSort={onSort} className="num">Output</SortTh><th className="num">Batch −</th><SortTh col="source" sort={sort} onSort={onSort}>Source</SortTh>
                 </tr>
               </thead>
               <tbody>
-                {rows.map((p) => (
+                {sorted.map((p) => (
                   <tr key={p.id}>
                     <td>{p.provider}</td>
                     <td className="truncate" title={p.model}>{p.model}</td>

@@ -1,5 +1,8 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import type { z } from "zod";
+import { SortTh, useSortedRows } from "@/components/ui/sort-header";
+import type { RulesResponse } from "@/lib/schemas/settings";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
 import { useAddRule, useDeleteRule, useReapplyRules, useRules, useTeams } from "@/lib/hooks/use-ownership";
@@ -8,8 +11,12 @@ import { RecomputeResult } from "./recompute-result";
 const FIELD_LABEL: Record<string, string> = { repo: "Repository", feature: "Feature", service: "Service", ingest_key: "Ingest key id" };
 const fieldLabel = (f: string) => FIELD_LABEL[f] ?? (f.startsWith("tag:") ? `Tag "${f.slice(4)}"` : f);
 
+type Rule = z.infer<typeof RulesResponse>["rules"][number];
+const RULE_COLUMNS = { priority: (r: Rule) => r.priority, field: (r: Rule) => r.field, pattern: (r: Rule) => r.pattern, team: (r: Rule) => r.team };
+
 export function RulesPanel({ canWrite }: { canWrite: boolean }) {
   const rules = useRules();
+  const { sorted: ruleRows, sort, onSort } = useSortedRows(rules.data?.rules, RULE_COLUMNS, { col: null, dir: "asc" });
   const teams = useTeams();
   const add = useAddRule();
   const del = useDeleteRule();
@@ -44,9 +51,9 @@ export function RulesPanel({ canWrite }: { canWrite: boolean }) {
           <StatusMessage kind="empty" title="No ownership rules yet">Events without a team count as unattributed spend.</StatusMessage>
         ) : (
           <table className="table">
-            <thead><tr><th className="num narrow">Priority</th><th>When</th><th>Matches</th><th>Team</th><th /></tr></thead>
+            <thead><tr><SortTh col="priority" sort={sort} onSort={onSort} className="num narrow">Priority</SortTh><SortTh col="field" sort={sort} onSort={onSort}>When</SortTh><SortTh col="pattern" sort={sort} onSort={onSort}>Matches</SortTh><SortTh col="team" sort={sort} onSort={onSort}>Team</SortTh><th /></tr></thead>
             <tbody>
-              {rules.data.rules.map((r) => (
+              {ruleRows.map((r) => (
                 <tr key={r.id}>
                   <td className="num narrow">{r.priority}</td>
                   <td>{fieldLabel(r.field)} {r.matchType === "prefix" ? "starts with" : "is"}</td>

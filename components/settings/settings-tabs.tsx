@@ -1,5 +1,7 @@
 "use client";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useQueryStates } from "nuqs";
+import { Tabs } from "@/components/ui/tabs";
+import { settingsParsers, type SettingsTab } from "@/lib/finops/settings-state";
 import type { Permission } from "@/lib/auth/roles";
 import { AuditPanel } from "./audit-panel";
 import { CalendarPanel } from "./calendar-panel";
@@ -13,7 +15,7 @@ import { UnpricedPanel } from "./unpriced-panel";
 import { UsersPanel } from "./users-panel";
 
 type PanelProps = { canWrite: boolean };
-const TABS: { id: string; label: string; Panel: (p: PanelProps) => React.ReactNode; read: Permission; write: Permission }[] = [
+const TABS: { id: SettingsTab; label: string; Panel: (p: PanelProps) => React.ReactNode; read: Permission; write: Permission }[] = [
   { id: "prices", label: "Price book", Panel: PriceBookPanel, read: "settings:read", write: "prices:write" },
   { id: "unpriced", label: "Unpriced models", Panel: UnpricedPanel, read: "settings:read", write: "prices:write" },
   { id: "rules", label: "Ownership rules", Panel: RulesPanel, read: "settings:read", write: "rules:write" },
@@ -28,22 +30,13 @@ const TABS: { id: string; label: string; Panel: (p: PanelProps) => React.ReactNo
 
 /** Settings sections the caller may see; forms only where they may write (the API checks again). */
 export function SettingsTabs({ permissions }: { permissions: Permission[] }) {
-  const params = useSearchParams();
-  const router = useRouter();
+  // The page's parsers (lib/finops/settings-state.ts) read ?tab= and write it back.
+  const [{ tab }, setValues] = useQueryStates(settingsParsers, { history: "replace", scroll: false });
   const tabs = TABS.filter((t) => permissions.includes(t.read));
-  const active = tabs.find((t) => t.id === params.get("tab")) ?? tabs[0];
+  const active = tabs.find((t) => t.id === tab) ?? tabs[0];
   return (
-    <>
-      <div className="tabs" role="tablist" aria-label="Settings sections">
-        {tabs.map((t) => (
-          <button key={t.id} role="tab" aria-selected={t.id === active.id} className="tab" onClick={() => router.replace(`/settings?tab=${t.id}`, { scroll: false })}>
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" aria-label={active.label}>
-        <active.Panel canWrite={permissions.includes(active.write)} />
-      </div>
-    </>
+    <Tabs label="Settings sections" tabs={tabs} active={active.id} onSelect={(id) => void setValues({ tab: id })}>
+      <active.Panel canWrite={permissions.includes(active.write)} />
+    </Tabs>
   );
 }

@@ -1,5 +1,8 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import type { z } from "zod";
+import { SortTh, useSortedRows } from "@/components/ui/sort-header";
+import type { TokensResponse } from "@/lib/schemas/settings";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
 import { useCreateToken, useRevokeToken, useTokens } from "@/lib/hooks/use-users";
@@ -8,8 +11,12 @@ import { TeamPicker } from "./team-picker";
 
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") : "never");
 
+type Token = z.infer<typeof TokensResponse>["tokens"][number];
+const TOKEN_COLUMNS = { name: (t: Token) => t.name, role: (t: Token) => t.role, used: (t: Token) => t.lastUsedAt, status: (t: Token) => (t.revokedAt ? "revoked" : "live") };
+
 export function TokensPanel() {
   const tokens = useTokens();
+  const { sorted: tokenRows, sort, onSort } = useSortedRows(tokens.data?.tokens, TOKEN_COLUMNS, { col: null, dir: "asc" });
   const create = useCreateToken();
   const revoke = useRevokeToken();
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
@@ -39,9 +46,9 @@ export function TokensPanel() {
           <StatusMessage kind="empty" title="No API tokens yet" />
         ) : (
           <table className="table">
-            <thead><tr><th>Name</th><th>Token</th><th>Role</th><th>Teams</th><th>Last used (UTC)</th><th>Status</th><th /></tr></thead>
+            <thead><tr><SortTh col="name" sort={sort} onSort={onSort}>Name</SortTh><th>Token</th><SortTh col="role" sort={sort} onSort={onSort}>Role</SortTh><th>Teams</th><SortTh col="used" sort={sort} onSort={onSort}>Last used (UTC)</SortTh><SortTh col="status" sort={sort} onSort={onSort}>Status</SortTh><th /></tr></thead>
             <tbody>
-              {tokens.data.tokens.map((t) => (
+              {tokenRows.map((t) => (
                 <tr key={t.id}>
                   <td className="truncate" title={t.name}>{t.name}</td>
                   <td><code>{t.prefix}…</code></td>

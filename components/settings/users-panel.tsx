@@ -1,5 +1,8 @@
 "use client";
 import type { FormEvent } from "react";
+import type { z } from "zod";
+import { SortTh, useSortedRows } from "@/components/ui/sort-header";
+import type { UsersResponse } from "@/lib/schemas/settings";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
 import { useCreateUser, useUpdateUser, useUsers } from "@/lib/hooks/use-users";
@@ -7,8 +10,12 @@ import { TeamPicker } from "./team-picker";
 
 const ROLES = ["admin", "finance", "lead", "viewer"] as const;
 
+type User = z.infer<typeof UsersResponse>["users"][number];
+const USER_COLUMNS = { email: (u: User) => u.email, role: (u: User) => u.role, status: (u: User) => (u.disabledAt ? "disabled" : "active") };
+
 export function UsersPanel() {
   const users = useUsers();
+  const { sorted: userRows, sort, onSort } = useSortedRows(users.data?.users, USER_COLUMNS, { col: null, dir: "asc" });
   const create = useCreateUser();
   const update = useUpdateUser();
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -29,9 +36,9 @@ export function UsersPanel() {
           <StatusMessage kind="error" title="Could not load users">{users.error.message}</StatusMessage>
         ) : (
           <table className="table">
-            <thead><tr><th>Email</th><th>Role</th><th>Teams</th><th>Status</th><th /></tr></thead>
+            <thead><tr><SortTh col="email" sort={sort} onSort={onSort}>Email</SortTh><SortTh col="role" sort={sort} onSort={onSort}>Role</SortTh><th>Teams</th><SortTh col="status" sort={sort} onSort={onSort}>Status</SortTh><th /></tr></thead>
             <tbody>
-              {users.data.users.map((u) => (
+              {userRows.map((u) => (
                 <tr key={u.id}>
                   <td className="truncate" title={u.email}>{u.email}</td>
                   <td>

@@ -1,9 +1,10 @@
 "use client";
-import { Fragment, useMemo, useState } from "react";
+import { Fragment, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { formatInt, formatUsdFine, teamLabel, valueLabel } from "@/lib/finops/format";
 import { collapseRepeats, MIN_RUN, type RepeatGroup } from "@/lib/finops/trace-collapse";
 import type { TraceNode } from "@/lib/schemas/trace";
 import { ms, TimelineAxis, TimelineBars, TimelineLegend, type Axis, type ColorBy } from "./call-timeline";
+import { rowWindow, VIRTUAL_FROM } from "./virtual-rows";
 
 // Deeper calls keep this indent and show their depth instead: a runaway agent can nest hundreds deep.
 const MAX_INDENT = 16;
@@ -51,6 +52,17 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
   const folded = rows.filter((r) => r.kind === "repeat").length;
   const t0 = Date.parse(start);
   const axis: Axis = { t0, span: Math.max(1, Date.parse(end) - t0) };
+  // Long trees render only the rows in view (components/trace/virtual-rows.ts); short ones render whole.
+  const virtual = rows.length > VIRTUAL_FROM;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState({ top: 0, height: 800, rowPx: 36 });
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!virtual || !el) return;
+    const row = el.querySelector<HTMLElement>("tbody tr[data-testid]");
+    setView((v) => ({ ...v, height: el.clientHeight, rowPx: row?.offsetHeight || v.rowPx }));
+  }, [virtual]);
+  const win = virtual ? rowWindow(rows.length, view.top, view.height, view.rowPx) : { start: 0, end: rows.length, padTop: 0, padBottom: 0 };
 
   return (
     <>
@@ -68,8 +80,12 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
         <span className="muted">{formatInt(nodes.length)} calls{folded > 0 ? `, ${folded} runs of repeats folded` : ""}; indented under the call that made them.</span>
       </div>
       <div className="muted"><TimelineLegend nodes={nodes} colorBy={colorBy} /></div>
-      <div className="table-scroll">
-        <table className="table compact trace-tree" data-testid="call-tree">
+      <div
+        ref={scroller}
+        className={`table-scroll${virtual ? " virtual-scroll" : ""}`}
+        onScroll={virtual ? (e) => { const top = e.currentTarget.scrollTop; setView((v) => (Math.abs(v.top - top) < v.rowPx ? v : { ...v, top })); } : undefined}
+      >
+        <table className="table compact trace-tree" data-testid="call-tree" aria-rowcount={virtual ? rows.length + 1 : undefined}>
           <thead>
             <tr>
               <th>Call (service)</th>
@@ -84,12 +100,14 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) =>
+            {win.padTop > 0 && <tr aria-hidden="true" style={{ height: win.padTop }}><td colSpan={9} /></tr>}
+            {rows.slice(win.start, win.end).map((r, i) =>
               r.kind === "repeat" ? (
-                <RepeatRow key={r.group.id} g={r.group} axis={axis} colorBy={colorBy} onExpand={() => setExpanded((e) => toggle(e, r.group.id))} />
+                <RepeatRow key={r.group.id} rowIndex={virtual ? win.start + i + 2 : undefined} g={r.group} axis={axis} colorBy={colorBy} onExpand={() => setExpanded((e) => toggle(e, r.group.id))} />
               ) : (
                 <CallRow
                   key={r.node.id}
+                  rowIndex={virtual ? win.start + i + 2 : undefined}
                   n={r.node}
                   axis={axis}
                   colorBy={colorBy}
@@ -102,6 +120,7 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
                 />
               ),
             )}
+            {win.padBottom > 0 && <tr aria-hidden="true" style={{ height: win.padBottom }}><td colSpan={9} /></tr>}
           </tbody>
         </table>
       </div>
@@ -109,13 +128,13 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
   );
 }
 
-type CallRowProps = { n: TraceNode; axis: Axis; colorBy: ColorBy; hasKids: boolean; isCollapsed: boolean; onToggle: () => void; attemptsOpen: boolean; onAttempts: () => void; refold?: () => void };
+type CallRowProps = { rowIndex?: number; n: TraceNode; axis: Axis; colorBy: ColorBy; hasKids: boolean; isCollapsed: boolean; onToggle: () => void; attemptsOpen: boolean; onAttempts: () => void; refold?: () => void };
 
-function CallRow({ n, axis, colorBy, hasKids, isCollapsed, onToggle, attemptsOpen, onAttempts, refold }: CallRowProps) {
+function CallRow({ rowIndex, n, axis, colorBy, hasKids, isCollapsed, onToggle, attemptsOpen, onAttempts, refold }: CallRowProps) {
   const waste = Number(n.retry_waste_usd) > 0;
   return (
     <Fragment>
-      <tr className={waste ? "waste-row" : undefined} data-testid="call-row">
+      <tr className={waste ? "waste-row" : undefined} data-testid="call-row" aria-rowindex={rowIndex}>
         <td>
           <div className="tree-call" style={{ paddingLeft: indent(n.depth) }}>
             <button className="tree-toggle" disabled={!hasKids} aria-expanded={hasKids ? !isCollapsed : undefined} aria-label={hasKids ? `${isCollapsed ? "Expand" : "Collapse"} ${shown(n.service)}` : undefined} onClick={onToggle}>
@@ -162,14 +181,14 @@ function CallRow({ n, axis, colorBy, hasKids, isCollapsed, onToggle, attemptsOpe
 }
 
 /** A folded run of identical calls: count, summed cost, and every call's bars on one strip. */
-function RepeatRow({ g, axis, colorBy, onExpand }: { g: RepeatGroup; axis: Axis; colorBy: ColorBy; onExpand: () => void }) {
+function RepeatRow({ rowIndex, g, axis, colorBy, onExpand }: { rowIndex?: number; g: RepeatGroup; axis: Axis; colorBy: ColorBy; onExpand: () => void }) {
   const n = g.first;
   const last = g.nodes[g.nodes.length - 1];
   const waste = Number(g.retry_waste_usd) > 0;
   const minTok = Math.min(...g.nodes.map((x) => x.input_tokens + x.output_tokens));
   const maxTok = Math.max(...g.nodes.map((x) => x.input_tokens + x.output_tokens));
   return (
-    <tr className="repeat-row" data-testid="repeat-row" data-count={g.nodes.length}>
+    <tr className="repeat-row" data-testid="repeat-row" data-count={g.nodes.length} aria-rowindex={rowIndex}>
       <td>
         <div className="tree-call" style={{ paddingLeft: indent(n.depth) }}>
           <button className="tree-toggle" aria-expanded={false} aria-label={`Show the ${g.nodes.length} repeated ${shown(n.service)} calls`} onClick={onExpand}>▸</button>

@@ -1,13 +1,14 @@
 "use client";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { useEffect, useMemo } from "react";
 import { FilterBar } from "@/components/explore/filter-bar";
 import { Card, StatusMessage } from "@/components/ui/card";
-import { lastDaysWindow } from "@/lib/finops/date-range";
-import { parseExplorerState } from "@/lib/finops/explorer-state";
+import { lastDays } from "@/lib/finops/date-range";
+import { exploreHref } from "@/lib/finops/explorer-state";
 import { formatInt, formatUsdFine, teamLabel, valueLabel } from "@/lib/finops/format";
-import { hasFilters, topTracesApiQuery, tracesQuery, type TraceListState } from "@/lib/finops/trace-list-state";
+import { hasFilters, topTracesApiQuery, traceListStateOf, tracesListHref, tracesParsers, type TraceListState } from "@/lib/finops/trace-list-state";
 import { useTopTraces } from "@/lib/hooks/use-trace";
 import { CopyButton } from "./copy-button";
 import { TraceSearch } from "./trace-search";
@@ -23,12 +24,16 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-US", { month: "sh
 /** The most expensive traces for the explorer's range and filters (same URL parameters), and a search by id. */
 export function TraceList() {
   const params = useSearchParams();
+  // The page's parsers (lib/finops/trace-list-state.ts) read the address; the same map's serializer writes it.
   const router = useRouter();
-  const state = useMemo<TraceListState>(() => parseExplorerState(new URLSearchParams(params.toString()), new Date()), [params]);
-  const go = (patch: Partial<TraceListState>) => router.replace(`/traces?${tracesQuery({ ...state, ...patch })}`, { scroll: false });
+  const [values] = useQueryStates(tracesParsers);
+  const state = useMemo(() => traceListStateOf(values, new Date()), [values]);
+  const go = (patch: Partial<TraceListState>) => router.replace(tracesListHref({ ...state, ...patch }), { scroll: false });
   useEffect(() => {
-    if (!params.get("from") || !params.get("to")) router.replace(`/traces?${tracesQuery(state)}`, { scroll: false });
-  }, [params, router, state]);
+    // Synchronously, through the History API (Next syncs its router with it): a router.replace here is async
+    // and could land after a click made right away (a preset), undoing it.
+    if (!params.get("from") || !params.get("to")) window.history.replaceState(window.history.state, "", tracesListHref(state));
+  }, [params, state]);
   const top = useTopTraces(topTracesApiQuery(state, LIMIT));
   const filtered = hasFilters(state);
   const range = `${state.from} → ${state.to} (to exclusive, ${state.tz})`;
@@ -41,11 +46,11 @@ export function TraceList() {
       <Card>
         <div className="toolbar">
           {PRESETS.map((d) => (
-            <button key={d} className="button small" onClick={() => go(lastDaysWindow(d, new Date()))}>{d === 1 ? "Today" : `Last ${d} days`}</button>
+            <button key={d} className="button small" onClick={() => go(lastDays(d, state.tz, new Date()))}>{d === 1 ? "Today" : `Last ${d} days`}</button>
           ))}
           <label className="field inline"><span className="field-label">From</span><input type="date" value={state.from} onChange={(e) => e.target.value && go({ from: e.target.value })} /></label>
           <label className="field inline"><span className="field-label">To</span><input type="date" value={state.to} onChange={(e) => e.target.value && go({ to: e.target.value })} /></label>
-          <Link className="button small" href={`/explore?${tracesQuery(state)}`}>Open in Explore</Link>
+          <Link className="button small" href={exploreHref(state)}>Open in Explore</Link>
         </div>
         <FilterBar state={{ ...state, groupBy: "service", groupBy2: null, bucket: "day", metric: "cost_usd", sort: "cost_usd", dir: "desc", compare: false, base: null }} onChange={(f) => go({ include: f.include, exclude: f.exclude })} />
       </Card>

@@ -1,10 +1,8 @@
 "use client";
 import { DateInput } from "@/components/ui/date-input";
-import { TIME_ZONES } from "@/lib/finops/date-range";
+import { addDays, TIME_ZONES } from "@/lib/finops/date-range";
 import { useOrgCalendar } from "@/components/ui/org-calendar";
-import { isPresetRange, presetRange, RANGE_PRESETS, type DayRange } from "@/lib/finops/range-presets";
-
-const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+import { DEFAULT_CALENDAR, isPresetRange, presetRange, RANGE_PRESETS, type DayRange } from "@/lib/finops/range-presets";
 
 /**
  * Period presets, From and Through dates and the zone: one control for every page, so a range means the same
@@ -14,10 +12,10 @@ export function RangePicker({ range, tz, onChange, presets = RANGE_PRESETS.map((
   // Presets cut months and weeks with the organisation's calendar, in the page's zone.
   const cal = { ...useOrgCalendar(), timeZone: tz };
   const now = new Date();
-  const through = plusDays(range.to, -1);
+  const through = addDays(range.to, -1);
   // Moving one end past the other drags the other along, rather than refusing the edit.
-  const setFrom = (from: string) => onChange({ from, to: from >= range.to ? plusDays(from, 1) : range.to });
-  const setThrough = (day: string) => onChange({ from: day < range.from ? day : range.from, to: plusDays(day, 1) });
+  const setFrom = (from: string) => onChange({ from, to: from >= range.to ? addDays(from, 1) : range.to });
+  const setThrough = (day: string) => onChange({ from: day < range.from ? day : range.from, to: addDays(day, 1) });
   return (
     <>
       <div className="segmented preset-group" role="group" aria-label="Period">

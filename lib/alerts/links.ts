@@ -1,35 +1,38 @@
+import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
+import { addDays, isoDay } from "@/lib/finops/date-range";
+import { exploreHref } from "@/lib/finops/explorer-state";
+import { tracesListHref } from "@/lib/finops/trace-list-state";
+import { appendFilters, type Filters } from "@/lib/finops/url-state";
+
 /**
  * Where an alert leads: the explorer and the traces list filtered to its window (whole UTC days, `to`
- * exclusive, hourly buckets) and scope, and the change decomposition query of its window against the same
- * window one week earlier (same weekdays and hours, so the weekly rhythm cancels out).
+ * exclusive, hourly buckets) and scope, written by those pages' own serializers; and the change decomposition
+ * query of its window against the same window one week earlier (same weekdays and hours, so the weekly rhythm
+ * cancels out).
  */
 export type AlertScope = { scopeType: string; scopeValue: string; windowStart: string; windowEnd: string };
 
-const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const DAY = 86_400_000;
 
 function windowDays(a: AlertScope): { from: string; to: string } {
   const start = Date.parse(a.windowStart);
   const end = Date.parse(a.windowEnd);
-  return { from: day(start), to: day(Math.ceil(end / DAY) * DAY === end ? end : Math.floor(end / DAY) * DAY + DAY) };
+  return { from: isoDay(start), to: isoDay(Math.ceil(end / DAY) * DAY === end ? end : Math.floor(end / DAY) * DAY + DAY) };
 }
 
-function params(a: AlertScope, extra: Record<string, string>): URLSearchParams {
-  const q = new URLSearchParams(extra);
-  if (a.scopeType !== "org" && a.scopeValue) q.set(a.scopeType, a.scopeValue);
-  return q;
+/** The alert's scope as a filter (none for the whole organisation). */
+function scopeFilter(a: AlertScope): Filters {
+  const dim = DIMENSION_NAMES.find((d): d is Dimension => d === a.scopeType);
+  return { include: dim && a.scopeValue ? { [dim]: [a.scopeValue] } : {}, exclude: {} };
 }
 
 export function exploreLink(a: AlertScope): string {
-  const w = windowDays(a);
-  return `/explore?${params(a, { from: w.from, to: w.to, tz: "UTC", bucket: "hour" })}`;
+  return exploreHref({ ...windowDays(a), tz: "UTC", bucket: "hour", ...scopeFilter(a) });
 }
 export function tracesLink(a: AlertScope): string {
-  const w = windowDays(a);
-  return `/traces?${params(a, { from: w.from, to: w.to, tz: "UTC", bucket: "hour" })}`;
+  return tracesListHref({ ...windowDays(a), tz: "UTC", ...scopeFilter(a) });
 }
 export function changeQuery(a: AlertScope): string {
   const w = windowDays(a);
-  const back = (d: string) => day(Date.parse(`${d}T00:00:00Z`) - 7 * DAY);
-  return params(a, { from: w.from, to: w.to, base_from: back(w.from), base_to: back(w.to), tz: "UTC" }).toString();
+  return appendFilters(new URLSearchParams({ from: w.from, to: w.to, base_from: addDays(w.from, -7), base_to: addDays(w.to, -7), tz: "UTC" }), scopeFilter(a)).toString();
 }

@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, addMonths, addWeeks, startOfWeek } from "date-fns";
+import { localDate } from "./date-range";
 
 /**
  * Periods of the organisation's calendar (lib/db/org-settings.ts): months that start on `monthStartDay`,
@@ -15,11 +16,8 @@ export type CalendarPeriod = { kind: PeriodKind; key: string; label: string; fro
 const pad = (n: number) => String(n).padStart(2, "0");
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** The calendar date (YYYY-MM-DD) of an instant in a zone. */
-export function localDate(at: Date, timeZone: string): string {
-  const d = new TZDate(at.getTime(), timeZone);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+// One definition of "the date of an instant in a zone" (lib/finops/date-range.ts), re-exported for callers of the calendar.
+export { localDate };
 
 /** The first instant of a calendar date in a zone. */
 export function startOfLocalDay(date: string, timeZone: string): Date {

@@ -1,6 +1,6 @@
-import type { Dimension } from "@/lib/clickhouse/fragments";
+import type { Dimension } from "@/lib/dimensions";
 import type { ChangeResponse } from "@/lib/schemas/change";
-import { appendFilters, NEXT, narrowTo, type Filters } from "./explorer-state";
+import { appendFilters, exploreHref, NEXT, narrowTo, type Filters } from "./explorer-state";
 import { Money } from "./money";
 
 /** What the "why did it change?" panel asks about: the current period, its baseline, the zone and filters. */
@@ -21,8 +21,8 @@ export function changeQuery(s: ChangeScope): string {
  * mode against the same baseline, grouped by the next dimension of the drill-down order.
  */
 export function contributorHref(s: ChangeScope, answer: Pick<ChangeResponse, "baseline" | "current">, dim: Dimension, value: string): string {
-  const q = new URLSearchParams({ from: answer.current.from, to: answer.current.to, tz: s.tz, group_by: NEXT[dim] ?? "team", metric: "cost_usd", compare: "1", base_from: answer.baseline.from, base_to: answer.baseline.to });
-  return `/explore?${appendFilters(q, narrowTo(s, { [dim]: value })).toString()}`;
+  const { from, to } = answer.current;
+  return exploreHref({ from, to, tz: s.tz, groupBy: NEXT[dim] ?? "team", metric: "cost_usd", compare: true, base: answer.baseline, ...narrowTo(s, { [dim]: value }) });
 }
 
 export type WaterfallStep = { id: string; label: string; amount: string; low: number; high: number; kind: "total" | "up" | "down" | "zero" };

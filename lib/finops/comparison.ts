@@ -1,5 +1,5 @@
 import { periodContaining, shiftPeriod, type Calendar, type CalendarPeriod, type PeriodKind } from "./calendar";
-import { DAY_MS, isoDay, localDate, zoneDayStartUtc } from "./date-range";
+import { addDays, daysBetween, localDate, previousRange, zoneDayStartUtc } from "./date-range";
 import { formatDay } from "./format";
 
 /**
@@ -29,8 +29,6 @@ export type Comparison = {
 };
 
 const HOUR_MS = 3_600_000;
-const plusDays = (day: string, n: number) => isoDay(Date.parse(day) + n * DAY_MS);
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 const instant = (utcText: string) => Date.parse(`${utcText.replace(" ", "T")}Z`);
 
 /** The calendar period [from, to) is, or begins and runs through today with (then partial); null if neither. */
@@ -51,11 +49,11 @@ function elapsedHoursToday(today: string, now: Date, tz: string): number {
 
 /** The baseline [prevFrom, …) cut after `days` whole days and `hours` hours of the next: its dates and instant. */
 function cut(prevFrom: string, days: number, hours: number, tz: string) {
-  const day = plusDays(prevFrom, days);
-  const dayEnd = instant(zoneDayStartUtc(plusDays(day, 1), tz));
+  const day = addDays(prevFrom, days);
+  const dayEnd = instant(zoneDayStartUtc(addDays(day, 1), tz));
   // A 23-hour DST day cannot hold 24 hours: the cut stops at its end.
   const until = Math.min(instant(zoneDayStartUtc(day, tz)) + hours * HOUR_MS, dayEnd);
-  return { day, to: plusDays(day, 1), until: new Date(until).toISOString().replace(".000Z", "Z") };
+  return { day, to: addDays(day, 1), until: new Date(until).toISOString().replace(".000Z", "Z") };
 }
 
 /** A period as the label names it: "Sep 2026", "Q3 2026", "week of Nov 16". */
@@ -81,7 +79,7 @@ export function comparisonFor(from: string, to: string, tz: string, now: Date, o
   }
   const len = daysBetween(from, to);
   const span = `${len} day${len === 1 ? "" : "s"}`;
-  const prevFrom = plusDays(from, -len);
+  const prevFrom = previousRange({ from, to }).from;
   if (!partial) return { period: "days", partial, previous: { from: prevFrom, to: from }, until: null, label: `vs previous ${span}` };
   const c = cut(prevFrom, elapsedDays, hours, tz);
   return { period: "days", partial, previous: { from: prevFrom, to: c.to }, until: c.until, label: `vs previous ${span} to ${hh(hours)}` };

@@ -1,15 +1,52 @@
+import { TZDate } from "@date-fns/tz";
+import { addDays as addDaysTo, differenceInCalendarDays, format } from "date-fns";
+
 /** The zones the overview and the explorer offer (any IANA zone in the URL works too). */
 export const TIME_ZONES = ["UTC", "America/Los_Angeles", "America/New_York", "Europe/London", "Europe/Paris", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"];
 
-/** UTC calendar-day helpers shared by the overview and the explorer (ranges are [from, to), YYYY-MM-DD). */
+/**
+ * Calendar-day ranges, the one home of the day arithmetic every page and query shares (ranges are [from, to),
+ * YYYY-MM-DD, `to` exclusive like every API range). Pure, client-safe: the pages' URL state and the server
+ * domain both use these, so "the previous period" or "the last 7 days" mean one thing everywhere.
+ */
+export type DayRange = { from: string; to: string };
 export const DAY_MS = 86_400_000;
 
 export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** The last `days` whole UTC days, today included. */
-export function lastDaysWindow(days: number, now: Date): { from: string; to: string } {
-  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS;
-  return { from: isoDay(tomorrow - days * DAY_MS), to: isoDay(tomorrow) };
+// A calendar date as a UTC midnight: day arithmetic on dates has no zone (no DST hour to lose).
+const utcDay = (day: string) => new TZDate(Date.parse(`${day}T00:00:00Z`), "UTC");
+
+/** The calendar date `n` days after `day` (before when n < 0). */
+export const addDays = (day: string, n: number): string => format(addDaysTo(utcDay(day), n), "yyyy-MM-dd");
+
+/** Days in [from, to). */
+export const daysBetween = (from: string, to: string): number => differenceInCalendarDays(utcDay(to), utcDay(from));
+
+/** The period of the same length just before [from, to): what every page and the API compare against by default. */
+export function previousRange(r: DayRange): DayRange {
+  return { from: addDays(r.from, -daysBetween(r.from, r.to)), to: r.from };
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in a zone: "today" in Tokyo is not UTC's today. */
+export function localDate(at: Date, tz: string): string {
+  return format(new TZDate(at.getTime(), tz), "yyyy-MM-dd");
+}
+
+/** The last `days` whole days in tz, today (there) included: [today − days + 1, today + 1). */
+export function lastDays(days: number, tz: string, now: Date): DayRange {
+  const to = addDays(localDate(now, tz), 1);
+  return { from: addDays(to, -days), to };
+}
+
+/** Whether a zone name is one Intl knows (an IANA zone or UTC). */
+export function isZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Minutes east of UTC of a time zone at an instant (Intl's "GMT+05:30" form). */
@@ -69,10 +106,4 @@ export function zoneDayStartUtc(date: string, tz: string): string {
     if (t + zoneOffsetMinutes(tz, t) * 60_000 >= local && t < best) best = t;
   }
   return new Date(best).toISOString().slice(0, 19).replace("T", " ");
-}
-
-/** The calendar date of an instant in a zone ("YYYY-MM-DD"). */
-export function localDate(at: Date, tz: string): string {
-  const p = Object.fromEntries(new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(at).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day}`;
 }

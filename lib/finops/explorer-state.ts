@@ -1,8 +1,12 @@
-import { completeDate } from "./range-presets";
+import { parseAsStringLiteral, type inferParserType, type Nullable } from "nuqs/server";
 import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
 import { MAX_HOURLY_DAYS } from "@/lib/schemas/timeseries";
-import { DAY_MS, isoDay, lastDaysWindow } from "./date-range";
+import { addDays, daysBetween, lastDays } from "./date-range";
 import { METRICS } from "./explorer-metrics";
+import { tracesListHref } from "./trace-list-state";
+import { filtersOf, filterParsers, filterValues, parseAsDay, parseAsOne, parseAsOneOf, queryReader, queryWriter, rangeParsers, type Filters } from "./url-state";
+
+export type { Filters } from "./url-state";
 
 /**
  * The explorer's whole state lives in the URL, so a link reproduces the view:
@@ -27,69 +31,90 @@ export type ExplorerState = {
   /** The compare mode's baseline; null = the previous period of the same length. */
   base: { from: string; to: string } | null;
 };
-export type Filters = Pick<ExplorerState, "include" | "exclude">;
 
 /** Sort columns besides the metrics: the group keys and the change against the previous period. */
 export const SORT_COLUMNS = ["key", "key2", "delta"] as const;
+const METRIC_IDS = METRICS.map((m) => m.id);
+
+/**
+ * The page's one declaration of its address, in the order its URLs are written: it reads /explore and writes
+ * every link to it (the overview's, the trace view's, the alerts', the change panel's contributors).
+ */
+export const explorerParsers = {
+  ...rangeParsers,
+  bucket: parseAsStringLiteral(["day", "hour"] as const),
+  group_by: parseAsStringLiteral(DIMENSION_NAMES),
+  group_by2: parseAsStringLiteral(DIMENSION_NAMES),
+  metric: parseAsOneOf(METRIC_IDS),
+  sort: parseAsOneOf([...METRIC_IDS, ...SORT_COLUMNS]),
+  dir: parseAsStringLiteral(["asc", "desc"] as const),
+  compare: parseAsOne,
+  base_from: parseAsDay,
+  base_to: parseAsDay,
+  ...filterParsers,
+};
+const readExplorer = queryReader(explorerParsers);
+export const writeExplorer = queryWriter(explorerParsers);
+
+/** A link into Explore: the parts given (a state's or a few, like the overview's doors), the rest left to the page's defaults. */
+export type ExploreLink = { from: string; to: string; tz: string; groupBy?: Dimension; groupBy2?: Dimension | null; bucket?: "day" | "hour"; metric?: string; sort?: string; dir?: "asc" | "desc"; compare?: boolean; base?: { from: string; to: string } | null } & Partial<Filters>;
+
+/** `/explore?…`: the one writer of links to the explorer. */
+export const exploreHref = (l: ExploreLink): string => `/explore?${writeExplorer(explorerValues(l))}`;
+
+/** A link's or a state's parameter values (null: not in the address). */
+export function explorerValues(l: ExploreLink): Nullable<ExplorerValues> {
+  return {
+    from: l.from,
+    to: l.to,
+    tz: l.tz,
+    bucket: l.bucket ?? null,
+    group_by: l.groupBy ?? null,
+    group_by2: l.groupBy2 ?? null,
+    metric: l.metric ?? null,
+    sort: l.sort ?? null,
+    dir: l.dir ?? null,
+    compare: l.compare || null,
+    base_from: l.base?.from ?? null,
+    base_to: l.base?.to ?? null,
+    ...filterValues({ include: l.include ?? {}, exclude: l.exclude ?? {} }),
+  };
+}
 
 /** Drill-down order: a click on a group filters to it and groups by the next dimension. */
 export const NEXT: Partial<Record<Dimension, Dimension>> = { team: "repo", repo: "feature", feature: "model", service: "feature", customer: "feature", model: "feature", environment: "team", provider: "model" };
 
-// A real calendar date: Date.parse takes "2026-02-30" as March 2.
-const isDate = (s: string | null): s is string => !!s && completeDate(s) !== null;
-const isDim = (s: string | null): s is Dimension => (DIMENSION_NAMES as string[]).includes(s ?? "");
-
-/** Days in [from, to). */
-export const rangeDays = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
-
 /** Hourly buckets are only served for short ranges (the API answers 400 beyond). */
-export const hourlyAllowed = (from: string, to: string) => rangeDays(from, to) <= MAX_HOURLY_DAYS;
+export const hourlyAllowed = (from: string, to: string) => daysBetween(from, to) <= MAX_HOURLY_DAYS;
 
-export function parseExplorerState(params: URLSearchParams, now: Date): ExplorerState {
-  const fallback = lastDaysWindow(30, now);
-  const from = isDate(params.get("from")) ? params.get("from")! : fallback.from;
-  let to = isDate(params.get("to")) ? params.get("to")! : fallback.to;
-  if (to <= from) to = isoDay(Date.parse(from) + DAY_MS);
-  const groupBy = isDim(params.get("group_by")) ? (params.get("group_by") as Dimension) : "team";
-  const second = params.get("group_by2");
-  const groupBy2 = isDim(second) && second !== groupBy ? second : null;
+export type ExplorerValues = inferParserType<typeof explorerParsers>;
+
+/** The state of an address: what the reader understood, made consistent (a stale link still shows something sensible). */
+export const parseExplorerState = (params: URLSearchParams, now: Date): ExplorerState => explorerStateOf(readExplorer(params), now);
+
+/** The state of the parsed parameters (what useQueryStates(explorerParsers) or the reader gives). */
+export function explorerStateOf(v: ExplorerValues, now: Date): ExplorerState {
+  const tz = v.tz ?? "UTC";
+  const fallback = lastDays(30, tz, now);
+  const from = v.from ?? fallback.from;
+  let to = v.to ?? fallback.to;
+  if (to <= from) to = addDays(from, 1);
+  const groupBy = v.group_by ?? "team";
+  const groupBy2 = v.group_by2 && v.group_by2 !== groupBy ? v.group_by2 : null;
   // A long range silently falls back to days rather than showing an error for a stale link.
-  const bucket = params.get("bucket") === "hour" && hourlyAllowed(from, to) ? "hour" : "day";
-  const metric = METRICS.some((m) => m.id === params.get("metric")) ? params.get("metric")! : "cost_usd";
-  const sortParam = params.get("sort") ?? "";
-  const sortable = (SORT_COLUMNS as readonly string[]).includes(sortParam) ? sortParam !== "key2" || groupBy2 !== null : METRICS.some((m) => m.id === sortParam);
-  const include: ExplorerState["include"] = {};
-  const exclude: ExplorerState["exclude"] = {};
-  for (const d of DIMENSION_NAMES) {
-    if (params.getAll(d).length) include[d] = params.getAll(d);
-    if (params.getAll(`exclude_${d}`).length) exclude[d] = params.getAll(`exclude_${d}`);
-  }
-  const [baseFrom, baseTo] = [params.get("base_from"), params.get("base_to")];
-  const base = isDate(baseFrom) && isDate(baseTo) && baseFrom < baseTo ? { from: baseFrom, to: baseTo } : null;
-  const compare = params.get("compare") === "1";
-  return { from, to, tz: params.get("tz") || "UTC", bucket, groupBy, groupBy2, metric, sort: sortable ? sortParam : metric, dir: params.get("dir") === "asc" ? "asc" : "desc", include, exclude, compare, base };
+  const bucket = v.bucket === "hour" && hourlyAllowed(from, to) ? "hour" : "day";
+  const metric = v.metric ?? "cost_usd";
+  const sort = v.sort && (v.sort !== "key2" || groupBy2 !== null) ? v.sort : metric;
+  const base = v.base_from && v.base_to && v.base_from < v.base_to ? { from: v.base_from, to: v.base_to } : null;
+  return { from, to, tz, bucket, groupBy, groupBy2, metric, sort, dir: v.dir ?? "desc", ...filtersOf(v), compare: v.compare === true, base };
 }
 
-/** Only the filter parameters (DIM=value, exclude_DIM=value), in dimension order. */
-export function appendFilters(q: URLSearchParams, f: Filters): URLSearchParams {
-  for (const d of DIMENSION_NAMES) for (const v of f.include[d] ?? []) q.append(d, v);
-  for (const d of DIMENSION_NAMES) for (const v of f.exclude[d] ?? []) q.append(`exclude_${d}`, v);
-  return q;
-}
+export { appendFilters } from "./url-state";
+import { appendFilters } from "./url-state";
 
 /** The URL query of a state. */
 export function explorerQuery(s: ExplorerState): URLSearchParams {
-  const q = new URLSearchParams({ from: s.from, to: s.to, tz: s.tz, bucket: s.bucket, group_by: s.groupBy });
-  if (s.groupBy2) q.set("group_by2", s.groupBy2);
-  q.set("metric", s.metric);
-  q.set("sort", s.sort);
-  q.set("dir", s.dir);
-  if (s.compare) q.set("compare", "1");
-  if (s.base) {
-    q.set("base_from", s.base.from);
-    q.set("base_to", s.base.to);
-  }
-  return appendFilters(q, s);
+  return new URLSearchParams(exploreHref(s).slice("/explore?".length));
 }
 
 /** A state after a change, normalised the way a reload of its URL would read it (e.g. hourly on a long range). */
@@ -139,7 +164,7 @@ export function narrowTo(f: Filters, keys: Partial<Record<Dimension, string>>): 
 
 /** `/traces?` with the range, zone and filters of the view, narrowed to a group when one is given. */
 export function tracesHref(s: ExplorerState, keys: Partial<Record<Dimension, string>> = {}): string {
-  return `/traces?${appendFilters(new URLSearchParams({ from: s.from, to: s.to, tz: s.tz }), narrowTo(s, keys)).toString()}`;
+  return tracesListHref({ from: s.from, to: s.to, tz: s.tz, ...narrowTo(s, keys) });
 }
 
 /**
@@ -160,7 +185,7 @@ export function drillDown(s: ExplorerState, key: string, key2?: string): Partial
 /** Clicking a chart bucket: the range becomes that bucket's (local) day, seen hour by hour; filters stay. */
 export function narrowToBucket(bucketLabel: string): Partial<ExplorerState> {
   const day = bucketLabel.slice(0, 10);
-  return { from: day, to: isoDay(Date.parse(day) + DAY_MS), bucket: "hour" };
+  return { from: day, to: addDays(day, 1), bucket: "hour" };
 }
 
 /** Whether any include or exclude filter is set. */

@@ -1,13 +1,14 @@
 import type { Dimension } from "@/lib/dimensions";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import type { TOP_DIMENSIONS } from "@/lib/schemas/overview";
-import { addDays, type OverviewState, type StackDimension } from "./overview-state";
+import { addDays } from "./date-range";
+import { exploreHref as explorerHref } from "./explorer-state";
 import { UNATTRIBUTED } from "./format";
+import type { OverviewState, StackDimension } from "./overview-state";
 
 /**
- * Every overview figure is a door into the explorer: these build its URLs (/explore?from&to&tz&group_by&metric
- * and DIM=VALUE filters, the parameters the explorer reads). Built here rather than with explorerQuery so the
- * overview does not depend on the explorer's internal state shape, which is being extended separately.
+ * Every overview figure is a door into the explorer: these pick its range, grouping, metric and filters; the
+ * explorer's own writer (explorer-state.ts exploreHref, its nuqs serializer) writes the address.
  */
 
 export type TopDimension = (typeof TOP_DIMENSIONS)[number];
@@ -27,11 +28,9 @@ export const STACK_DRILL: Record<StackDimension, Dimension> = { team: "repo", mo
 export const TOP_DRILL: Record<TopDimension, Dimension> = { team: "repo", repo: "feature", feature: "model", model: "feature", customer: "feature" };
 
 export function exploreHref(l: ExploreLink): string {
-  const q = new URLSearchParams({ from: l.from, to: l.to, tz: l.tz, group_by: l.groupBy, metric: l.metric ?? "cost_usd" });
-  if (l.bucket) q.set("bucket", l.bucket);
   // An empty value is a real filter: the events with no value for the dimension (e.g. unattributed spend).
-  for (const [dim, value] of Object.entries(l.filters ?? {})) if (value !== undefined) q.append(dim, value);
-  return `/explore?${q}`;
+  const include = Object.fromEntries(Object.entries(l.filters ?? {}).filter(([, v]) => v !== undefined).map(([d, v]) => [d, [v]]));
+  return explorerHref({ from: l.from, to: l.to, tz: l.tz, groupBy: l.groupBy, metric: l.metric ?? "cost_usd", bucket: l.bucket, include });
 }
 
 /** A key as shown: "" is "Unattributed" in every dimension, as on every page (the rest of a stack is flagged, see stackHref). */

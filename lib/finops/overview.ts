@@ -3,7 +3,7 @@ import type { GroupKey } from "@/lib/clickhouse/queries/measures";
 import { TOP_DIMENSIONS, type OverviewQuery, type OverviewResponse } from "@/lib/schemas/overview";
 import { getOrgSettings } from "@/lib/db/org-settings";
 import { comparisonFor, untilText } from "./comparison";
-import { DAY_MS, isoDay, localDate } from "./date-range";
+import { DAY_MS, isoDay, lastDays, localDate } from "./date-range";
 import { EMPTY_SUMS, measures, toMeasures } from "./measures";
 import { Money, toStored } from "./money";
 import { bucketLabels, stackSeries } from "./series";
@@ -17,7 +17,7 @@ const STACKS = 8;
  * stack and the daily totals add up to the period total exactly.
  */
 export async function getOverview(q: OverviewQuery, scope: TeamScope, now = new Date()): Promise<OverviewResponse> {
-  const { from, to } = q.from && q.to ? { from: q.from, to: q.to } : lastLocalDays(30, now, q.tz);
+  const { from, to } = q.from && q.to ? { from: q.from, to: q.to } : lastDays(30, q.tz, now);
   // Months with the month before, weeks with the week before, a partial period with the same elapsed time.
   const comparison = comparisonFor(from, to, q.tz, now, await getOrgSettings());
   const previous = comparison.previous;
@@ -56,10 +56,4 @@ export async function getOverview(q: OverviewQuery, scope: TeamScope, now = new 
     series: stackSeries({ labels: days, byBucketAndKey: inSet(["bucket", q.stack]), byKey: inSet([q.stack]), dim: q.stack, metric: "cost_usd", top: STACKS }),
     top,
   };
-}
-
-/** The last `days` calendar days in a zone, today (there) included. */
-function lastLocalDays(days: number, now: Date, tz: string): { from: string; to: string } {
-  const tomorrow = Date.parse(`${localDate(now, tz)}T00:00:00Z`) + DAY_MS;
-  return { from: isoDay(tomorrow - days * DAY_MS), to: isoDay(tomorrow) };
 }

@@ -1,4 +1,5 @@
-import { localDate, periodContaining, shiftPeriod, type Calendar } from "./calendar";
+import { periodContaining, shiftPeriod, type Calendar } from "./calendar";
+import { addDays, lastDays, localDate, type DayRange } from "./date-range";
 
 /**
  * The period presets every page offers (Overview, Explore, Traces): calendar periods of the organisation's
@@ -15,22 +16,19 @@ export const RANGE_PRESETS = [
   { id: "90d", label: "Last 90 days" },
 ] as const;
 export type RangePresetId = (typeof RANGE_PRESETS)[number]["id"];
-export type DayRange = { from: string; to: string };
-
-const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export type { DayRange } from "./date-range";
 
 /** The calendar of a page when the organisation's is not known: months from the 1st, weeks from Monday. */
 export const DEFAULT_CALENDAR = (timeZone: string): Calendar => ({ timeZone, monthStartDay: 1, weekStartsOn: 1 });
 
 /** The range of a preset at `now`, in the calendar's zone. "This month/week" run through today (a partial period). */
 export function presetRange(id: RangePresetId, now: Date, cal: Calendar): DayRange {
-  const today = localDate(now, cal.timeZone);
-  const tomorrow = plusDays(today, 1);
+  const tomorrow = addDays(localDate(now, cal.timeZone), 1);
   switch (id) {
     case "7d":
     case "30d":
     case "90d":
-      return { from: plusDays(tomorrow, -Number(id.slice(0, -1))), to: tomorrow };
+      return lastDays(Number(id.slice(0, -1)), cal.timeZone, now);
     case "this-month":
     case "this-week": {
       const p = periodContaining(id === "this-month" ? "month" : "week", now, cal);

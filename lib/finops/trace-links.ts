@@ -1,3 +1,6 @@
+import { addDays } from "./date-range";
+import { exploreHref } from "./explorer-state";
+import { tracesListHref } from "./trace-list-state";
 import type { ContextDimension } from "./trace-context";
 
 /**
@@ -6,16 +9,14 @@ import type { ContextDimension } from "./trace-context";
  * Explore groups a session or user by feature, and the rest by model, the next questions one usually asks.
  */
 const day = (iso: string) => iso.slice(0, 10);
-const nextDay = (iso: string) => new Date(Date.parse(`${day(iso)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export function traceDays(start: string, end: string): { from: string; to: string } {
-  return { from: day(start), to: nextDay(end || start) };
+  return { from: day(start), to: addDays(day(end || start), 1) };
 }
 
 export function contextLinks(start: string, end: string, dim: ContextDimension, value: string): { explore: string; traces: string } {
-  const { from, to } = traceDays(start, end);
+  const range = { ...traceDays(start, end), tz: "UTC" };
   const groupBy = dim === "session_id" || dim === "user" ? "feature" : "model";
-  const explore = new URLSearchParams({ from, to, tz: "UTC", group_by: groupBy, [dim]: value });
-  const traces = new URLSearchParams({ from, to, tz: "UTC", [dim]: value });
-  return { explore: `/explore?${explore}`, traces: `/traces?${traces}` };
+  const filters = { include: { [dim]: [value] }, exclude: {} };
+  return { explore: exploreHref({ ...range, groupBy, ...filters }), traces: tracesListHref({ ...range, ...filters }) };
 }

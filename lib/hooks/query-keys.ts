@@ -26,3 +26,27 @@ export const budgetKeys = {
   list: ["budgets", "list"] as const,
   one: (id: string) => ["budgets", "one", id] as const,
 };
+
+export const forecastKeys = {
+  all: ["forecasts"] as const,
+  of: (dimension: string, period: string) => ["forecasts", dimension, period] as const,
+};
+
+/**
+ * Every cached view whose numbers come from the ledger's costs or owners: a reprice or a re-apply of the
+ * ownership rules rewrites those, so it refreshes all of them (not only the page it was started from).
+ * Prefixes: each one matches every query whose key starts with it.
+ */
+export const spendViewKeys: readonly (readonly unknown[])[] = [
+  overviewKeys.all,
+  ["summary"],
+  ["timeseries"],
+  ["change"],
+  ["trace"],
+  ["traces"],
+  ["anomalies"],
+  ["alerts"],
+  chargebackKeys.all,
+  budgetKeys.all,
+  forecastKeys.all,
+];

@@ -4,7 +4,7 @@ import { fetchJson } from "@/lib/api/fetch-json";
 import { BudgetDeleted, BudgetDetailOut, BudgetListOut, BudgetSaved, WhatIfOut } from "@/lib/schemas/budget";
 import { ForecastsOut } from "@/lib/schemas/forecast";
 import { TeamsResponse } from "@/lib/schemas/settings";
-import { budgetKeys, settingsKeys } from "./query-keys";
+import { budgetKeys, forecastKeys, settingsKeys } from "./query-keys";
 import { useInvalidating } from "./use-prices";
 
 export const useBudgets = () => useQuery({ queryKey: budgetKeys.list, queryFn: () => fetchJson("/api/v1/budgets", BudgetListOut) });
@@ -15,4 +15,4 @@ export const useUpdateBudget = (id: string) => useInvalidating((body: Record<str
 export const useDeleteBudget = () => useInvalidating((id: string) => fetchJson(`/api/v1/budgets/${encodeURIComponent(id)}`, BudgetDeleted, { method: "DELETE" }), [budgetKeys.list]);
 export const useWhatIf = (id: string) => useMutation({ mutationFn: (body: Record<string, unknown>) => fetchJson(`/api/v1/budgets/${encodeURIComponent(id)}/what-if`, WhatIfOut, { method: "POST", body }) });
 export const useForecasts = (dimension: string, period: string) =>
-  useQuery({ queryKey: ["forecasts", dimension, period], queryFn: () => fetchJson(`/api/v1/forecasts?dimension=${encodeURIComponent(dimension)}&period=${encodeURIComponent(period)}`, ForecastsOut) });
+  useQuery({ queryKey: forecastKeys.of(dimension, period), queryFn: () => fetchJson(`/api/v1/forecasts?dimension=${encodeURIComponent(dimension)}&period=${encodeURIComponent(period)}`, ForecastsOut) });

@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { ChargebackReportOut, ChargebackSettingsOut, CloseOut, RuleOut } from "@/lib/schemas/chargeback";
 import { OrgSettingsOut } from "@/lib/schemas/org-settings";
-import { chargebackKeys, overviewKeys, settingsKeys } from "./query-keys";
+import { chargebackKeys, settingsKeys, spendViewKeys } from "./query-keys";
 import { useInvalidating } from "./use-prices";
 
 /** GET /api/v1/chargeback for a period and attribution (and a previewed rule on an open period). */
@@ -24,4 +24,4 @@ export const useUpdateChargebackSettings = () =>
 
 export const useOrgSettings = () => useQuery({ queryKey: chargebackKeys.org, queryFn: () => fetchJson("/api/v1/settings/org", OrgSettingsOut) });
 export const useUpdateOrgSettings = () =>
-  useInvalidating((body: Record<string, unknown>) => fetchJson("/api/v1/settings/org", OrgSettingsOut, { method: "PATCH", body }), [chargebackKeys.org, chargebackKeys.all, overviewKeys.all, settingsKeys.audit]);
+  useInvalidating((body: Record<string, unknown>) => fetchJson("/api/v1/settings/org", OrgSettingsOut, { method: "PATCH", body }), [chargebackKeys.org, settingsKeys.audit, ...spendViewKeys]);

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { PricesResponse, RecomputeResponse, UnpricedResponse, UpsertResponse } from "@/lib/schemas/settings";
-import { overviewKeys, settingsKeys } from "./query-keys";
+import { settingsKeys, spendViewKeys } from "./query-keys";
 
 export const usePrices = () => useQuery({ queryKey: settingsKeys.prices, queryFn: () => fetchJson("/api/v1/prices", PricesResponse) });
 export const useUnpriced = () => useQuery({ queryKey: settingsKeys.unpriced, queryFn: () => fetchJson("/api/v1/prices/unpriced", UnpricedResponse) });
@@ -12,9 +12,9 @@ function useInvalidating<V, R>(fn: (v: V) => Promise<R>, keys: readonly (readonl
   return useMutation({ mutationFn: fn, onSuccess: () => Promise.all(keys.map((k) => qc.invalidateQueries({ queryKey: k }))) });
 }
 
-export const useSavePrice = () => useInvalidating((body: Record<string, unknown>) => fetchJson("/api/v1/prices", UpsertResponse, { method: "POST", body }), [settingsKeys.prices, settingsKeys.audit, settingsKeys.unpriced, overviewKeys.all]);
+export const useSavePrice = () => useInvalidating((body: Record<string, unknown>) => fetchJson("/api/v1/prices", UpsertResponse, { method: "POST", body }), [settingsKeys.prices, settingsKeys.audit, settingsKeys.unpriced, ...spendViewKeys]);
 export const useImportLitellm = () =>
-  useInvalidating((body: { litellm: unknown; validFrom: string }) => fetchJson("/api/v1/prices/import", UpsertResponse, { method: "POST", body }), [settingsKeys.prices, settingsKeys.audit, settingsKeys.unpriced, overviewKeys.all]);
+  useInvalidating((body: { litellm: unknown; validFrom: string }) => fetchJson("/api/v1/prices/import", UpsertResponse, { method: "POST", body }), [settingsKeys.prices, settingsKeys.audit, settingsKeys.unpriced, ...spendViewKeys]);
 export const useReprice = () =>
-  useInvalidating(() => fetchJson("/api/v1/prices/reprice", RecomputeResponse, { method: "POST" }), [settingsKeys.unpriced, settingsKeys.audit, overviewKeys.all]);
+  useInvalidating(() => fetchJson("/api/v1/prices/reprice", RecomputeResponse, { method: "POST" }), [settingsKeys.unpriced, settingsKeys.audit, ...spendViewKeys]);
 export { useInvalidating };

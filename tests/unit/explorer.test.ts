@@ -9,6 +9,7 @@ import {
   drillDown, explorerQuery, narrowToBucket, nextState, parseExplorerState, summaryQuery, timeseriesQuery, tracesHref, valuesQuery,
 } from "@/lib/finops/explorer-state";
 import { tableRows } from "@/lib/finops/explorer-table";
+import { previousRange } from "@/lib/finops/date-range";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 
 const now = new Date("2026-11-23T10:00:00Z");

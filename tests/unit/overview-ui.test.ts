@@ -4,7 +4,8 @@ import { colorOf, colorsFor, OTHER_COLOR } from "@/components/charts/series-colo
 import { change, costPerRequest, kpiFigures } from "@/lib/finops/overview-kpis";
 import { exploreHref, keyLabel, stackHref, topAllHref, topRowHref } from "@/lib/finops/overview-links";
 import { comparisonFor } from "@/lib/finops/comparison";
-import { parseOverviewState, presetWindow, rangeProblem, todayIn } from "@/lib/finops/overview-state";
+import { lastDays, localDate } from "@/lib/finops/date-range";
+import { parseOverviewState, rangeProblem } from "@/lib/finops/overview-state";
 import { wasteFigures } from "@/lib/finops/waste-metrics";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 
@@ -19,13 +20,13 @@ const query = (href: string) => Object.fromEntries([...new URLSearchParams(href.
 
 describe("overview state", () => {
   it("defaults to the last 30 days of the zone's today, stacked by team", () => {
-    expect(todayIn("Asia/Tokyo", NOW)).toBe("2026-12-01");
+    expect(localDate(NOW, "Asia/Tokyo")).toBe("2026-12-01");
     expect(parseOverviewState(new URLSearchParams(""), NOW)).toEqual({ from: "2026-11-01", to: "2026-12-01", tz: "UTC", stack: "team" });
     expect(parseOverviewState(new URLSearchParams("tz=Asia/Tokyo&stack=model"), NOW)).toEqual({ from: "2026-11-02", to: "2026-12-02", tz: "Asia/Tokyo", stack: "model" });
     expect(parseOverviewState(new URLSearchParams("from=2026-05-02&to=2026-05-01&tz=Mars/Base&stack=repo"), NOW)).toMatchObject({ from: "2026-11-01", tz: "UTC", stack: "team" });
   });
   it("knows presets, previous periods and bad ranges", () => {
-    expect(presetWindow(7, "UTC", NOW)).toEqual({ from: "2026-11-24", to: "2026-12-01" });
+    expect(lastDays(7, "UTC", NOW)).toEqual({ from: "2026-11-24", to: "2026-12-01" });
     // October is compared with September (lib/finops/comparison.ts), not with the 31 days before (Aug 31 – Sep 30).
     expect(comparisonFor("2026-10-01", "2026-11-01", "UTC", NOW, { monthStartDay: 1, weekStartsOn: 1 }).previous).toEqual({ from: "2026-09-01", to: "2026-10-01" });
     expect(rangeProblem("2026-01-02", "2026-01-02")).toMatch(/end date/);
