@@ -1,6 +1,6 @@
-import type { z } from "zod";
+import { z } from "zod";
+import { isJsonBody, type Operation } from "@/lib/api/operation";
 import { authorize, type Authorized } from "@/lib/auth/guard";
-import type { Permission } from "@/lib/auth/roles";
 import { verifyIngestKey, type VerifiedKey } from "@/lib/db/ingest-keys";
 import { takeToken } from "@/lib/ingest/rate-limit";
 import { RateLimitedError } from "@/lib/errors";
@@ -41,23 +41,17 @@ export function strictSearchParams(url: string): URLSearchParams {
   return parsed.searchParams;
 }
 
-/**
- * The one route wrapper: authenticates, parses the query string with the route's zod schema, runs the
- * handler, and maps every error to the one error shape. Route files stay thin: schema in, lib/ call, JSON out.
- *
- * auth "ingest": a live ingest key as `Authorization: Bearer tlk_…`; the handler gets it as `key`.
- * auth { permission }: a signed-in user (session cookie; CSRF token on changes) or an API token
- *   (`Bearer tla_…`) whose role grants the permission; the handler gets `auth` with the principal and the
- *   team scope every query must apply. "signed-in": any principal (the handler checks finer rules).
- * auth "open": no credential (health, sign-in).
- */
-export type Auth = "ingest" | "open" | "signed-in" | { permission: Permission };
-type Ctx<Q extends z.ZodType, B extends z.ZodType, A extends Auth> = { query: z.infer<Q>; body: z.infer<B>; request: Request; params: Record<string, string> } & (A extends "ingest"
-  ? { key: VerifiedKey }
-  : A extends "open"
-    ? object
-    : { auth: Authorized });
+/** What a handler gets: the parsed query, body and path parameters, and the caller (by the operation's auth). */
+type QueryOf<O> = O extends { query: infer Q extends z.ZodType } ? z.output<Q> : Record<string, never>;
+type BodyOf<O> = O extends { body: { schema: infer B extends z.ZodType } } ? z.output<B> : undefined;
+type CallerOf<O> = O extends { auth: "ingest" } ? { key: VerifiedKey } : O extends { auth: "open" } ? object : { auth: Authorized };
+export type Ctx<O extends Operation> = { query: QueryOf<O>; body: BodyOf<O>; request: Request; params: Record<string, string> } & CallerOf<O>;
 type NextCtx = { params?: Promise<Record<string, string | string[]>> };
+/** A Next.js route handler that also carries the operation it serves (the coverage test reads it). */
+export type RouteHandler = ((request: Request, next?: NextCtx) => Promise<Response>) & { operation: Operation };
+
+/** Operations without a query schema ignore the query string (but it must still percent-decode). */
+const NO_QUERY = z.object({});
 
 function bearer(request: Request): string | null {
   const header = request.headers.get("authorization") ?? "";
@@ -65,15 +59,18 @@ function bearer(request: Request): string | null {
   return m ? m[1] : null;
 }
 
-/** Options: `query` parses the query string, `body` (if given) the JSON body; `auth` as above. */
-export function route<Q extends z.ZodType, A extends Auth, B extends z.ZodType = z.ZodUndefined>(
-  opts: { query: Q; auth: A; body?: B },
-  handler: (ctx: Ctx<Q, B, A>) => Promise<unknown>,
-): (request: Request, next?: NextCtx) => Promise<Response> {
-  return async (request, next) => {
+/**
+ * The one route wrapper: serves one operation of lib/api/operations. Authenticates as the operation's `auth`
+ * says (see lib/api/operation.ts), parses the query string and the JSON body with its schemas, runs the
+ * handler, and maps every error to the one error shape. Route files stay thin: operation in, lib/ call out.
+ * Under test (NODE_ENV=test) every JSON answer is also parsed with the response schema the operation
+ * declares for its status, so the document cannot promise what a route does not send; production skips it.
+ */
+export function route<O extends Operation>(op: O, handler: (ctx: Ctx<O>) => Promise<unknown> | unknown): RouteHandler {
+  const serve = async (request: Request, next?: NextCtx): Promise<Response> => {
     try {
       let extra = {};
-      if (opts.auth === "ingest") {
+      if (op.auth === "ingest") {
         const secret = bearer(request);
         if (!secret) throw new ApiError("unauthorized", "Missing ingest key: send Authorization: Bearer <ingest key>");
         const key = await verifyIngestKey(secret);
@@ -86,23 +83,51 @@ export function route<Q extends z.ZodType, A extends Auth, B extends z.ZodType =
           );
         }
         extra = { key };
-      } else if (opts.auth === "signed-in") {
+      } else if (op.auth === "signed-in") {
         extra = { auth: await authorize(request) };
-      } else if (typeof opts.auth === "object") {
-        extra = { auth: await authorize(request, opts.auth.permission) };
+      } else if (typeof op.auth === "object") {
+        extra = { auth: await authorize(request, op.auth.permission) };
       }
       const params = Object.fromEntries(strictSearchParams(request.url));
-      const query = opts.query.parse(params);
+      const query: unknown = (op.query ?? NO_QUERY).parse(params);
       let body: unknown = undefined;
-      if (opts.body) {
+      if (isJsonBody(op.body)) {
         const raw: unknown = await readJsonBody(request);
-        body = opts.body.parse(raw);
+        body = op.body.schema.parse(raw);
       }
       const routeParams = Object.fromEntries(Object.entries((await next?.params) ?? {}).map(([k, v]) => [k, String(v)]));
-      const result = await handler({ query, body, request, params: routeParams, ...extra } as Ctx<Q, B, A>);
-      return result instanceof Response ? result : Response.json(result);
+      const result = await handler({ query, body, request, params: routeParams, ...extra } as Ctx<O>);
+      const response = result instanceof Response ? result : Response.json(result);
+      return CHECK_RESPONSES ? await checkedResponse(op, response) : response;
     } catch (err) {
       return toErrorResponse(err);
     }
   };
+  return Object.assign(serve, { operation: op });
+}
+
+/** Inlined as false by the production build: the checks below cost nothing there. */
+const CHECK_RESPONSES = process.env.NODE_ENV === "test";
+
+/**
+ * The response, when its JSON body matches the schema the operation declares for its status; otherwise a 500
+ * saying what differs (tests then fail on the status). Only JSON bodies of declared statuses are checked:
+ * files, protobuf and the hand-described ones (ingest's 400) are not.
+ */
+async function checkedResponse(op: Operation, response: Response): Promise<Response> {
+  const status = String(response.status);
+  const declared = op.responses[status];
+  if (!declared) {
+    if (response.status < 400) return mismatch(op, `status ${status} is not declared`);
+    return response;
+  }
+  if (!declared.json || !(response.headers.get("content-type") ?? "").includes("application/json")) return response;
+  const parsed = declared.json.schema.safeParse(await response.clone().json());
+  return parsed.success ? response : mismatch(op, `the body does not match ${declared.json.name}: ${z.prettifyError(parsed.error)}`);
+}
+
+function mismatch(op: Operation, what: string): Response {
+  const message = `Response of ${op.id} (${op.method.toUpperCase()} ${op.path}) breaks its declaration: ${what}`;
+  console.error(`[tokenledger] ${message}`);
+  return Response.json({ error: { code: "internal_error", message } }, { status: 500 });
 }
