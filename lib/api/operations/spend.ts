@@ -6,7 +6,7 @@ import { ChangeQuery, ChangeResponse, CONTRIBUTOR_DIMENSIONS } from "@/lib/schem
 import { OverviewQuery, OverviewResponse } from "@/lib/schemas/overview";
 import { SummaryQuery, SummaryResponse } from "@/lib/schemas/summary";
 import { TimeseriesQuery, TimeseriesResponse } from "@/lib/schemas/timeseries";
-import { TopTracesQuery, TopTracesResponse, TraceId, TraceResponse } from "@/lib/schemas/trace";
+import { TopTracesQuery, TopTracesResponse, TraceId, TraceQuery, TraceResponse } from "@/lib/schemas/trace";
 
 /** The spend queries: every number the UI shows comes from one of these. */
 
@@ -110,6 +110,7 @@ export const spend = defineOperations({
     summary: "One trace: call graph and who pays",
     description: `The calls of a trace in depth-first order with their attempts, the total, and the cost by executing and by originating team (each sums exactly to the total). Other teams' events are hidden entirely for a lead or viewer. Takes no query parameters (any is a 400). ${SCOPE} ${MONEY}`,
     auth: { permission: "spend:read" },
+    query: TraceQuery,
     pathParams: { id: { schema: TraceId, description: "A trace_id, or a request_id (its trace, or just its events when they carry no trace_id). URL-encode it." } },
     responses: { "200": json("The trace.", "TraceResponse", TraceResponse) },
     errors: ["bad_request", "not_found", "unavailable"],
