@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { logger } from "@/lib/log/logger";
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, LimitError, NotFoundError, RateLimitedError, UnauthorizedError, UnavailableError } from "@/lib/errors";
 
 /** One error shape for every endpoint: { error: { code, message, issues? } }. */
@@ -60,7 +61,8 @@ export function toErrorResponse(err: unknown): Response {
   if (code && err instanceof Error) {
     const issues = err instanceof ApiError || err instanceof InvalidInputError ? err.issues : undefined;
     const retryAfter = retryAfterOf(err);
-    if (err instanceof UnavailableError) console.warn(`[tokenledger] unavailable: ${err.message}`);
+    // Expected under load, not a bug: the reason is enough, a stack would bury it.
+    if (err instanceof UnavailableError) logger.warn({ reason: err.message }, "unavailable");
     return Response.json(
       { error: { code, message: err.message, issues } },
       { status: ERROR_STATUS[code], headers: retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) } },
@@ -72,6 +74,6 @@ export function toErrorResponse(err: unknown): Response {
       { status: 400 },
     );
   }
-  console.error("[tokenledger] unhandled error", err);
+  logger.error({ err }, "unhandled error");
   return Response.json({ error: { code: "internal_error", message: "Internal error" } }, { status: 500 });
 }

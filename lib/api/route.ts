@@ -1,9 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { isJsonBody, type Operation } from "@/lib/api/operation";
 import { authorize, type Authorized } from "@/lib/auth/guard";
 import { verifyIngestKey, type VerifiedKey } from "@/lib/db/ingest-keys";
 import { takeToken } from "@/lib/ingest/rate-limit";
 import { RateLimitedError } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
+import { runInRequest, type QueryNote } from "@/lib/log/request-context";
 import { ApiError, toErrorResponse } from "./errors";
 
 /** JSON bodies of dashboard endpoints: small, capped before parsing (LiteLLM's price file is the largest). */
@@ -67,7 +70,7 @@ function bearer(request: Request): string | null {
  * declares for its status, so the document cannot promise what a route does not send; production skips it.
  */
 export function route<O extends Operation>(op: O, handler: (ctx: Ctx<O>) => Promise<unknown> | unknown): RouteHandler {
-  const serve = async (request: Request, next?: NextCtx): Promise<Response> => {
+  const answer = async (request: Request, next?: NextCtx): Promise<Response> => {
     try {
       let extra = {};
       if (op.auth === "ingest") {
@@ -103,7 +106,59 @@ export function route<O extends Operation>(op: O, handler: (ctx: Ctx<O>) => Prom
       return toErrorResponse(err);
     }
   };
+  const serve = (request: Request, next?: NextCtx): Promise<Response> => {
+    const context = { requestId: requestIdOf(request), operation: op.id, queries: [] };
+    const started = performance.now();
+    return runInRequest(context, async () => {
+      const response = withHeader(await answer(request, next), "x-request-id", context.requestId);
+      logRequest(op, request, response, performance.now() - started, context.queries);
+      return response;
+    });
+  };
   return Object.assign(serve, { operation: op });
+}
+
+/**
+ * The request's id: the caller's X-Request-Id when it is a plausible one (a proxy or client correlating its own
+ * logs), a new UUID otherwise. Returned as X-Request-Id and on every log line of the request.
+ */
+function requestIdOf(request: Request): string {
+  const sent = request.headers.get("x-request-id");
+  return sent && /^[A-Za-z0-9._:-]{1,128}$/.test(sent) ? sent : randomUUID();
+}
+
+/** Sets a header, copying the response when its headers are immutable (a Response from fetch). */
+function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    const copy = new Response(response.body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    copy.headers.set(name, value);
+    return copy;
+  }
+}
+
+/**
+ * One line per request: operation, method, route (the path template, never the ids in the URL), status,
+ * duration and the ClickHouse queries it ran with their query_id and time (they run concurrently: the slowest
+ * one against the duration is the API's own cost). 5xx at error, the rest at info; health checks at debug, as
+ * load balancers call them all day.
+ */
+function logRequest(op: Operation, request: Request, response: Response, ms: number, queries: QueryNote[]): void {
+  const level = response.status >= 500 ? "error" : op.id === "health" ? "debug" : "info";
+  if (!logger.isLevelEnabled(level)) return;
+  logger[level](
+    {
+      operation: op.id,
+      method: request.method,
+      route: op.path,
+      status: response.status,
+      duration_ms: Math.round(ms * 10) / 10,
+      ...(queries.length ? { ch_queries: queries, ch_slowest_ms: Math.round(queries.reduce((t, q) => Math.max(t, q.ms), 0) * 10) / 10 } : {}),
+    },
+    "request",
+  );
 }
 
 /** Inlined as false by the production build: the checks below cost nothing there. */
@@ -128,6 +183,6 @@ async function checkedResponse(op: Operation, response: Response): Promise<Respo
 
 function mismatch(op: Operation, what: string): Response {
   const message = `Response of ${op.id} (${op.method.toUpperCase()} ${op.path}) breaks its declaration: ${what}`;
-  console.error(`[tokenledger] ${message}`);
+  logger.error({ operation: op.id }, message);
   return Response.json({ error: { code: "internal_error", message } }, { status: 500 });
 }
