@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     maxWorkers: 2,
+    // Request log lines at info would bury the test report; warnings and errors still show.
+    env: { LOG_LEVEL: "warn" },
   },
 });

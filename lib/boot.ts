@@ -2,7 +2,7 @@ import { getStore } from "@/lib/clickhouse/client";
 import { migrate } from "@/lib/clickhouse/migrate";
 import { loadDemoIfEmpty } from "@/lib/demo/load-demo";
 import { createDemoUsers, ensureFirstAdmin } from "@/lib/auth/bootstrap";
-import { purgeExpiredSessions } from "@/lib/db/sessions";
+import { purgeSessionsNow, startSessionPurge } from "@/lib/auth/session-purge";
 import { env, masked } from "@/lib/env";
 import { startAlertSchedule } from "@/lib/alerts/schedule";
 
@@ -21,7 +21,8 @@ export async function bootServer(log: (line: string) => void = console.log): Pro
   if (seeded.prices) log(`[tokenledger] price book: seeded ${seeded.prices} list prices`);
   if (seeded.events) log(`[tokenledger] demo data: loaded ${seeded.events} events in ${Date.now() - started} ms`);
   await ensureUsers(log);
-  await purgeExpiredSessions();
+  await purgeSessionsNow();
+  startSessionPurge();
   await startAlertSchedule(log, e.TOKENLEDGER_PUBLIC_URL);
 }
 

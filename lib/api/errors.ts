@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { logger } from "@/lib/log/logger";
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, LimitError, NotFoundError, RateLimitedError, UnauthorizedError, UnavailableError } from "@/lib/errors";
 
 /** One error shape for every endpoint: { error: { code, message, issues? } }. */
@@ -62,11 +63,12 @@ export function errorPayload(err: unknown): ErrorPayload {
   if (code && err instanceof Error) {
     const issues = err instanceof ApiError || err instanceof InvalidInputError ? err.issues : undefined;
     const retryAfter = retryAfterOf(err);
-    if (err instanceof UnavailableError) console.warn(`[tokenledger] unavailable: ${err.message}`);
+    // Expected under load, not a bug: the reason is enough, a stack would bury it.
+    if (err instanceof UnavailableError) logger.warn({ reason: err.message }, "unavailable");
     return { status: ERROR_STATUS[code], body: { error: { code, message: err.message, issues } }, headers: retryAfter === undefined ? undefined : { "Retry-After": String(retryAfter) } };
   }
   if (err instanceof z.ZodError) return { status: 400, body: { error: { code: "bad_request", message: "Invalid parameters", issues: z.flattenError(err) } } };
-  console.error("[tokenledger] unhandled error", err);
+  logger.error({ err }, "unhandled error");
   return { status: 500, body: { error: { code: "internal_error", message: "Internal error" } } };
 }
 

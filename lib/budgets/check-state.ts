@@ -10,6 +10,7 @@ import { onThresholdCrossed } from "./events";
 import { budgetPeriod, filterOf, toBudget, type Budget, type BudgetPeriod } from "./model";
 import { totalSpend } from "./spend";
 import { limitsOf, reachedThresholds, type Limits } from "./thresholds";
+import { logger } from "@/lib/log/logger";
 
 /**
  * In-memory budget state for the decision API: every budget's current period and its spend so far, loaded
@@ -73,7 +74,7 @@ export async function budgetEntries(now = Date.now()): Promise<{ entries: Entry[
   const wrong = state.stale || now >= state.validTo || now < state.validFrom;
   if ((wrong || Date.now() - state.loadedAt > REFRESH_MS) && !state.loading) {
     state.loading = load(now).finally(() => (state.loading = null));
-    state.loading.catch((err) => console.error("[tokenledger] budget state refresh failed", err));
+    state.loading.catch((err) => logger.error({ err }, "budget state refresh failed"));
   }
   if ((wrong || state.loadedAt === 0) && state.loading) await state.loading;
   return { entries: state.entries, prices: state.prices };
@@ -119,7 +120,7 @@ function addStoredSpend(rows: readonly EventRow[]): void {
       if (ts < from || ts >= to || !rowMatches(e.match, r)) continue;
       e.spend = e.spend.plus(String(r.cost_usd ?? "0"));
     }
-    if (!e.spend.eq(before)) void recordCrossings(e, before).catch((err) => console.error("[tokenledger] budget event failed", err));
+    if (!e.spend.eq(before)) void recordCrossings(e, before).catch((err) => logger.error({ err }, "budget event failed"));
   }
 }
 

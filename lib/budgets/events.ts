@@ -3,6 +3,7 @@ import { sendNotification } from "@/lib/notify/send";
 import type { Threshold } from "@/lib/schemas/budget";
 import type { Budget, BudgetPeriod } from "./model";
 import { scopeLabel } from "./model";
+import { logger } from "@/lib/log/logger";
 
 /**
  * Threshold crossings. `onThresholdCrossed` is THE hook: it records the event once per budget, period,
@@ -26,7 +27,7 @@ export async function onThresholdCrossed(input: { budget: Budget; period: Budget
   });
   if (!row) return null;
   const event = toEvent(row);
-  void sendNotification(notificationOf(input.budget, event)).catch((err: unknown) => console.error("[tokenledger] budget notification failed", err));
+  void sendNotification(notificationOf(input.budget, event)).catch((err: unknown) => logger.error({ err }, "budget notification failed"));
   return event;
 }
 

@@ -1,9 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from "@clickhouse/client";
 import type { ClickHouseClientConfigOptions } from "@clickhouse/client";
 import type { z } from "zod";
 import { env } from "@/lib/env";
+import { noteQuery } from "@/lib/log/request-context";
 import { engineCall } from "./engine-errors";
 import { claimStore, readStoreOwner, StoreBusyError, storeBusyMessage } from "./store-owner";
 
@@ -104,7 +106,8 @@ export type QueryDef<P extends Record<string, unknown>, R extends z.ZodType> = {
 
 /**
  * Runs a parameterized query ({name:Type} placeholders only) and parses each row with the query's schema.
- * Tags the query with its name (log_comment) so it can be found in system.query_log.
+ * Tags the query with its name (log_comment) and a fresh query_id, both findable in system.query_log; the
+ * query_id, name and time are noted on the current API request, whose log line lists them.
  */
 export async function chQuery<P extends Record<string, unknown>, R extends z.ZodType>(
   def: QueryDef<P, R>,
@@ -112,16 +115,23 @@ export async function chQuery<P extends Record<string, unknown>, R extends z.Zod
 ): Promise<z.infer<R>[]> {
   const { client } = await getStore();
   holder.__tokenledgerQueryLog?.push({ name: def.name, sql: def.sql, params });
-  const rows = await engineCall(async () => {
-    const result = await client.query({
-      query: def.sql,
-      query_params: params,
-      format: "JSONEachRow",
-      clickhouse_settings: { log_comment: def.name, max_execution_time: 30 },
+  const queryId = randomUUID();
+  const started = performance.now();
+  try {
+    const rows = await engineCall(async () => {
+      const result = await client.query({
+        query: def.sql,
+        query_params: params,
+        query_id: queryId,
+        format: "JSONEachRow",
+        clickhouse_settings: { log_comment: def.name, max_execution_time: 30 },
+      });
+      return result.json<unknown>();
     });
-    return result.json<unknown>();
-  });
-  return rows.map((r) => def.row.parse(r));
+    return rows.map((r) => def.row.parse(r));
+  } finally {
+    noteQuery({ query_id: queryId, name: def.name, ms: Math.round((performance.now() - started) * 10) / 10 });
+  }
 }
 
 /** Runs a statement that returns no rows (DDL, migrations). */

@@ -4,6 +4,7 @@ import { InvalidInputError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { isRole, parseRole, principalFor, type Role } from "@/lib/auth/roles";
 import { hashKey } from "./ingest-keys";
+import { cachedCredential, credentialGeneration, rememberCredential } from "./credential-cache";
 import { db } from "./prisma";
 import { teamIdsForSlugs } from "./users";
 
@@ -61,12 +62,23 @@ export async function revokeApiToken(id: string, now: Date = new Date()): Promis
 /** The principal for a live token secret, or null. Records last use at most once a minute per token. */
 export async function verifyApiToken(secret: string, opts: { now?: Date } = {}): Promise<Principal | null> {
   if (!secret.startsWith(API_TOKEN_PREFIX)) return null;
+  const hash = hashKey(secret);
+  // A cached token not yet due for its last-use write; anything else reads the row.
+  const cached = cachedCredential<{ principal: Principal; lastUsedAt: Date }>(`token:${hash}`);
+  if (cached && (opts.now ?? new Date()).getTime() - cached.lastUsedAt.getTime() < LAST_USED_EVERY_MS) return cached.principal;
+  const readAt = credentialGeneration();
   const prisma = await db();
-  const row = await prisma.apiToken.findUnique({ where: { hash: hashKey(secret) }, include: withTeams });
+  const row = await prisma.apiToken.findUnique({ where: { hash }, include: withTeams });
   if (!row || row.revokedAt || !isRole(row.role)) return null;
   const now = opts.now ?? new Date();
+  let writes = 0;
+  let lastUsedAt = row.lastUsedAt ?? now;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
     await prisma.apiToken.updateMany({ where: { id: row.id }, data: { lastUsedAt: now } });
+    lastUsedAt = now;
+    writes = 1;
   }
-  return principalFor({ kind: "token", id: row.id, name: row.name, role: row.role, teams: row.teams.map((t) => t.team.slug) });
+  const principal = principalFor({ kind: "token", id: row.id, name: row.name, role: row.role, teams: row.teams.map((t) => t.team.slug) });
+  rememberCredential(`token:${hash}`, { principal, lastUsedAt }, readAt, writes);
+  return principal;
 }

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { CREDENTIAL_MODELS, forgetCredentials } from "./credential-cache";
 
 /**
  * The metadata database: SQLite (better-sqlite3) by default, PostgreSQL when DATABASE_URL says so.
@@ -27,9 +28,31 @@ async function createPrisma(): Promise<PrismaClient> {
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
 }
 
+const READS = new Set(["findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany", "count", "aggregate", "groupBy"]);
+
+/**
+ * Every write to a credential's tables empties the credential cache (lib/db/credential-cache.ts) once it has
+ * happened, inside transactions too: no repository function has to remember to. Same client API otherwise.
+ */
+function withCredentialInvalidation(client: PrismaClient): PrismaClient {
+  const extended = client.$extends({
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          const result = await query(args);
+          if (CREDENTIAL_MODELS.has(model) && !READS.has(operation)) forgetCredentials();
+          return result;
+        },
+      },
+    },
+  });
+  // The extension adds no model or method: the extended client has PrismaClient's API.
+  return extended as unknown as PrismaClient;
+}
+
 /** The process's Prisma client, created on first use. */
 export function db(): Promise<PrismaClient> {
-  holder.__tokenledgerPrisma ??= createPrisma();
+  holder.__tokenledgerPrisma ??= createPrisma().then(withCredentialInvalidation);
   return holder.__tokenledgerPrisma;
 }
 

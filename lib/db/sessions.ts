@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Principal } from "@/lib/auth/principal";
 import { isRole, principalFor } from "@/lib/auth/roles";
+import { cachedCredential, credentialGeneration, rememberCredential } from "./credential-cache";
 import { db } from "./prisma";
 
 /**
@@ -53,8 +54,14 @@ export async function createSession(userId: string, meta: SessionMeta = {}): Pro
 export async function getSession(rawToken: string, opts: { now?: Date } = {}): Promise<ActiveSession | null> {
   if (!TOKEN_PATTERN.test(rawToken)) return null;
   const now = opts.now ?? new Date();
-  const prisma = await db();
   const id = sessionIdOf(rawToken);
+  // A cached session still inside both limits and not yet due for its lastSeenAt touch; anything else reads the row.
+  const hit = cachedCredential<ActiveSession & { lastSeenAt: Date }>(`session:${id}`);
+  if (hit && now.getTime() < hit.expiresAt.getTime() && now.getTime() - hit.lastSeenAt.getTime() < SESSION_TOUCH_EVERY_MS) {
+    return { principal: hit.principal, csrfToken: hit.csrfToken, expiresAt: hit.expiresAt };
+  }
+  const readAt = credentialGeneration();
+  const prisma = await db();
   const row = await prisma.session.findUnique({
     where: { id },
     include: { user: { include: { teams: { include: { team: { select: { slug: true } } } } } } },
@@ -67,14 +74,20 @@ export async function getSession(rawToken: string, opts: { now?: Date } = {}): P
   }
   const user = row.user;
   if (user.disabledAt || !isRole(user.role)) return null;
+  let lastSeenAt = row.lastSeenAt;
+  let writes = 0;
   if (t - row.lastSeenAt.getTime() >= SESSION_TOUCH_EVERY_MS) {
     await prisma.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+    lastSeenAt = now;
+    writes = 1;
   }
-  return {
+  const session = {
     principal: principalFor({ kind: "user", id: user.id, name: user.email, role: user.role, teams: user.teams.map((ut) => ut.team.slug) }),
     csrfToken: row.csrfToken,
     expiresAt: row.expiresAt,
   };
+  rememberCredential(`session:${id}`, { ...session, lastSeenAt }, readAt, writes);
+  return session;
 }
 
 /** Ends one session (sign-out). Unknown tokens are ignored. */

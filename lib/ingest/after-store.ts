@@ -1,4 +1,5 @@
 import type { EventRow } from "./to-row";
+import { logger } from "@/lib/log/logger";
 
 /**
  * Listeners of newly stored events (not duplicates), called after each ingest batch is stored. Ingest knows
@@ -21,7 +22,7 @@ export function eventsStored(rows: readonly EventRow[]): void {
     try {
       l(rows);
     } catch (err) {
-      console.error("[tokenledger] after-store listener failed", err);
+      logger.error({ err }, "after-store listener failed");
     }
   }
 }

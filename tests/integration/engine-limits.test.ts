@@ -12,6 +12,7 @@ const { migrate } = await import("@/lib/clickhouse/migrate");
 const { chQuery } = await import("@/lib/clickhouse/client");
 const { UnavailableError } = await import("@/lib/errors");
 const { route } = await import("@/lib/api/route");
+const { defineOperations } = await import("@/lib/api/operation");
 const { ErrorResponse } = await import("@/lib/schemas/api");
 
 const MEMORY = "SELECT length(groupArray(number)) AS n FROM numbers(10000000) SETTINGS max_memory_usage = 1000000";
@@ -40,7 +41,10 @@ describe("engine limits", () => {
   it("the route wrapper answers 503 with Retry-After; a wrong query stays a 500", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const handler = route({ query: z.object({ q: z.enum(["memory", "timeout", "broken"]) }), auth: "open" }, async ({ query }) =>
+    const { probe } = defineOperations({
+      probe: { method: "get", path: "/x", tag: "Test", summary: "Runs a query that hits a limit", auth: "open", query: z.object({ q: z.enum(["memory", "timeout", "broken"]) }), responses: {} },
+    });
+    const handler = route(probe, async ({ query }) =>
       run(query.q === "memory" ? MEMORY : query.q === "timeout" ? TIMEOUT : "SELECT no_such_column AS n"),
     );
     for (const q of ["memory", "timeout"]) {

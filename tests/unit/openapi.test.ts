@@ -6,6 +6,8 @@ import { GET as getOpenApiRoute } from "@/app/api/v1/openapi.json/route";
 import { ApiError, toErrorResponse } from "@/lib/api/errors";
 import { ConflictError, NotFoundError, UnavailableError } from "@/lib/errors";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
+import type { Operation } from "@/lib/api/operation";
+import { OPERATIONS } from "@/lib/api/operations";
 import { CSRF_HEADER, SESSION_COOKIE } from "@/lib/auth/authenticate";
 import { DIMENSION_NAMES } from "@/lib/clickhouse/fragments";
 import { ErrorResponse } from "@/lib/schemas/api";
@@ -43,18 +45,14 @@ function routeFiles(): { urlPath: string; source: string; file: string }[] {
   return out;
 }
 
-/** The exported HTTP methods of a route file, each with the auth its route() call declares (plain functions: open). */
-function exportedHandlers(source: string): { method: string; auth: string }[] {
-  const chunks = source.split(/(?=export\s+(?:const|async\s+function|function)\s+)/);
-  const handlers: { method: string; auth: string }[] = [];
-  for (const chunk of chunks) {
-    const m = /^export\s+(?:const|async\s+function|function)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/.exec(chunk);
-    if (!m) continue;
-    const permission = /auth:\s*\{\s*permission:\s*"([\w:]+)"\s*\}/.exec(chunk)?.[1];
-    const named = /auth:\s*"([\w-]+)"/.exec(chunk)?.[1];
-    handlers.push({ method: m[1].toLowerCase(), auth: permission ? `permission:${permission}` : (named ?? "open") });
-  }
-  return handlers;
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+/** The handlers a route file exports, each with the operation route() was given (undefined: not route()). */
+async function exportedHandlers(file: string): Promise<{ method: string; operation?: Operation }[]> {
+  const mod = (await import(file)) as Record<string, unknown>;
+  return Object.entries(mod)
+    .filter(([name]) => HTTP_METHODS.includes(name))
+    .map(([name, handler]) => ({ method: name.toLowerCase(), operation: (handler as { operation?: Operation }).operation }));
 }
 
 function resolve(pointer: string): unknown {
@@ -107,21 +105,28 @@ describe("OpenAPI document", () => {
     expect(JSON.stringify(components.schemas)).not.toMatch(/"\$(id|schema)"/);
   });
 
-  it("documents every route file under app/api, with the auth the route declares, and nothing else", () => {
+  it("documents every route file under app/api: each handler serves the operation of its path, with that operation's auth", async () => {
     const files = routeFiles();
     expect(files.length).toBeGreaterThan(20);
     const documented = new Set(Object.entries(paths).flatMap(([p, item]) => Object.keys(item).map((m) => `${m} ${p}`)));
     const implemented = new Set<string>();
+    const served = new Set<string>();
     for (const { urlPath, source, file } of files) {
-      const handlers = exportedHandlers(source);
+      const handlers = await exportedHandlers(file);
       expect(handlers.length, `${file} exports no handler`).toBeGreaterThan(0);
-      for (const { method, auth } of handlers) {
+      for (const { method, operation } of handlers) {
         const key = `${method} ${urlPath}`;
         implemented.add(key);
+        expect(operation, `${key} (${file}) is not route(operation, …)`).toBeDefined();
+        if (!operation) continue;
+        expect(`${operation.method} ${operation.path}`, `${file} exports ${method.toUpperCase()} serving ${operation.id}`).toBe(key);
+        served.add(operation.id);
         expect(documented.has(key), `${key} (${file}) is not in the OpenAPI document`).toBe(true);
         const op = paths[urlPath][method];
-        if (auth.startsWith("permission:")) {
-          expect(op["x-permission"], key).toBe(auth.slice("permission:".length));
+        expect(op.operationId).toBe(operation.id);
+        const auth = operation.auth;
+        if (typeof auth === "object") {
+          expect(op["x-permission"], key).toBe(auth.permission);
           expect(op.security.map((s) => Object.keys(s).join("+")), key).toEqual(["apiToken", method === "get" ? "sessionCookie" : "sessionCookie+csrfHeader"]);
         } else if (auth === "signed-in") {
           expect(op["x-permission"], key).toBeUndefined();
@@ -138,6 +143,13 @@ describe("OpenAPI document", () => {
       }
     }
     expect([...documented].filter((k) => !implemented.has(k)), "documented without a route").toEqual([]);
+    expect(OPERATIONS.map((o) => o.id).filter((id) => !served.has(id)), "operations no route serves").toEqual([]);
+  }, 180_000);
+
+  it("builds the document from the operations alone: one operation per id, each at its path", () => {
+    expect(new Set(OPERATIONS.map((o) => o.id)).size).toBe(OPERATIONS.length);
+    for (const o of OPERATIONS) expect(paths[o.path]?.[o.method]?.operationId, o.id).toBe(o.id);
+    expect(Object.values(paths).reduce((n, item) => n + Object.keys(item).length, 0)).toBe(OPERATIONS.length);
   });
 
   it("resolves every $ref", () => {
@@ -196,13 +208,13 @@ describe("OpenAPI document", () => {
   });
 
   it("is served by GET /api/v1/openapi.json without credentials", async () => {
-    const res = await getOpenApiRoute();
+    const res = await getOpenApiRoute(new Request("http://t/api/v1/openapi.json"));
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/json");
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
     const body = await res.json();
     expect(body).toEqual(JSON.parse(JSON.stringify(doc)));
     // Built once: the second answer is the same text.
-    expect(await (await getOpenApiRoute()).text()).toBe(JSON.stringify(body));
+    expect(await (await getOpenApiRoute(new Request("http://t/api/v1/openapi.json"))).text()).toBe(JSON.stringify(body));
   });
 });

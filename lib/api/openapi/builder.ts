@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ERROR_STATUS, type ErrorCode } from "@/lib/api/errors";
-import type { Auth } from "@/lib/api/route";
+import { isJsonBody, type Auth, type Json, type JsonBody, type MediaType, type Method, type Operation, type Parameter, type Ref, type RequestBody, type ResponseDef } from "@/lib/api/operation";
 import { ROLE_DEFS, ROLES, type Permission } from "@/lib/auth/roles";
 import { DIMENSION_NAMES } from "@/lib/dimensions";
 import { ErrorResponse } from "@/lib/schemas/api";
@@ -12,14 +12,9 @@ import { DateOnly, money, TimeZone } from "@/lib/schemas/summary";
  * "input" for what the client sends, "output" for what it gets back), so the document follows the code.
  */
 
-/** A JSON Schema (2020-12, which OpenAPI 3.1 uses as is) or any other JSON object of the document. */
-export type Json = { [key: string]: unknown };
-export type Ref = { $ref: string };
-export type Parameter = { name: string; in: "query" | "path" | "header"; required?: boolean; description: string; schema: Json; style?: "form"; explode?: boolean };
-export type MediaType = { schema?: Json | Ref; example?: unknown };
+export type { Json, Ref, Parameter, MediaType, RequestBody, Method };
 export type ResponseObject = { description: string; headers?: Record<string, { description: string; schema: Json }>; content?: Record<string, MediaType> };
-export type RequestBody = { required: boolean; description?: string; content: Record<string, MediaType> };
-export type Operation = {
+export type OpenApiOperation = {
   operationId: string;
   summary: string;
   description: string;
@@ -31,34 +26,10 @@ export type Operation = {
   /** The permission of lib/auth/roles.ts the caller's role must grant (absent: no permission needed). */
   "x-permission"?: Permission;
 };
-export type Method = "get" | "post" | "put" | "patch" | "delete";
-export type PathItem = Partial<Record<Method, Operation>>;
+export type PathItem = Partial<Record<Method, OpenApiOperation>>;
 
 type Io = "input" | "output";
 type Meta = { id?: string };
-
-/** What an operation declares; the builder adds security, the permission text and the standard errors. */
-export type OperationDef = {
-  id: string;
-  summary: string;
-  description?: string;
-  tag: string;
-  auth: Auth;
-  /** The route's query schema; every property must have a text in `queryDocs`. */
-  query?: z.ZodType;
-  queryDocs?: Record<string, string>;
-  /** Accepts DIM=VALUE and exclude_DIM=VALUE (the route calls parseDimensionFilters). */
-  filters?: boolean;
-  /** One entry per {name} in the path. */
-  pathParams?: Record<string, { schema: z.ZodType; description: string }>;
-  /** Header parameters the handler reads itself (Content-Encoding of the ingest endpoints). */
-  headers?: Parameter[];
-  /** A JSON body parsed by the route's `body` schema, as a named component; or a hand-written body. */
-  body?: { name: string; schema: z.ZodType; description?: string } | RequestBody;
-  responses: Record<string, ResponseObject | Ref>;
-  /** Errors beyond the ones every operation of this kind can answer. */
-  errors?: ErrorCode[];
-};
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -143,12 +114,15 @@ export class Spec {
     this.propertyDocs.set(name, docs);
   }
 
-  /** A JSON response whose body is the component `name`. */
-  json(description: string, name: string, schema: z.ZodType): ResponseObject {
-    return { description, content: { "application/json": { schema: this.ref(name, schema, "output") } } };
+  /** A declared response as the document writes it: a `json` body becomes a $ref to its component. */
+  private response(def: ResponseDef): ResponseObject {
+    const content = { ...(def.json ? { "application/json": { schema: this.ref(def.json.name, def.json.schema, "output") } } : {}), ...def.content };
+    return { description: def.description, ...(def.headers ? { headers: { ...def.headers } } : {}), ...(Object.keys(content).length ? { content } : {}) };
   }
 
-  add(method: Method, path: string, def: OperationDef): void {
+  /** One operation of lib/api/operations, with security, the permission text and the standard errors added. */
+  add(def: Operation): void {
+    const { method, path } = def;
     const parameters: (Parameter | Ref)[] = [];
     const placeholders = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
     for (const name of placeholders) {
@@ -169,21 +143,21 @@ export class Spec {
       errors.add("unauthorized");
       if (typeof def.auth === "object" || change) errors.add("forbidden");
     }
-    if (def.body && "schema" in def.body) errors.add("payload_too_large");
-    const responses: Record<string, ResponseObject | Ref> = { ...def.responses };
+    if (isJsonBody(def.body)) errors.add("payload_too_large");
+    const responses: Record<string, ResponseObject | Ref> = Object.fromEntries(Object.entries(def.responses).map(([status, r]) => [status, this.response(r)]));
     for (const code of [...errors].sort((a, b) => ERROR_STATUS[a] - ERROR_STATUS[b])) {
       const status = String(ERROR_STATUS[code]);
       if (!responses[status]) responses[status] = { $ref: `#/components/responses/${pascal(code)}` };
     }
 
-    const op: Operation = {
+    const op: OpenApiOperation = {
       operationId: def.id,
       summary: def.summary,
       description: [def.description, authText(def.auth, change)].filter(Boolean).join("\n\n"),
       tags: [def.tag],
       security: security(def.auth, change),
       ...(parameters.length ? { parameters } : {}),
-      ...(def.body ? { requestBody: "schema" in def.body ? this.jsonBody(def.body) : def.body } : {}),
+      ...(def.body ? { requestBody: isJsonBody(def.body) ? this.jsonBody(def.body) : def.body } : {}),
       responses,
       ...(typeof def.auth === "object" ? { "x-permission": def.auth.permission } : {}),
     };
@@ -192,7 +166,7 @@ export class Spec {
     item[method] = op;
   }
 
-  private jsonBody(body: { name: string; schema: z.ZodType; description?: string }): RequestBody {
+  private jsonBody(body: JsonBody): RequestBody {
     return { required: true, description: body.description, content: { "application/json": { schema: this.ref(body.name, body.schema, "input") } } };
   }
 

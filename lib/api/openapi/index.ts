@@ -1,25 +1,16 @@
-import { addAccount } from "./account";
-import { addAdmin } from "./admin";
-import { addBudgets } from "./budgets";
-import { addAlerts } from "./alerts";
+import { OPERATIONS } from "@/lib/api/operations";
 import { type Json, Spec } from "./builder";
-import { addChargeback } from "./chargeback";
-import { addIngest } from "./ingest";
-import { addSpend } from "./spend";
+import { addSharedComponents } from "./components";
 
 /**
- * The OpenAPI 3.1 document of the REST API (served at GET /api/v1/openapi.json). No React, no database:
- * only the zod schemas the routes use, so it can be built anywhere (route, tests, a CLI).
+ * The OpenAPI 3.1 document of the REST API (served at GET /api/v1/openapi.json), built from the operations
+ * the routes serve (lib/api/operations): nothing is declared twice. No React, no database: only the zod
+ * schemas the routes use, so it can be built anywhere (route, tests, a CLI).
  */
 export function buildOpenApiDocument(): Json {
   const spec = new Spec();
-  addSpend(spec);
-  addIngest(spec);
-  addAdmin(spec);
-  addChargeback(spec);
-  addAccount(spec);
-  addBudgets(spec);
-  addAlerts(spec);
+  addSharedComponents(spec);
+  for (const op of OPERATIONS) spec.add(op);
   const components = spec.components();
   return {
     openapi: "3.1.0",

@@ -1,11 +1,10 @@
-import { z } from "zod";
 import { actorOfPrincipal } from "@/lib/auth/principal";
 import { route } from "@/lib/api/route";
+import { alerts } from "@/lib/api/operations/alerts";
 import { addAlertRule, rulesList } from "@/lib/alerts/manage";
-import { AlertRuleCreate } from "@/lib/schemas/alerts";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = route({ query: z.object({}), auth: { permission: "spend:read" } }, async () => ({ rules: await rulesList() }));
-export const POST = route({ query: z.object({}), auth: "signed-in", body: AlertRuleCreate }, ({ body, auth }) => addAlertRule(auth.principal, body, actorOfPrincipal(auth.principal)));
+export const GET = route(alerts.listAlertRules, async () => ({ rules: await rulesList() }));
+export const POST = route(alerts.createAlertRule, ({ body, auth }) => addAlertRule(auth.principal, body, actorOfPrincipal(auth.principal)));

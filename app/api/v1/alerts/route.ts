@@ -1,8 +1,8 @@
 import { route } from "@/lib/api/route";
+import { alerts } from "@/lib/api/operations/alerts";
 import { listVisibleAlerts } from "@/lib/alerts/manage";
-import { AlertListQuery } from "@/lib/schemas/alerts";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = route({ query: AlertListQuery, auth: { permission: "spend:read" } }, async ({ query, auth }) => ({ alerts: await listVisibleAlerts(auth.scope, query.status) }));
+export const GET = route(alerts.listAlerts, async ({ query, auth }) => ({ alerts: await listVisibleAlerts(auth.scope, query.status) }));

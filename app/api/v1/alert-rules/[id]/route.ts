@@ -1,11 +1,10 @@
-import { z } from "zod";
 import { actorOfPrincipal } from "@/lib/auth/principal";
 import { route } from "@/lib/api/route";
+import { alerts } from "@/lib/api/operations/alerts";
 import { editAlertRule, removeAlertRule } from "@/lib/alerts/manage";
-import { AlertRuleUpdate } from "@/lib/schemas/alerts";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const PATCH = route({ query: z.object({}), auth: "signed-in", body: AlertRuleUpdate }, ({ params, body, auth }) => editAlertRule(auth.principal, params.id, body, actorOfPrincipal(auth.principal)));
-export const DELETE = route({ query: z.object({}), auth: "signed-in" }, ({ params, auth }) => removeAlertRule(auth.principal, params.id, actorOfPrincipal(auth.principal)));
+export const PATCH = route(alerts.updateAlertRule, ({ params, body, auth }) => editAlertRule(auth.principal, params.id, body, actorOfPrincipal(auth.principal)));
+export const DELETE = route(alerts.deleteAlertRule, ({ params, auth }) => removeAlertRule(auth.principal, params.id, actorOfPrincipal(auth.principal)));

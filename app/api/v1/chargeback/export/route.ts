@@ -2,15 +2,15 @@ import { renderChargebackPdf } from "@/components/chargeback/report-pdf";
 import { chargebackCall } from "@/lib/api/chargeback-errors";
 import { ApiError } from "@/lib/api/errors";
 import { route } from "@/lib/api/route";
+import { chargeback } from "@/lib/api/operations/chargeback";
 import { actorOfPrincipal } from "@/lib/auth/principal";
 import { exportReport } from "@/lib/finops/chargeback-export";
-import { ExportQuery } from "@/lib/schemas/chargeback";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** GET /api/v1/chargeback/export?period=YYYY-MM&format=csv|focus|pdf[&attribution=…][&team=slug]: a download; audited. */
-export const GET = route({ query: ExportQuery, auth: { permission: "chargeback:read" } }, ({ query, auth }) =>
+export const GET = route(chargeback.exportChargeback, ({ query, auth }) =>
   chargebackCall(async () => {
     if (query.team !== undefined && query.format !== "csv") throw new ApiError("bad_request", "team: only the csv format has per-team files");
     const { report, csv, filename } = await exportReport({ ...query, scope: auth.scope, actor: actorOfPrincipal(auth.principal) });

@@ -1,11 +1,10 @@
-import { z } from "zod";
 import { actorOfPrincipal } from "@/lib/auth/principal";
 import { route } from "@/lib/api/route";
+import { alerts } from "@/lib/api/operations/alerts";
 import { saveSmtp, smtpOut } from "@/lib/alerts/channels";
-import { SmtpSettingsBody } from "@/lib/schemas/alerts";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const GET = route({ query: z.object({}), auth: { permission: "settings:read" } }, () => smtpOut());
-export const PATCH = route({ query: z.object({}), auth: { permission: "rules:write" }, body: SmtpSettingsBody }, ({ body, auth }) => saveSmtp(body, actorOfPrincipal(auth.principal)));
+export const GET = route(alerts.getSmtpSettings, () => smtpOut());
+export const PATCH = route(alerts.saveSmtpSettings, ({ body, auth }) => saveSmtp(body, actorOfPrincipal(auth.principal)));

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { actorOfPrincipal } from "@/lib/auth/principal";
 import { route } from "@/lib/api/route";
+import { alerts } from "@/lib/api/operations/alerts";
 import { transitionAlert } from "@/lib/alerts/manage";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export const POST = route({ query: z.object({}), auth: { permission: "spend:read" } }, ({ params, auth }) => transitionAlert(auth.principal, auth.scope, params.id, "resolve", actorOfPrincipal(auth.principal)));
+export const POST = route(alerts.resolveAlert, ({ params, auth }) => transitionAlert(auth.principal, auth.scope, params.id, "resolve", actorOfPrincipal(auth.principal)));

@@ -1,13 +1,12 @@
+import { defineOperations, json } from "@/lib/api/operation";
 import { DIMENSION_NAMES } from "@/lib/dimensions";
-import { MEASURES as MEASURE_LIST } from "@/lib/measures/registry";
 import { DRIVERS } from "@/lib/finops/change-decomposition";
 import { DRIVER_INFO } from "@/lib/finops/change-drivers";
 import { ChangeQuery, ChangeResponse, CONTRIBUTOR_DIMENSIONS } from "@/lib/schemas/change";
-import { OverviewQuery, OverviewResponse, SeriesSchema } from "@/lib/schemas/overview";
-import { SummaryMeasures, SummaryQuery, SummaryResponse } from "@/lib/schemas/summary";
+import { OverviewQuery, OverviewResponse } from "@/lib/schemas/overview";
+import { SummaryQuery, SummaryResponse } from "@/lib/schemas/summary";
 import { TimeseriesQuery, TimeseriesResponse } from "@/lib/schemas/timeseries";
-import { TopTracesQuery, TopTracesResponse, TraceId, TraceResponse } from "@/lib/schemas/trace";
-import type { Spec } from "./builder";
+import { TopTracesQuery, TopTracesResponse, TraceId, TraceQuery, TraceResponse } from "@/lib/schemas/trace";
 
 /** The spend queries: every number the UI shows comes from one of these. */
 
@@ -21,18 +20,11 @@ const RANGE = {
 };
 const FILTERS = `Dimension filters: \`DIM=VALUE\` keeps events whose dimension is one of the values (repeat the parameter for several), \`exclude_DIM=VALUE\` leaves them out; DIM is one of ${DIMENSION_NAMES.join(", ")}. Any other parameter is a 400.`;
 
-/** What each summary measure means: the registry's definitions, so the UI and the document say the same. */
-const MEASURES = Object.fromEntries(MEASURE_LIST.map((m) => [m.id, `${m.label}: ${m.definition}`]));
-
-export function addSpend(spec: Spec): void {
-  spec.ref("SummaryMeasures", SummaryMeasures, "output", `The ${MEASURE_LIST.length} measures of a set of events. ${MONEY}`);
-  spec.describeProperties("SummaryMeasures", MEASURES);
-  spec.ref("Series", SeriesSchema, "output", "One stacked series: its key, its measures over the range, and one value per day or bucket.");
-  const tag = "Spend";
-
-  spec.add("get", "/api/v1/summary", {
-    id: "getSummary",
-    tag,
+export const spend = defineOperations({
+  getSummary: {
+    method: "get",
+    path: "/api/v1/summary",
+    tag: "Spend",
     summary: "Every measure in total and per group",
     description: `The total and, with \`group_by\`, one entry per group (sorted by \`sort\`, biggest cost first by default) from one query, so they always agree. With \`limit\` only that page of groups comes back (\`group_count\` says how many there are) and \`other\` sums every group left off the page, so groups + other = total exactly; without it every group comes back (what an export wants). ${FILTERS} ${SCOPE} ${MONEY}`,
     auth: { permission: "spend:read" },
@@ -49,24 +41,24 @@ export function addSpend(spec: Spec): void {
     },
     filters: true,
     errors: ["unavailable"],
-    responses: { "200": spec.json("The total and the groups.", "SummaryResponse", SummaryResponse) },
-  });
-
-  spec.add("get", "/api/v1/overview", {
-    id: "getOverview",
-    tag,
+    responses: { "200": json("The total and the groups.", "SummaryResponse", SummaryResponse) },
+  },
+  getOverview: {
+    method: "get",
+    path: "/api/v1/overview",
+    tag: "Spend",
     summary: "The overview page's figures",
     description: `Spend of [from, to) against the period before it: the previous month, quarter or week when [from, to) is one of the organisation's calendar (October against September), else the same length just before; a range that holds today against the same elapsed time of that period (\`comparison\` says which). A daily trend stacked by \`stack\`, and the top contributors of team, repo, feature, model and customer. Without from and to: the last 30 UTC days, today included. No dimension filters (other parameters are ignored). ${SCOPE} ${MONEY}`,
     auth: { permission: "spend:read" },
     query: OverviewQuery,
     queryDocs: { from: `${RANGE.from} Give both from and to, or neither.`, to: RANGE.to, tz: RANGE.tz, stack: "The dimension the daily trend is stacked by." },
     errors: ["unavailable"],
-    responses: { "200": spec.json("The overview.", "OverviewResponse", OverviewResponse) },
-  });
-
-  spec.add("get", "/api/v1/change", {
-    id: "getChange",
-    tag,
+    responses: { "200": json("The overview.", "OverviewResponse", OverviewResponse) },
+  },
+  getChange: {
+    method: "get",
+    path: "/api/v1/change",
+    tag: "Spend",
     summary: "Why spend changed: drivers and who carries them",
     description: `The change of cost between a baseline period and [from, to), split exactly into drivers (${DRIVERS.join(", ")}) that sum to \`change_usd\` with \`residual_usd\` (shown, normally 0.000000000). Method: the Shapley value of the factors of a per-provider×model cost identity (requests × mix share × attempts per request × tokens per attempt × cache, reasoning and cancellation shares × price), in exact decimals. Drivers: ${DRIVERS.map((d) => `**${d}**: ${DRIVER_INFO[d].definition}`).join(" ")} Each driver lists its contributors among ${CONTRIBUTOR_DIMENSIONS.join(", ")}, in the driver's direction first: for a model, its own part of the decomposition (models add up to the driver); for the other dimensions, the driver's amount in that value's slice decomposed alone (share = amount / the driver's amount, so those shares need not sum to 1). ${FILTERS} ${SCOPE} ${MONEY}`,
     auth: { permission: "spend:read" },
@@ -79,12 +71,12 @@ export function addSpend(spec: Spec): void {
       baseline_to: "Synonym of base_to.",
     },
     filters: true,
-    responses: { "200": spec.json("The two periods, the change and its drivers.", "ChangeResponse", ChangeResponse) },
-  });
-
-  spec.add("get", "/api/v1/timeseries", {
-    id: "getTimeseries",
-    tag,
+    responses: { "200": json("The two periods, the change and its drivers.", "ChangeResponse", ChangeResponse) },
+  },
+  getTimeseries: {
+    method: "get",
+    path: "/api/v1/timeseries",
+    tag: "Spend",
     summary: "One measure per day or hour",
     description: `One metric per time bucket of [from, to) in tz, optionally split by a dimension into its \`top\` groups and "(other)". ${FILTERS} ${SCOPE} ${MONEY}`,
     auth: { permission: "spend:read" },
@@ -98,12 +90,12 @@ export function addSpend(spec: Spec): void {
     },
     filters: true,
     errors: ["unavailable"],
-    responses: { "200": spec.json("Buckets, totals per bucket and the series.", "TimeseriesResponse", TimeseriesResponse) },
-  });
-
-  spec.add("get", "/api/v1/traces", {
-    id: "listTopTraces",
-    tag,
+    responses: { "200": json("Buckets, totals per bucket and the series.", "TimeseriesResponse", TimeseriesResponse) },
+  },
+  listTopTraces: {
+    method: "get",
+    path: "/api/v1/traces",
+    tag: "Spend",
     summary: "The most expensive traces",
     description: `Traces with an event matching the filters in the range, ranked by the cost of the matching events; each also has the cost of all its events in the range and the caller's scope. ${FILTERS} ${SCOPE} ${MONEY}`,
     auth: { permission: "spend:read" },
@@ -111,17 +103,18 @@ export function addSpend(spec: Spec): void {
     queryDocs: { ...RANGE, limit: "How many traces (default 50, at most 200)." },
     filters: true,
     errors: ["unavailable"],
-    responses: { "200": spec.json("The traces, most expensive first.", "TopTracesResponse", TopTracesResponse) },
-  });
-
-  spec.add("get", "/api/v1/traces/{id}", {
-    id: "getTrace",
-    tag,
+    responses: { "200": json("The traces, most expensive first.", "TopTracesResponse", TopTracesResponse) },
+  },
+  getTrace: {
+    method: "get",
+    path: "/api/v1/traces/{id}",
+    tag: "Spend",
     summary: "One trace: call graph and who pays",
     description: `The calls of a trace in depth-first order with their attempts, the total, and the cost by executing and by originating team (each sums exactly to the total). Other teams' events are hidden entirely for a lead or viewer. Takes no query parameters (any is a 400). ${SCOPE} ${MONEY}`,
     auth: { permission: "spend:read" },
+    query: TraceQuery,
     pathParams: { id: { schema: TraceId, description: "A trace_id, or a request_id (its trace, or just its events when they carry no trace_id). URL-encode it." } },
-    responses: { "200": spec.json("The trace.", "TraceResponse", TraceResponse) },
+    responses: { "200": json("The trace.", "TraceResponse", TraceResponse) },
     errors: ["bad_request", "not_found", "unavailable"],
-  });
-}
+  },
+});
