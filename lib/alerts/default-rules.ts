@@ -6,10 +6,10 @@ import { countRules, createRule, type RuleInput } from "@/lib/db/alerts";
  * dimension where its incidents show (features, services, customers).
  */
 export const DEFAULT_RULES: RuleInput[] = [
-  { name: "Spend per team (daily)", metric: "spend", scopeType: "team", scopeValue: "", grain: "day", sensitivity: "low", minImpactUsd: "10", minVolume: 20, enabled: true },
-  { name: "Spend per feature (hourly)", metric: "spend", scopeType: "feature", scopeValue: "", grain: "hour", sensitivity: "low", minImpactUsd: "20", minVolume: 3, enabled: true },
+  { name: "Spend per team (daily)", metric: "spend", scopeType: "team", scopeValue: "", grain: "day", sensitivity: "low", minImpactUsd: "100", minVolume: 20, enabled: true },
+  { name: "Spend per feature (hourly)", metric: "spend", scopeType: "feature", scopeValue: "", grain: "hour", sensitivity: "low", minImpactUsd: "100", minVolume: 3, enabled: true },
   { name: "Cache hit rate per feature", metric: "cache_hit_rate", scopeType: "feature", scopeValue: "", grain: "hour", sensitivity: "medium", minImpactUsd: "0.5", minVolume: 3, enabled: true },
-  { name: "Retry amplification per service", metric: "retry_amplification", scopeType: "service", scopeValue: "", grain: "hour", sensitivity: "medium", minImpactUsd: "0.5", minVolume: 3, enabled: true },
+  { name: "Retry amplification per service", metric: "retry_amplification", scopeType: "service", scopeValue: "", grain: "hour", sensitivity: "medium", minImpactUsd: "0.25", minVolume: 3, enabled: true },
   { name: "Reasoning share per feature", metric: "reasoning_share", scopeType: "feature", scopeValue: "", grain: "hour", sensitivity: "medium", minImpactUsd: "0.5", minVolume: 3, enabled: true },
   { name: "Cancellation waste per feature", metric: "cancellation_waste", scopeType: "feature", scopeValue: "", grain: "hour", sensitivity: "medium", minImpactUsd: "0.5", minVolume: 3, enabled: true },
   { name: "Cost per request per feature", metric: "request_cost", scopeType: "feature", scopeValue: "", grain: "hour", sensitivity: "low", minImpactUsd: "2", minVolume: 3, enabled: true },

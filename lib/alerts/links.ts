@@ -28,8 +28,12 @@ export function tracesLink(a: AlertScope): string {
   const w = windowDays(a);
   return `/traces?${params(a, { from: w.from, to: w.to, tz: "UTC", bucket: "hour" })}`;
 }
-export function changeQuery(a: AlertScope): string {
+/** The explanation's periods: the alert's whole UTC days, against the same days one week earlier. */
+export function changePeriods(a: AlertScope): { from: string; to: string; base_from: string; base_to: string; tz: "UTC" } {
   const w = windowDays(a);
   const back = (d: string) => day(Date.parse(`${d}T00:00:00Z`) - 7 * DAY);
-  return params(a, { from: w.from, to: w.to, base_from: back(w.from), base_to: back(w.to), tz: "UTC" }).toString();
+  return { from: w.from, to: w.to, base_from: back(w.from), base_to: back(w.to), tz: "UTC" };
+}
+export function changeQuery(a: AlertScope): string {
+  return params(a, changePeriods(a)).toString();
 }

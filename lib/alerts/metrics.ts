@@ -18,6 +18,13 @@ type MetricDef = {
   value: (r: AlertSeriesRow) => number;
   /** Dollars at stake in a flagged bucket, given the expected value. */
   impact: (r: AlertSeriesRow, expected: number) => Decimal;
+  /**
+   * The detector's heavy-tail scale (see DetectOptions.heavyTails). For ratios that move with the mix of
+   * requests in an hour (one long-context agent session lifts cost per request and reasoning share), whose
+   * incidents are regime changes many times the normal: the wider band drops the mix's routine swings and
+   * keeps them. Off for sums and for rates whose incidents are a few σ (a cache hit rate from 0.45 to 0.1).
+   */
+  heavyTails?: boolean;
 };
 
 const D = (s: string | number) => new Decimal(s);
@@ -48,6 +55,7 @@ export const METRICS: Record<AlertMetric, MetricDef> = {
     label: "Reasoning share",
     unit: "ratio",
     direction: "up",
+    heavyTails: true,
     value: (r) => (r.output_n > 0 ? r.reasoning_n / r.output_n : NaN),
     impact: (r, e) => {
       const share = r.output_n > 0 ? r.reasoning_n / r.output_n : 0;
@@ -60,6 +68,7 @@ export const METRICS: Record<AlertMetric, MetricDef> = {
     label: "Cost per request",
     unit: "usd",
     direction: "up",
+    heavyTails: true,
     value: (r) => (requests(r) > 0 ? Number(r.cost_usd) / requests(r) : NaN),
     impact: (r, e) => (requests(r) > 0 ? pos(D(r.cost_usd).minus(D(e.toFixed(9)).times(requests(r)))) : D(0)),
   },

@@ -73,7 +73,7 @@ export async function scoreRule(rule: RuleSpec, scoreFrom: number, to: number): 
     const volume = dense.map((r) => r?.attempts_n ?? 0);
     // The cache key names the series and where its index 0 is, so a block index means the same bucket.
     const fitCache = fitCacheFor(`${rule.metric}|${rule.grain}|${rule.scopeType}=${scopeValue}|${rule.minVolume}|${from}`);
-    const verdicts = detect(values, { ...opts, fitCache, volume, minVolume: rule.minVolume, trainOnThin: def.unit === "usd" && rule.metric !== "request_cost", scoreFrom: Math.max(0, Math.round((scoreFrom - from) / step)) });
+    const verdicts = detect(values, { ...opts, fitCache, volume, minVolume: rule.minVolume, heavyTails: def.heavyTails ?? false, trainOnThin: def.unit === "usd" && rule.metric !== "request_cost", scoreFrom: Math.max(0, Math.round((scoreFrom - from) / step)) });
     out.push({ scopeValue, times, rows: dense, verdicts, teams });
   }
   return out;
