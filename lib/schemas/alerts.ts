@@ -79,7 +79,7 @@ export const AlertDetail = z.object({
 });
 export const SnoozeBody = z.strictObject({ until: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-06-16T09:00:00Z" }) });
 export const EvaluateBody = z.strictObject({ lookback_days: z.number().int().min(1).max(120).default(3) }).default({ lookback_days: 3 });
-export const EvaluateResponse = z.object({ rules: z.number(), series: z.number(), incidents: z.number(), created: z.number(), updated: z.number(), notified: z.number(), ms: z.number() });
+export const EvaluateResponse = z.object({ rules: z.number(), series: z.number(), incidents: z.number(), created: z.number(), updated: z.number(), notified: z.number(), ms: z.number(), query_ms: z.number(), detect_ms: z.number() });
 
 export const AnomaliesQuery = z.strictObject({
   from: z.iso.date("must be a date YYYY-MM-DD"),
