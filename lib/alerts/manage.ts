@@ -7,6 +7,7 @@ import { deliveriesOfAlert } from "@/lib/db/notification-channels";
 import { inScope } from "@/lib/auth/roles";
 import { METRICS, isAlertMetric } from "./metrics";
 import { scoreRule, STEP_MS } from "./series";
+import { flaggedRequests } from "./request-outliers";
 import type { AlertScopeType } from "@/lib/clickhouse/queries/alert-series";
 import type { Sensitivity } from "@/lib/anomaly/detect";
 
@@ -87,8 +88,16 @@ export async function alertDetail(scope: TeamScope, id: string) {
         return [{ t: new Date(t).toISOString(), value: value !== null && Number.isFinite(value) ? value : null, expected: v?.expected ?? null, lower: v?.lower ?? null, upper: v?.upper ?? null, flagged: v?.flagged ?? false }];
       })
     : [];
+  // A costly-request alert lists its requests, each one click from its trace.
+  const requests =
+    a.metric === "request_outlier"
+      ? (await flaggedRequests({ feature: a.scopeValue, from: a.windowStart.getTime(), to: a.windowEnd.getTime(), sensitivity: (rule.sensitivity as Sensitivity) ?? "medium", minCostUsd: rule.minImpactUsd, minVolume: rule.minVolume, scope, limit: 50 }))
+          .sort((x, y) => y.score - x.score)
+          .slice(0, 20)
+          .map((r) => ({ at: new Date(r.atMs).toISOString(), cost_usd: r.cost_usd, expected_usd: r.expectedUsd.toFixed(6), score: r.score, trace_id: r.trace_id, request_id: r.request_id, attempts: r.attempts }))
+      : [];
   const deliveries = (await deliveriesOfAlert(a.id)).map((d) => ({ channel: d.channel, ok: d.ok, attempts: d.attempts, error: d.error, at: d.at.toISOString() }));
-  return { alert: alertOut(a), series: points, unit: METRICS[metric].unit, deliveries };
+  return { alert: alertOut(a), series: points, unit: METRICS[metric].unit, requests, deliveries };
 }
 
 type Transition = "ack" | "resolve" | "snooze";

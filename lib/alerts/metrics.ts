@@ -31,14 +31,15 @@ const D = (s: string | number) => new Decimal(s);
 const requests = (r: AlertSeriesRow) => r.attempts_n - r.wasted_n;
 const pos = (d: Decimal) => Decimal.max(0, d);
 
+// Cost per logical request: a feature's requests suddenly far above their usual cost (agent loops, long contexts).
 const REQUEST_COST: MetricDef = {
-    label: "Cost per request",
-    unit: "usd",
-    direction: "up",
-    heavyTails: true,
-    value: (r) => (requests(r) > 0 ? Number(r.cost_usd) / requests(r) : NaN),
-    impact: (r, e) => (requests(r) > 0 ? pos(D(r.cost_usd).minus(D(e.toFixed(9)).times(requests(r)))) : D(0)),
-  };
+  label: "Cost per request",
+  unit: "usd",
+  direction: "up",
+  heavyTails: true,
+  value: (r) => (requests(r) > 0 ? Number(r.cost_usd) / requests(r) : NaN),
+  impact: (r, e) => (requests(r) > 0 ? pos(D(r.cost_usd).minus(D(e.toFixed(9)).times(requests(r)))) : D(0)),
+};
 
 export const METRICS: Record<AlertMetric, MetricDef> = {
   spend: { label: "Spend", unit: "usd", direction: "up", value: (r) => Number(r.cost_usd), impact: (r, e) => pos(D(r.cost_usd).minus(D(e.toFixed(9)))) },
@@ -72,7 +73,6 @@ export const METRICS: Record<AlertMetric, MetricDef> = {
     },
   },
   cancellation_waste: { label: "Cancellation waste", unit: "usd", direction: "up", value: (r) => Number(r.cancellation_waste_usd), impact: (r, e) => pos(D(r.cancellation_waste_usd).minus(D(e.toFixed(9)))) },
-  // Cost per logical request: a feature's requests suddenly far above their usual cost (agent loops, long contexts).
   request_cost: REQUEST_COST,
   // Single requests far above their feature's usual cost (lib/alerts/request-outliers.ts scores the requests;
   // this definition serves the alert's chart: the feature's hourly cost per request).

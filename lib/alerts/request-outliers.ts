@@ -25,7 +25,7 @@ export async function flaggedRequests(p: { feature: string; from: number; to: nu
   const firstDay = Math.floor(p.from / DAY) * DAY;
   const [hist, costly] = await Promise.all([
     chQuery(requestCostHistogramQuery, { ...base, from: sqlTime(firstDay - BASELINE_DAYS * DAY), to: sqlTime(p.to) }),
-    chQuery(costlyRequestsQuery, { ...base, from: sqlTime(p.from), to: sqlTime(p.to), min_cost: p.minCostUsd, limit: p.limit ?? 5000 }),
+    chQuery(costlyRequestsQuery, { ...base, from: sqlTime(p.from), to: sqlTime(p.to), min_cost: p.minCostUsd, limit: p.limit ?? 500 }),
   ]);
   const byFeatureDay = new Map<string, CostHistogram>();
   for (const r of hist) {

@@ -75,6 +75,8 @@ export const AlertDetail = z.object({
   alert: AlertOut,
   series: z.array(AlertPoint),
   unit: z.enum(["usd", "ratio"]),
+  /** Costly-request alerts: the flagged requests (most anomalous first), each with its trace; empty otherwise. */
+  requests: z.array(z.object({ at: z.string(), cost_usd: z.string(), expected_usd: z.string(), score: z.number(), trace_id: z.string(), request_id: z.string(), attempts: z.number() })),
   deliveries: z.array(z.object({ channel: z.string(), ok: z.boolean(), attempts: z.number(), error: z.string(), at: z.string() })),
 });
 export const SnoozeBody = z.strictObject({ until: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-06-16T09:00:00Z" }) });

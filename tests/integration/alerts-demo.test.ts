@@ -5,7 +5,8 @@ import { useTempStore } from "../setup/temp-store";
  * The default alert rules on the real demo (90 days, loaded as the app loads it, into a real chDB + SQLite
  * store): a quiet week raises no alert; a 90-day backfill raises an alert for every incident the demo injects
  * (lib/demo/INCIDENTS.md) on the right metric and scope, overlapping its window, whose explanation (the change
- * decomposition the alert page shows) names the right top driver; and nothing else: no alert off an incident.
+ * decomposition the alert page shows) names the right top driver; a costly-request alert lists its requests with
+ * their traces; and nothing else: no alert off an incident.
  */
 const store = useTempStore();
 const { migrate } = await import("@/lib/clickhouse/migrate");
@@ -16,6 +17,7 @@ const { evaluateAlerts } = await import("@/lib/alerts/evaluate");
 const { changePeriods } = await import("@/lib/alerts/links");
 const { listAlerts } = await import("@/lib/db/alerts");
 const { getChange } = await import("@/lib/finops/change");
+const { alertDetail } = await import("@/lib/alerts/manage");
 
 const END = new Date("2026-06-15T18:00:00Z");
 const DAY = 86_400_000;
@@ -78,6 +80,16 @@ describe("default alert rules on the demo", () => {
         expect(a.windowStart.getTime(), e.id).toBeGreaterThanOrEqual(Date.parse(w.start) - 3_600_000);
         expect(e.drivers as readonly string[], `${e.id}: top driver`).toContain(await topDriver(a));
       }
+    }
+    // The costly-request rule: the o3 switch's most expensive triage calls, each linked to its trace.
+    const costly = alerts.filter((a) => a.metric === "request_outlier");
+    expect(costly.length).toBeGreaterThan(0);
+    for (const a of costly) {
+      expect(onIncident(a)?.id).toBe("reasoning-blowup");
+      const d = await alertDetail({ all: true }, a.id);
+      expect(d.requests.length).toBeGreaterThan(0);
+      expect(d.requests[0].trace_id).not.toBe("");
+      expect(Number(d.requests[0].cost_usd)).toBeGreaterThan(50 * Number(d.requests[0].expected_usd));
     }
     const off = alerts.filter((a) => !onIncident(a)).map((a) => `${a.metric} ${a.scopeType}=${a.scopeValue} ${a.windowStart.toISOString()}`);
     expect(off).toEqual([]);

@@ -11,7 +11,8 @@ import { SCOPE_SQL, type ScopeParams } from "../fragments";
  *
  * requestCostHistogramQuery: per feature and UTC day, how many requests fell in each bin of ln(cost) (bins a
  * quarter wide: `bin` = floor(4 · ln cost)), so any run of days can be merged into a baseline distribution.
- * costlyRequestsQuery: the requests of [from, to) costing at least `min_cost` (USD), costliest first.
+ * costlyRequestsQuery: the requests of [from, to) costing at least `min_cost` (USD), costliest first, at most
+ * `limit` per feature.
  * Units: money as decimal strings (Decimal(38, 9)); `at` as 'YYYY-MM-DD hh:mm:ss' UTC.
  */
 const REQUESTS = `
@@ -42,6 +43,6 @@ export const costlyRequestsQuery: QueryDef<Params & { min_cost: string; limit: n
   name: "costly-requests",
   sql: `SELECT f AS feature, toString(toDateTime(at, 'UTC')) AS at, toString(c) AS cost_usd, tid AS trace_id, req AS request_id, tm AS team, n AS attempts
         FROM (${REQUESTS}) WHERE c >= toDecimal128({min_cost:String}, 9)
-        ORDER BY c DESC LIMIT {limit:UInt32}`,
+        ORDER BY c DESC LIMIT {limit:UInt32} BY feature`,
   row: CostlyRow,
 };
