@@ -97,9 +97,8 @@ export async function evaluateAlerts(opts: { now?: Date; lookbackDays?: number; 
     const def = METRICS[rule.metric];
     for (const series of await scoreRule(spec, to - lookback, to, timing)) {
       s.series++;
-      // Hourly incidents bridge up to 3 quiet hours: a waste that shows in most hours of a 4-day incident
-      // (cancellations, cache misses) is one alert whose impact adds up, not fifty below the minimum impact.
-      const incidents = groupIncidents(series.verdicts, (v) => (series.rows[v.index] ? def.impact(series.rows[v.index]!, v.expected) : new Decimal(0)), grain === "hour" ? 3 : 1);
+      // Hourly incidents of some metrics bridge more quiet hours (MetricDef.bridgeHours).
+      const incidents = groupIncidents(series.verdicts, (v) => (series.rows[v.index] ? def.impact(series.rows[v.index]!, v.expected) : new Decimal(0)), grain === "hour" ? (def.bridgeHours ?? 1) : 1);
       for (const inc of incidents) {
         if (inc.impact.lt(minImpact)) continue;
         const team = rule.scopeType === "team" ? series.scopeValue : series.teams.size === 1 ? [...series.teams][0] : "";

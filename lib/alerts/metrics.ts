@@ -25,6 +25,12 @@ type MetricDef = {
    * keeps them. Off for sums and for rates whose incidents are a few σ (a cache hit rate from 0.45 to 0.1).
    */
   heavyTails?: boolean;
+  /**
+   * Quiet buckets an hourly incident may bridge (default 1). Cancellation waste shows in most hours of an
+   * incident, not all: bridging 3 makes a 4-day incident one alert whose impact adds up, not fifty below the
+   * minimum impact. Spend keeps 1: bridging would glue a routine burst just before an incident onto it.
+   */
+  bridgeHours?: number;
 };
 
 const D = (s: string | number) => new Decimal(s);
@@ -72,7 +78,7 @@ export const METRICS: Record<AlertMetric, MetricDef> = {
       return share > 0 ? pos(D(r.reasoning_cost_usd).times(D(Math.max(0, (share - e) / share).toFixed(9)))) : D(0);
     },
   },
-  cancellation_waste: { label: "Cancellation waste", unit: "usd", direction: "up", value: (r) => Number(r.cancellation_waste_usd), impact: (r, e) => pos(D(r.cancellation_waste_usd).minus(D(e.toFixed(9)))) },
+  cancellation_waste: { label: "Cancellation waste", unit: "usd", direction: "up", bridgeHours: 3, value: (r) => Number(r.cancellation_waste_usd), impact: (r, e) => pos(D(r.cancellation_waste_usd).minus(D(e.toFixed(9)))) },
   request_cost: REQUEST_COST,
   // Single requests far above their feature's usual cost (lib/alerts/request-outliers.ts scores the requests;
   // this definition serves the alert's chart: the feature's hourly cost per request).
