@@ -78,7 +78,10 @@ export async function alertDetail(scope: TeamScope, id: string) {
   const to = Math.min(Date.now() - (Date.now() % step), a.windowEnd.getTime() + (grain === "hour" ? 1 : 7) * 86_400_000);
   const metric = isAlertMetric(a.metric) ? a.metric : "spend";
   const rule = a.rule;
-  const [series] = await scoreRule({ metric, scopeType: a.scopeType as AlertScopeType, scopeValue: a.scopeValue, grain, sensitivity: (rule.sensitivity as Sensitivity) ?? "medium", minVolume: rule.minVolume }, from, to).then((all) => all.filter((s) => s.scopeValue === a.scopeValue));
+  // A costly-request rule's minimum volume counts baseline requests, not requests per hour: its chart (the
+  // hourly cost per request) uses the hourly rules' usual 3, or quiet hours would show no band.
+  const chartMinVolume = a.metric === "request_outlier" ? 3 : rule.minVolume;
+  const [series] = await scoreRule({ metric, scopeType: a.scopeType as AlertScopeType, scopeValue: a.scopeValue, grain, sensitivity: (rule.sensitivity as Sensitivity) ?? "medium", minVolume: chartMinVolume }, from, to).then((all) => all.filter((s) => s.scopeValue === a.scopeValue));
   const points = series
     ? series.times.flatMap((t, i) => {
         if (t < from) return [];
