@@ -6,7 +6,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { defaultOptions, detect, SENSITIVITY_THRESHOLDS } from "../lib/anomaly/detect";
+import { detect, SENSITIVITY_THRESHOLDS } from "../lib/anomaly/detect";
+import { cliOptions } from "../lib/anomaly/series-csv";
 import { scoreWindows, seasonalZFlags, type WindowScore } from "../lib/anomaly/score-windows";
 
 const NAB = process.env.NAB_DIR ?? [path.resolve("../shared/data/nab"), "/work/shared/data/nab"].find((d) => existsSync(d))!;
@@ -34,7 +35,7 @@ for (const dir of ["realKnownCause", "realTraffic"]) {
     if (!windows.length) continue;
     const s = regular(path.join(NAB, dir, f));
     const t0 = Date.now();
-    const verdicts = detect(s.values, { ...defaultOptions(s.step, SENSITIVITY_THRESHOLDS.medium, "both"), heavyTails: true }); // as cli detect
+    const verdicts = detect(s.values, cliOptions(s.step, SENSITIVITY_THRESHOLDS.medium)); // as cli detect
     const ms = Date.now() - t0;
     const ours = scoreWindows(verdicts.flatMap((v) => (v?.flagged ? [s.times[v.index]] : [])), windows);
     const period = s.step < 86_400_000 ? Math.round(86_400_000 / s.step) : 1;

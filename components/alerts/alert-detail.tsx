@@ -16,7 +16,7 @@ export function AlertDetailView({ id, canAct }: { id: string; canAct: boolean })
   const change = useChange(q.data ? changeQuery(q.data.alert) : null);
   if (q.isPending) return <StatusMessage kind="loading" title="Loading alert…" />;
   if (q.error) return <StatusMessage kind="error" title="Could not load this alert">{q.error.message}</StatusMessage>;
-  const { alert: a, series, deliveries } = q.data;
+  const { alert: a, series, deliveries, requests } = q.data;
   const fmt = (v: number) => formatMetric(a.metric, v);
   return (
     <div className="stack">
@@ -60,6 +60,24 @@ export function AlertDetailView({ id, canAct }: { id: string; canAct: boolean })
       <Card title="Series and expected band" subtitle="The line is the metric; the dashed line and shaded band are what the baseline (MSTL on the history before each point) expected; red dots were flagged; the red area is the alert's window.">
         {series.length === 0 ? <StatusMessage kind="empty" title="No data for this series">The scope had no usage around the alert's window.</StatusMessage> : <BandChart points={series} windowStart={a.windowStart} windowEnd={a.windowEnd} format={fmt} label={metricLabel(a.metric)} />}
       </Card>
+      {requests.length > 0 && (
+        <Card title="Costly requests" subtitle="Single requests of this feature far above its usual cost (the median of its previous 14 days). Open one to see its trace.">
+          <table className="table">
+            <thead><tr><th>At (UTC)</th><th className="num">Cost</th><th className="num">Usual</th><th className="num">Score</th><th>Trace</th></tr></thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={`${r.trace_id}-${r.request_id}-${r.at}`}>
+                  <td>{r.at.slice(0, 16).replace("T", " ")}</td>
+                  <td className="num">{formatUsd(r.cost_usd)}</td>
+                  <td className="num">{formatMetric("request_cost", Number(r.expected_usd))}</td>
+                  <td className="num">{r.score.toFixed(1)}</td>
+                  <td className="truncate">{r.trace_id || r.request_id ? <Link href={`/traces/${encodeURIComponent(r.trace_id || r.request_id)}`}>{(r.trace_id || r.request_id).slice(0, 16)}</Link> : <span className="muted">no trace id</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
       <Card title="What changed" subtitle="Spend of the alert's days against the same days one week earlier, split into drivers and their top contributors.">
         {change.isPending ? (
           <StatusMessage kind="loading" title="Explaining…" />

@@ -8,6 +8,7 @@ export const METRIC_LABEL: Record<string, string> = {
   reasoning_share: "Reasoning share",
   cancellation_waste: "Cancellation waste",
   request_cost: "Cost per request",
+  request_outlier: "Costly requests",
 };
 export const metricLabel = (m: string) => METRIC_LABEL[m] ?? m;
 export const scopeLabel = (t: string, v: string) => (t === "org" ? "Organisation" : `${t} = ${v || "every value"}`);

@@ -32,7 +32,11 @@ export function exploreLink(a: AlertScope): string {
 export function tracesLink(a: AlertScope): string {
   return tracesListHref({ ...windowDays(a), tz: "UTC", ...scopeFilter(a) });
 }
-export function changeQuery(a: AlertScope): string {
+/** The explanation's periods: the alert's whole UTC days, against the same days one week earlier. */
+export function changePeriods(a: AlertScope): { from: string; to: string; base_from: string; base_to: string; tz: "UTC" } {
   const w = windowDays(a);
-  return appendFilters(new URLSearchParams({ from: w.from, to: w.to, base_from: addDays(w.from, -7), base_to: addDays(w.to, -7), tz: "UTC" }), scopeFilter(a)).toString();
+  return { from: w.from, to: w.to, base_from: addDays(w.from, -7), base_to: addDays(w.to, -7), tz: "UTC" };
+}
+export function changeQuery(a: AlertScope): string {
+  return appendFilters(new URLSearchParams(changePeriods(a)), scopeFilter(a)).toString();
 }

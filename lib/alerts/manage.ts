@@ -7,6 +7,7 @@ import { deliveriesOfAlert } from "@/lib/db/notification-channels";
 import { inScope } from "@/lib/auth/roles";
 import { METRICS, isAlertMetric } from "./metrics";
 import { scoreRule, STEP_MS } from "./series";
+import { flaggedRequests } from "./request-outliers";
 import type { AlertScopeType } from "@/lib/clickhouse/queries/alert-series";
 import type { Sensitivity } from "@/lib/anomaly/detect";
 
@@ -77,7 +78,10 @@ export async function alertDetail(scope: TeamScope, id: string) {
   const to = Math.min(Date.now() - (Date.now() % step), a.windowEnd.getTime() + (grain === "hour" ? 1 : 7) * 86_400_000);
   const metric = isAlertMetric(a.metric) ? a.metric : "spend";
   const rule = a.rule;
-  const [series] = await scoreRule({ metric, scopeType: a.scopeType as AlertScopeType, scopeValue: a.scopeValue, grain, sensitivity: (rule.sensitivity as Sensitivity) ?? "medium", minVolume: rule.minVolume }, from, to).then((all) => all.filter((s) => s.scopeValue === a.scopeValue));
+  // A costly-request rule's minimum volume counts baseline requests, not requests per hour: its chart (the
+  // hourly cost per request) uses the hourly rules' usual 3, or quiet hours would show no band.
+  const chartMinVolume = a.metric === "request_outlier" ? 3 : rule.minVolume;
+  const [series] = await scoreRule({ metric, scopeType: a.scopeType as AlertScopeType, scopeValue: a.scopeValue, grain, sensitivity: (rule.sensitivity as Sensitivity) ?? "medium", minVolume: chartMinVolume }, from, to).then((all) => all.filter((s) => s.scopeValue === a.scopeValue));
   const points = series
     ? series.times.flatMap((t, i) => {
         if (t < from) return [];
@@ -87,8 +91,16 @@ export async function alertDetail(scope: TeamScope, id: string) {
         return [{ t: new Date(t).toISOString(), value: value !== null && Number.isFinite(value) ? value : null, expected: v?.expected ?? null, lower: v?.lower ?? null, upper: v?.upper ?? null, flagged: v?.flagged ?? false }];
       })
     : [];
+  // A costly-request alert lists its requests, each one click from its trace.
+  const requests =
+    a.metric === "request_outlier"
+      ? (await flaggedRequests({ feature: a.scopeValue, from: a.windowStart.getTime(), to: a.windowEnd.getTime(), sensitivity: (rule.sensitivity as Sensitivity) ?? "medium", minCostUsd: rule.minImpactUsd, minVolume: rule.minVolume, scope, limit: 50 }))
+          .sort((x, y) => y.score - x.score)
+          .slice(0, 20)
+          .map((r) => ({ at: new Date(r.atMs).toISOString(), cost_usd: r.cost_usd, expected_usd: r.expectedUsd.toFixed(6), score: r.score, trace_id: r.trace_id, request_id: r.request_id, attempts: r.attempts }))
+      : [];
   const deliveries = (await deliveriesOfAlert(a.id)).map((d) => ({ channel: d.channel, ok: d.ok, attempts: d.attempts, error: d.error, at: d.at.toISOString() }));
-  return { alert: alertOut(a), series: points, unit: METRICS[metric].unit, deliveries };
+  return { alert: alertOut(a), series: points, unit: METRICS[metric].unit, requests, deliveries };
 }
 
 type Transition = "ack" | "resolve" | "snooze";

@@ -35,12 +35,13 @@ const parseBucket = (s: string) => Date.parse(`${s.replace(" ", "T")}Z`);
  * Scores every series of a rule over [scoreFrom, to). The fetch starts a training length earlier, aligned to
  * whole refit blocks since the epoch, so a bucket is always scored by the same fit whatever the run's time.
  */
-export async function scoreRule(rule: RuleSpec, scoreFrom: number, to: number): Promise<ScoredSeries[]> {
+export async function scoreRule(rule: RuleSpec, scoreFrom: number, to: number, timing?: { queryMs: number; detectMs: number }): Promise<ScoredSeries[]> {
   const step = STEP_MS[rule.grain];
   const def = METRICS[rule.metric];
   const opts = defaultOptions(step, SENSITIVITY_THRESHOLDS[rule.sensitivity], def.direction);
   const blockMs = opts.blockLength * step;
   const from = Math.floor((scoreFrom - opts.trainLength * step) / blockMs) * blockMs;
+  const q0 = performance.now();
   const rows = await chQuery(alertSeriesQuery(rule.scopeType, rule.grain), {
     from: new Date(from).toISOString().slice(0, 19).replace("T", " "),
     to: new Date(to).toISOString().slice(0, 19).replace("T", " "),
@@ -48,6 +49,8 @@ export async function scoreRule(rule: RuleSpec, scoreFrom: number, to: number): 
     scope_all: true,
     scope_teams: [],
   });
+  const d0 = performance.now();
+  if (timing) timing.queryMs += d0 - q0;
   const bySeries = new Map<string, AlertSeriesRow[]>();
   for (const r of rows) {
     const list = bySeries.get(r.scope_value) ?? [];
@@ -73,8 +76,9 @@ export async function scoreRule(rule: RuleSpec, scoreFrom: number, to: number): 
     const volume = dense.map((r) => r?.attempts_n ?? 0);
     // The cache key names the series and where its index 0 is, so a block index means the same bucket.
     const fitCache = fitCacheFor(`${rule.metric}|${rule.grain}|${rule.scopeType}=${scopeValue}|${rule.minVolume}|${from}`);
-    const verdicts = detect(values, { ...opts, fitCache, volume, minVolume: rule.minVolume, trainOnThin: def.unit === "usd" && rule.metric !== "request_cost", scoreFrom: Math.max(0, Math.round((scoreFrom - from) / step)) });
+    const verdicts = detect(values, { ...opts, fitCache, volume, minVolume: rule.minVolume, heavyTails: def.heavyTails ?? false, trainOnThin: def.unit === "usd" && rule.metric !== "request_cost", scoreFrom: Math.max(0, Math.round((scoreFrom - from) / step)) });
     out.push({ scopeValue, times, rows: dense, verdicts, teams });
   }
+  if (timing) timing.detectMs += performance.now() - d0;
   return out;
 }

@@ -50,6 +50,15 @@ export type DetectOptions = {
   heavyTails?: boolean;
   /** Points below `minVolume` still train the baseline (sums such as spend: a quiet hour's $0.02 is real), but get no verdict. */
   trainOnThin?: boolean;
+  /**
+   * Novelty gate (for arbitrary series: the CLI). A residual over the threshold is common in noisy, spiky
+   * series; what operators call an incident is also a value the series has not shown lately. With this set, a
+   * point is flagged when its |score| reaches `threshold × scoreShare` AND its value lies beyond every value of
+   * the previous `lookback` points on the side of its score (or its residual beyond 1.5× every residual scored
+   * in them: a spike in a quiet hour of a seasonal series), or when it and the point before both reach
+   * `threshold × bigShare` (a huge, persistent departure needs no novelty). Causal: only earlier points.
+   */
+  novelty?: { lookback: number; scoreShare: number; bigShare: number };
 };
 
 export type PointVerdict = { index: number; value: number; expected: number; lower: number; upper: number; score: number; flagged: boolean };
@@ -102,6 +111,26 @@ function fillGaps(xs: number[], period: number): number[] {
     else out[i] = med;
   }
   return out;
+}
+
+/** Min and max of the known values among the `lookback` points before each index (monotonic deques, O(n)). */
+function rollingRange(xs: number[], lookback: number): { min: number[]; max: number[] } {
+  const min = Array<number>(xs.length).fill(Infinity);
+  const max = Array<number>(xs.length).fill(-Infinity);
+  const lo: number[] = [];
+  const hi: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    while (lo.length && lo[0] < i - lookback) lo.shift();
+    while (hi.length && hi[0] < i - lookback) hi.shift();
+    if (lo.length) min[i] = xs[lo[0]];
+    if (hi.length) max[i] = xs[hi[0]];
+    if (!Number.isFinite(xs[i])) continue;
+    while (lo.length && xs[lo[lo.length - 1]] >= xs[i]) lo.pop();
+    lo.push(i);
+    while (hi.length && xs[hi[hi.length - 1]] <= xs[i]) hi.pop();
+    hi.push(i);
+  }
+  return { min, max };
 }
 
 export type Fit = { forecast: number[]; scale: number };
@@ -157,6 +186,12 @@ export function detect(values: number[], opts: DetectOptions): (PointVerdict | n
   // Blocks are anchored at index 0 so that a point's block never depends on the series' length.
   const firstBlock = Math.floor(scoreFrom / opts.blockLength) * opts.blockLength;
   let run: number[] = [];
+  const novel = opts.novelty ? rollingRange(values, opts.novelty.lookback) : null;
+  // Residual novelty, for seasonal series: a spike in a quiet hour is novel against that hour's baseline even
+  // when busier hours reach higher values. Deque of recent scored points by |residual| (causal: pushed after use).
+  const residAt: number[] = [];
+  const residQ: number[] = [];
+  let prevScore = 0;
   for (let start = firstBlock; start < n; start += opts.blockLength) {
     const end = Math.min(n, start + opts.blockLength);
     const from = Math.max(0, start - opts.trainLength);
@@ -181,11 +216,24 @@ export function detect(values: number[], opts: DetectOptions): (PointVerdict | n
     for (let i = start; i < end; i++) {
       if (i < scoreFrom || !usableAt(i)) {
         run = [];
+        prevScore = 0;
         continue;
       }
       const expected = fit.forecast[i - start];
       const score = (values[i] - expected) / fit.scale;
-      const flagged = opts.direction === "up" ? score >= opts.threshold : opts.direction === "down" ? score <= -opts.threshold : Math.abs(score) >= opts.threshold;
+      const signed = opts.direction === "up" ? score : opts.direction === "down" ? -score : Math.abs(score);
+      let flagged = signed >= opts.threshold;
+      if (opts.novelty && novel) {
+        while (residQ.length && residQ[0] < i - opts.novelty.lookback) residQ.shift();
+        const resid = Math.abs(values[i] - expected);
+        const beyond = (score > 0 ? values[i] > novel.max[i] : values[i] < novel.min[i]) || (residQ.length > 0 && resid > 1.5 * residAt[residQ[0]]);
+        residAt[i] = resid;
+        while (residQ.length && residAt[residQ[residQ.length - 1]] <= resid) residQ.pop();
+        residQ.push(i);
+        const big = opts.threshold * opts.novelty.bigShare;
+        flagged = (signed >= opts.threshold * opts.novelty.scoreShare && beyond) || (signed >= big && prevScore >= big);
+      }
+      prevScore = signed;
       const band = opts.threshold * fit.scale;
       out[i] = { index: i, value: values[i], expected, lower: expected - band, upper: expected + band, score, flagged };
       if (flagged) {

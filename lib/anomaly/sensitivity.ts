@@ -3,4 +3,4 @@ export const SENSITIVITY_THRESHOLDS = { low: 6, medium: 4.5, high: 3.5 } as cons
 export type Sensitivity = keyof typeof SENSITIVITY_THRESHOLDS;
 
 /** The metrics an alert rule can watch (definitions: lib/alerts/metrics.ts). */
-export const ALERT_METRICS = ["spend", "cache_hit_rate", "retry_amplification", "reasoning_share", "cancellation_waste", "request_cost"] as const;
+export const ALERT_METRICS = ["spend", "cache_hit_rate", "retry_amplification", "reasoning_share", "cancellation_waste", "request_cost", "request_outlier"] as const;

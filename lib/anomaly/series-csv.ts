@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { defaultOptions, detect, SENSITIVITY_THRESHOLDS, type Sensitivity } from "./detect";
+import { defaultOptions, detect, SENSITIVITY_THRESHOLDS, type DetectOptions, type Sensitivity } from "./detect";
 
 /**
  * The CLI's `detect`: CSV `timestamp,value` in, flagged points out. Pure (no store, no clock), so it runs
@@ -52,12 +52,22 @@ export function parseSeriesCsv(text: string): ParsedSeries {
   return { timestamps, times, values, stepMs };
 }
 
+/**
+ * What `cli detect` (and bench/anomaly.ts) run: both directions, the heavy-tail scale, and the novelty gate over
+ * the last 14 days (a value beyond the fortnight's range at 2/3 of the threshold, or two points in a row at
+ * 1.8×). Chosen on the labelled NAB series as a whole (bench/anomaly.ts), never per file.
+ */
+export function cliOptions(stepMs: number, threshold: number): DetectOptions {
+  const lookback = Math.max(1, Math.round((14 * 86_400_000) / stepMs));
+  return { ...defaultOptions(stepMs, threshold, "both"), heavyTails: true, novelty: { lookback, scoreShare: 2 / 3, bigShare: 1.8 } };
+}
+
 export type Flag = { timestamp: string; value: number; expected: number; score: number };
 
 /** Flagged points of a CSV series, both directions (a CSV has no notion of "bad" direction). */
 export function detectCsv(text: string, sensitivity: Sensitivity = "medium"): Flag[] {
   const s = parseSeriesCsv(text);
-  const opts = { ...defaultOptions(s.stepMs, SENSITIVITY_THRESHOLDS[sensitivity], "both"), heavyTails: true };
+  const opts = cliOptions(s.stepMs, SENSITIVITY_THRESHOLDS[sensitivity]);
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
   return detect(s.values, opts)
     .filter((v) => v?.flagged)

@@ -75,11 +75,13 @@ export const AlertDetail = z.object({
   alert: AlertOut,
   series: z.array(AlertPoint),
   unit: z.enum(["usd", "ratio"]),
+  /** Costly-request alerts: the flagged requests (most anomalous first), each with its trace; empty otherwise. */
+  requests: z.array(z.object({ at: z.string(), cost_usd: z.string(), expected_usd: z.string(), score: z.number(), trace_id: z.string(), request_id: z.string(), attempts: z.number() })),
   deliveries: z.array(z.object({ channel: z.string(), ok: z.boolean(), attempts: z.number(), error: z.string(), at: z.string() })),
 });
 export const SnoozeBody = z.strictObject({ until: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-06-16T09:00:00Z" }) });
 export const EvaluateBody = z.strictObject({ lookback_days: z.number().int().min(1).max(120).default(3) }).default({ lookback_days: 3 });
-export const EvaluateResponse = z.object({ rules: z.number(), series: z.number(), incidents: z.number(), created: z.number(), updated: z.number(), notified: z.number(), ms: z.number() });
+export const EvaluateResponse = z.object({ rules: z.number(), series: z.number(), incidents: z.number(), created: z.number(), updated: z.number(), notified: z.number(), ms: z.number(), query_ms: z.number(), detect_ms: z.number() });
 
 export const AnomaliesQuery = z.strictObject({
   from: z.iso.date("must be a date YYYY-MM-DD"),

@@ -19,6 +19,7 @@ const EXPECTED = [
   { id: "retry-storm", metric: "retry_amplification", scopeType: "service", scopeValue: "rag-api" },
   { id: "runaway-agent", metric: "spend", scopeType: "feature", scopeValue: "coding-agent" },
 ];
+// Besides these, the default rules raise nothing on the demo (tests/integration/alerts-demo.test.ts checks it on 90 days).
 
 const allAlerts = async (api: APIRequestContext) => AlertsResponse.parse(await (await api.get("/api/v1/alerts")).json()).alerts;
 
@@ -93,6 +94,27 @@ test("the retry storm's alert page: band chart, explanation state, links, acknow
   await page.getByRole("tab", { name: "Channels" }).click();
   await expect(page.getByText("SMTP server")).toBeVisible();
   await page.screenshot({ path: "tests/e2e/screenshots/alert-channels-1440.png", fullPage: true });
+});
+
+test("a costly-request alert lists its requests, each one click from its trace", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const costly = (await allAlerts(request)).find((a) => a.metric === "request_outlier" && a.scopeValue === "ticket-triage");
+  expect(costly, "no costly-request alert on ticket-triage").toBeTruthy();
+  const detail = AlertDetail.parse(await (await request.get(`/api/v1/alerts/${costly!.id}`)).json());
+  expect(detail.requests.length).toBeGreaterThan(0);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto(`/alerts/${costly!.id}`);
+  await expect(page.getByRole("heading", { name: /Costly requests anomaly/ })).toBeVisible();
+  const link = page.getByRole("table").filter({ hasText: "Usual" }).getByRole("link").first();
+  await expect(link).toBeVisible();
+  expect(await link.getAttribute("href")).toBe(`/traces/${encodeURIComponent(detail.requests[0].trace_id)}`);
+  await page.screenshot({ path: "tests/e2e/screenshots/alert-costly-request-1440.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /Costly requests anomaly/ })).toBeVisible();
+  await page.screenshot({ path: "tests/e2e/screenshots/alert-costly-request-390.png", fullPage: true });
+  await link.click();
+  await expect(page).toHaveURL(/\/traces\//);
 });
 
 test("a lead sees only alerts of their team; bad input gets a 400 naming the field", async ({ browser, request }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultOptions, detect } from "@/lib/anomaly/detect";
-import { detectCsv, parseSeriesCsv, SeriesInputError } from "@/lib/anomaly/series-csv";
+import { cliOptions, detectCsv, parseSeriesCsv, SeriesInputError } from "@/lib/anomaly/series-csv";
 
 /** A deterministic hourly cost series with a daily and a weekly rhythm and noise (seeded LCG). */
 function seasonalHourly(hours: number, seed = 7): number[] {
@@ -91,6 +91,19 @@ describe("detect (MSTL baseline, MAD scale, causal)", () => {
     const changed = [...y];
     changed[24 * 41] = 1e6;
     expect(detect(changed, opts).slice(0, 24 * 41)).toEqual(full.slice(0, 24 * 41));
+  });
+
+  it("is causal with the CLI's novelty gate too (its fortnight range and residual memory look back only)", () => {
+    const y = seasonalHourly(24 * 42);
+    y[24 * 22 + 4] += 80;
+    for (let i = 24 * 30 + 10; i < 24 * 30 + 16; i++) y[i] *= 3;
+    const cli = cliOptions(HOUR, opts.threshold);
+    const full = detect(y, cli);
+    expect(full.some((v) => v?.flagged)).toBe(true);
+    for (const cut of [24 * 22 + 5, 24 * 30 + 12, 24 * 40]) expect(detect(y.slice(0, cut), cli)).toEqual(full.slice(0, cut));
+    const changed = [...y];
+    changed[24 * 41] = 1e6;
+    expect(detect(changed, cli).slice(0, 24 * 41)).toEqual(full.slice(0, 24 * 41));
   });
 });
 
