@@ -64,7 +64,7 @@ test("a link reproduces the view, and the stack switch changes the series", asyn
   await page.goto(`/overview?${view}`);
   await expect(page.getByTestId("total-spend")).toHaveText(formatUsd(api.total.cost_usd));
   await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Paris");
-  await expect(page.getByLabel("From")).toHaveValue(api.from);
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue(api.from);
   await expect(page.getByRole("group", { name: "Stack by" }).getByRole("button", { name: "Model" })).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByTestId("legend-key")).toHaveText(api.series.map((s) => legendLabel("model", s)));
 
@@ -120,7 +120,7 @@ test("the overview's empty and error states say what happened", async ({ page })
   await expect(alert).toContainText("Could not load spend", { timeout: 15_000 });
   await expect(alert).toContainText("The event store is unreachable");
   await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
-  await expect(page.getByLabel("From")).toBeVisible(); // the period can still be changed
+  await expect(page.getByLabel("From", { exact: true })).toBeVisible(); // the period can still be changed
 });
 
 test("at phone width the page does not overflow sideways", async ({ page }) => {
