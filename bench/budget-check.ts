@@ -175,7 +175,12 @@ try {
   mkdirSync("bench/results", { recursive: true });
   writeFileSync("bench/results/budget-check-latest.json", JSON.stringify(result, null, 2) + "\n");
   console.log(JSON.stringify(Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, { quietest_p99_ms: v.quietest_p99_ms, median_p99_ms: v.median_p99_ms }]))));
-  if (targets.server && targets.server.quietest_p99_ms >= TARGET_P99_MS) process.exitCode = 1;
+  // A missed target is reported, not fatal: `npm run bench` runs the other benchmarks after this one.
+  // BENCH_STRICT=1 makes it an exit status for a gate.
+  if (targets.server && targets.server.quietest_p99_ms >= TARGET_P99_MS) {
+    console.log(`[bench] target missed: server p99 ${targets.server.quietest_p99_ms} ms at best, target < ${TARGET_P99_MS} ms`);
+    if (process.env.BENCH_STRICT === "1") process.exitCode = 1;
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
