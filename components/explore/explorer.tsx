@@ -11,6 +11,7 @@ import { formatMetric, formatPct, metricById, metricChange, metricDelta } from "
 import { IgnoredParams } from "@/components/ui/ignored-params";
 import { ignoredParams } from "@/lib/finops/url-notices";
 import { useOrgCalendar } from "@/components/ui/org-calendar";
+import { OutOfScope } from "@/components/ui/out-of-scope";
 import { useViewerScope } from "@/components/ui/viewer-scope";
 import { teamsOutOfScope } from "@/lib/finops/scope-notice";
 import { comparisonFor } from "@/lib/finops/comparison";
@@ -111,12 +112,7 @@ export function Explorer() {
         </Card>
       ) : (!total || total.attempts === 0) && outside.length > 0 ? (
         <Card>
-          <StatusMessage kind="empty" title="Outside your teams">
-            <p data-testid="out-of-scope">
-              {outside.map(valueLabel).join(", ")} {outside.length === 1 ? "is not one of the teams" : "are not among the teams"} you can see ({viewer.teams.length ? viewer.teams.join(", ") : "none"}), so this view shows nothing of {outside.length === 1 ? "it" : "them"}: its spend may well exist.
-            </p>
-            <button className="button primary" onClick={() => go({ include: { ...state.include, team: undefined } })}>Show your teams</button>
-          </StatusMessage>
+          <OutOfScope outside={outside} viewer={viewer} onShowOwn={() => go({ include: { ...state.include, team: undefined } })} />
         </Card>
       ) : !total || total.attempts === 0 ? (
         <Card>

@@ -5,6 +5,9 @@ import { useQueryStates } from "nuqs";
 import { useEffect, useMemo } from "react";
 import { FilterBar } from "@/components/explore/filter-bar";
 import { Card, StatusMessage } from "@/components/ui/card";
+import { OutOfScope } from "@/components/ui/out-of-scope";
+import { useViewerScope } from "@/components/ui/viewer-scope";
+import { teamsOutOfScope } from "@/lib/finops/scope-notice";
 import { lastDays } from "@/lib/finops/date-range";
 import { exploreHref } from "@/lib/finops/explorer-state";
 import { formatInt, formatUsdFine, teamLabel, valueLabel } from "@/lib/finops/format";
@@ -28,6 +31,8 @@ export function TraceList() {
   const router = useRouter();
   const [values] = useQueryStates(tracesParsers);
   const state = useMemo(() => traceListStateOf(values, new Date()), [values]);
+  const viewer = useViewerScope();
+  const outside = teamsOutOfScope(state.include.team, viewer);
   const go = (patch: Partial<TraceListState>) => router.replace(tracesListHref({ ...state, ...patch }), { scroll: false });
   useEffect(() => {
     // Synchronously, through the History API (Next syncs its router with it): a router.replace here is async
@@ -59,6 +64,8 @@ export function TraceList() {
           <StatusMessage kind="loading" title="Loading traces…" />
         ) : top.error ? (
           <StatusMessage kind="error" title="Could not load traces">{top.error.message}</StatusMessage>
+        ) : top.data.traces.length === 0 && outside.length > 0 ? (
+          <OutOfScope outside={outside} viewer={viewer} onShowOwn={() => go({ include: { ...state.include, team: undefined } })} />
         ) : top.data.traces.length === 0 ? (
           <StatusMessage kind="empty" title="No traces match">Widen the date range or remove a filter. Calls sent without a trace_id are in Explore, not here.</StatusMessage>
         ) : (

@@ -86,6 +86,11 @@ test("a lead filtering to another team is told it is outside their teams", async
   }
   await page.getByRole("button", { name: "Show your teams" }).click();
   await expect(page.getByTestId("explore-total")).toBeVisible();
+  // Traces say the same, rather than "No traces match".
+  await page.goto("/traces?team=growth");
+  await expect(page.getByTestId("out-of-scope")).toContainText("growth is not one of the teams you can see (platform)");
+  await page.getByRole("button", { name: "Show your teams" }).click();
+  await expect(page.getByTestId("traces-table")).toBeVisible();
   await ctx.close();
 });
 
