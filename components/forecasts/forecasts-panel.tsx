@@ -6,6 +6,7 @@ import { BurnDownChart } from "@/components/budgets/burn-down-chart";
 import { colorOf } from "@/components/charts/series-colors";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { formatUsd } from "@/lib/finops/format";
+import { change } from "@/lib/finops/overview-kpis";
 import { useForecasts } from "@/lib/hooks/use-budgets";
 import { FORECAST_DIMENSIONS, FORECAST_PERIODS, type ForecastsOut } from "@/lib/schemas/forecast";
 
@@ -18,13 +19,11 @@ const TOTAL = "(total)";
 const pick = <T extends string>(value: string | null, options: readonly T[]): T => (options as readonly string[]).includes(value ?? "") ? (value as T) : options[0];
 const nameOf = (r: Row) => (r.unattributed ? "Unattributed" : r.value);
 
-/** Change of the forecast at period end against the whole previous period, as shown in the table. */
+/** The forecast at period end against the whole previous period: the overview's change rule (exact, "new" on an empty base). */
 function versus(r: Row): string {
   if (!r.forecast) return "—";
-  const prev = Number(r.previous_period_usd);
-  if (prev === 0) return "new";
-  const pct = ((Number(r.forecast.end_usd) - prev) / prev) * 100;
-  return `${pct >= 0 ? "+" : "−"}${Math.abs(pct).toFixed(Math.abs(pct) < 10 ? 1 : 0)} %`;
+  const c = change("money", r.forecast.end_usd, r.previous_period_usd, "down");
+  return c.fresh ? "new" : c.direction === "flat" ? "no change" : c.pct ?? c.text;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { BudgetRow } from "@/lib/db/budgets";
+import { addDays, daysBetween } from "@/lib/finops/date-range";
 import { localDate, periodContaining, startOfLocalDay, type Calendar } from "@/lib/finops/calendar";
 import type { BudgetFilter } from "@/lib/clickhouse/queries/budget-filter";
 import { ACTIONS, DEFAULT_THRESHOLDS, PERIODS, SCOPE_TYPES, type BudgetPeriodKind, type ScopeType, type Threshold } from "@/lib/schemas/budget";
@@ -95,14 +96,7 @@ export function budgetPeriod(b: Pick<Budget, "period" | "custom_from" | "custom_
   return { key: `${p.from}/${p.to}`, label: p.label, from: p.from, to: p.to, start: p.start, end: p.end };
 }
 
-/** Calendar arithmetic on YYYY-MM-DD dates (no zone: a local date plus n days is the same everywhere). */
-export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+// Calendar arithmetic on YYYY-MM-DD dates has one home (lib/finops/date-range.ts); re-exported for budget callers.
+export { addDays, daysBetween };
 
 export { localDate };

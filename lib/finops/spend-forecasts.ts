@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import type { TeamScope } from "@/lib/auth/roles";
-import { addDays } from "@/lib/budgets/model";
+import { addDays } from "@/lib/finops/date-range";
 import { chQuery } from "@/lib/clickhouse/client";
 import { scopeParams } from "@/lib/clickhouse/fragments";
 import { spendDailyByValue, type ForecastDimension } from "@/lib/clickhouse/queries/spend-daily-by-value";

@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { addDays, daysBetween } from "@/lib/budgets/model";
+import { addDays, daysBetween } from "@/lib/finops/date-range";
 import { forecast, type ForecastResult } from "./forecast";
 
 /**

@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { formatUsd } from "../../lib/finops/format";
+import { change } from "../../lib/finops/overview-kpis";
 import { ForecastsOut } from "../../lib/schemas/forecast";
 
 /**
@@ -19,6 +20,9 @@ test("forecasts by team and by repo, a row's chart, and the choice in the URL", 
   await expect(row).toContainText(top.unattributed ? "Unattributed" : top.value);
   await expect(row).toContainText(formatUsd(top.actual_usd));
   await expect(row).toContainText(formatUsd(top.forecast!.end_usd));
+  // The change column is the overview's rule: forecast at end against the whole previous period.
+  const c = change("money", top.forecast!.end_usd, top.previous_period_usd, "down");
+  await expect(row.locator("td").nth(4)).toHaveText(c.fresh ? "new" : c.direction === "flat" ? "no change" : c.pct!);
   await expect(card.locator("tbody tr").first()).toContainText(formatUsd(api.total.actual_usd));
   await expect(card.locator(".burn-down .recharts-area")).toHaveCount(2);
 
