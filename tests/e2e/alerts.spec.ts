@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
 import { AlertDetail, AlertsResponse, EvaluateResponse } from "../../lib/schemas/alerts";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, test, waitsForHydration } from "./fixtures";
 
 /**
  * Alerts on the demo: an on-demand evaluation over the last 60 days raises an alert for every incident the
@@ -121,7 +121,7 @@ test("a lead sees only alerts of their team; bad input gets a 400 naming the fie
   const lead = { email: `alerts-lead-${Date.now()}@e2e.test`, password: "lead-password-123" };
   expect((await request.post("/api/v1/users", { data: { ...lead, role: "lead", teams: ["search"] } })).status()).toBe(200);
   const ctx = await browser.newContext();
-  const p = await ctx.newPage();
+  const p = waitsForHydration(await ctx.newPage());
   await signIn(p, lead);
   const mine = await allAlerts(p.request);
   expect(mine.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@ import Decimal from "decimal.js";
 import type { Page } from "@playwright/test";
 import { formatUsd } from "../../lib/finops/format";
 import { ChargebackReportOut } from "../../lib/schemas/chargeback";
-import { expect as baseExpect, signIn, test } from "./fixtures";
+import { expect as baseExpect, signIn, test, waitsForHydration } from "./fixtures";
 
 // A live month of demo data is computed from raw events on each read: allow for a loaded machine.
 const expect = baseExpect.configure({ timeout: 60_000 });
@@ -40,7 +40,7 @@ test("finance reviews, re-rules, closes a month, sees a late event as an adjustm
   const key = (await (await request.post("/api/v1/ingest-keys", { data: { name: "cb-late" } })).json()) as { secret: string };
 
   const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  const page = await ctx.newPage();
+  const page = waitsForHydration(await ctx.newPage());
   await signIn(page, FINANCE);
   await page.goto("/chargeback");
   await expect(page.getByTestId("period-status")).toContainText("Open", { timeout: 120_000 });
@@ -126,7 +126,7 @@ test("finance reviews, re-rules, closes a month, sees a late event as an adjustm
 
 test("reopening is an admin action; finance gets a 403 and a clear message", async ({ browser }) => {
   const ctx = await browser.newContext();
-  const page = await ctx.newPage();
+  const page = waitsForHydration(await ctx.newPage());
   await signIn(page, FINANCE);
   const csrf = (await ctx.cookies()).find((c) => c.name === "tl_csrf")!.value;
   const res = await page.request.post("/api/v1/chargeback/reopen", { data: { period: PERIOD }, headers: { "x-csrf-token": csrf } });

@@ -1,6 +1,6 @@
 import { ChangeResponse } from "../../lib/schemas/change";
 import { OverviewResponse } from "../../lib/schemas/overview";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, test, waitsForHydration } from "./fixtures";
 
 /**
  * Issue 16, in a real browser on the demo data: a month is compared with the month before (never "Aug 31 –
@@ -76,7 +76,7 @@ test("a lead filtering to another team is told it is outside their teams", async
   const lead = { email: `scope-${Date.now()}@e2e.test`, password: "scope-password-123" };
   expect((await request.post("/api/v1/users", { data: { ...lead, role: "lead", teams: ["platform"] } })).status()).toBe(200);
   const ctx = await browser.newContext();
-  const page = await ctx.newPage();
+  const page = waitsForHydration(await ctx.newPage());
   await signIn(page, lead);
   await page.goto("/explore?group_by=repo&team=growth");
   await expect(page.getByTestId("out-of-scope")).toContainText("growth is not one of the teams you can see (platform)");

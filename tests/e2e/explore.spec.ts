@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { SummaryResponse } from "../../lib/schemas/summary";
 import { TimeseriesResponse } from "../../lib/schemas/timeseries";
-import { explorerGroups, expect, test } from "./fixtures";
+import { explorerGroups, expect, test, waitsForHydration } from "./fixtures";
 
 import { formatUsd as usd, valueLabel as shown } from "../../lib/finops/format";
 
@@ -46,7 +46,7 @@ test("the explorer drills from team to repo with numbers that match the API, and
   await expect(page.getByRole("link", { name: "Traces for this view →" })).toHaveAttribute("href", new RegExp(`^/traces\\?${range}&tz=UTC&team=${encodeURIComponent(top)}$`));
 
   // The link reproduces the view in a fresh page.
-  const other = await page.context().newPage();
+  const other = waitsForHydration(await page.context().newPage());
   await other.goto(page.url());
   await expect(other.getByTestId("explore-table").locator("tbody tr")).toHaveCount(repoRows);
 });

@@ -34,6 +34,19 @@ export async function signIn(page: Page, creds: { email: string; password: strin
   expect(res.status(), await res.text()).toBe(200);
 }
 
+/**
+ * A full page load returns once React has hydrated the page (components/hydration-mark.tsx): a click on a
+ * server-rendered but not yet hydrated button does nothing, which made preset clicks flaky under CI load.
+ */
+export function waitsForHydration(page: Page): Page {
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  const hydrated = () => page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 60_000 });
+  page.goto = async (...args) => { const res = await goto(...args); await hydrated(); return res; };
+  page.reload = async (...args) => { const res = await reload(...args); await hydrated(); return res; };
+  return page;
+}
+
 export const test = base.extend<{ request: APIRequestContext; anonymousPage: Page }>({
   request: async ({ playwright, baseURL }, use) => {
     const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${getAdminToken()}` } });
@@ -42,11 +55,11 @@ export const test = base.extend<{ request: APIRequestContext; anonymousPage: Pag
   },
   page: async ({ page }, use) => {
     await signIn(page, ADMIN);
-    await use(page);
+    await use(waitsForHydration(page));
   },
   anonymousPage: async ({ browser }, use) => {
     const context = await browser.newContext();
-    await use(await context.newPage());
+    await use(waitsForHydration(await context.newPage()));
     await context.close();
   },
 });

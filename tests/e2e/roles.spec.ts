@@ -2,7 +2,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { formatUsd } from "../../lib/finops/format";
 import { OverviewResponse } from "../../lib/schemas/overview";
 import { SummaryResponse } from "../../lib/schemas/summary";
-import { expect, signIn, test } from "./fixtures";
+import { expect, signIn, test, waitsForHydration } from "./fixtures";
 
 /**
  * Who sees what, end to end: a lead of "platform" and a finance user sign in and see different things;
@@ -27,7 +27,7 @@ test("a lead sees only their team; finance sees every team, and the totals agree
   expect(byTeam.groups.map((g) => g.key)).toEqual(expect.arrayContaining(["platform", "search", ""]));
 
   const leadCtx = await browser.newContext();
-  const lead = await leadCtx.newPage();
+  const lead = waitsForHydration(await leadCtx.newPage());
   await signIn(lead, LEAD);
   const leadView = await overviewOf(lead.request);
   expect(teamsOf(leadView)).toEqual(["platform"]);
@@ -44,7 +44,7 @@ test("a lead sees only their team; finance sees every team, and the totals agree
   await expect(lead.getByTestId("total-spend")).toHaveText(formatUsd(leadView.total.cost_usd));
 
   const finCtx = await browser.newContext();
-  const finance = await finCtx.newPage();
+  const finance = waitsForHydration(await finCtx.newPage());
   await signIn(finance, FINANCE);
   const financeView = await overviewOf(finance.request);
   expect(financeView.total.cost_usd).toBe(all.total.cost_usd);
@@ -61,7 +61,7 @@ test("a lead sees only their team; finance sees every team, and the totals agree
 
 test("editing URLs and API calls gets a lead nothing outside their teams", async ({ browser }) => {
   const ctx = await browser.newContext();
-  const lead = await ctx.newPage();
+  const lead = waitsForHydration(await ctx.newPage());
   await signIn(lead, LEAD);
   const csrf = (await ctx.cookies()).find((c) => c.name === "tl_csrf")!.value;
   const attempts: [string, string, unknown?][] = [
@@ -109,7 +109,7 @@ test("signed-out visitors are sent to sign in, and come back where they were goi
 
 test("a cookie session cannot change anything without the CSRF token", async ({ browser }) => {
   const ctx = await browser.newContext();
-  const page = await ctx.newPage();
+  const page = waitsForHydration(await ctx.newPage());
   await signIn(page, FINANCE);
   const res = await page.request.post("/api/v1/teams", { data: { slug: "csrf-test", name: "CSRF" } });
   expect(res.status()).toBe(403);
