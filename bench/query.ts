@@ -5,7 +5,7 @@
  * rows. Prints a table and writes bench/results/query-latest.json.
  */
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { questions } from "./query-questions";
@@ -24,13 +24,15 @@ type EngineOut = { stats: Record<string, number | string> & { from: string; to: 
 const KEEP = process.env.BENCH_STORE_DIR;
 // Short path: PostgreSQL's Unix socket lives in its data dir and must fit in 107 bytes.
 const dir = KEEP ?? mkdtempSync(path.join("/tmp", "tl-qb-"));
+mkdirSync(dir, { recursive: true }); // a first run with BENCH_STORE_DIR creates it
 chmodSync(dir, 0o755); // PostgreSQL runs as its own user and keeps its data dir inside this one
 try {
   console.log(`[bench] generating ${EVENTS.toLocaleString("en-US")} events over ${DAYS} days and timing the bare engine…`);
   const out = path.join(dir, "engine.json");
   execFileSync(process.execPath, ["--import", "tsx", "bench/query-engine.ts", dir, String(EVENTS), String(DAYS), out], {
     stdio: "inherit",
-    env: { ...process.env, BENCH_REUSE_STORE: KEEP ? "1" : "0" },
+    // Reuse a kept store only once a run has filled it (its engine.json is written after generating).
+    env: { ...process.env, BENCH_REUSE_STORE: KEEP && existsSync(out) ? "1" : "0" },
   });
   const engine = JSON.parse(readFileSync(out, "utf8")) as EngineOut;
   const { from, to } = engine.stats;

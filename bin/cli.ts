@@ -3,30 +3,34 @@
  * and fail with a clear message (not a stack trace) while a server holds it.
  */
 import { Command } from "commander";
-import { closeStore } from "../lib/clickhouse/client";
-import { migrate, MigrationMismatchError } from "../lib/clickhouse/migrate";
-import { StoreBusyError } from "../lib/clickhouse/store-owner";
-import { verifyStore } from "../lib/clickhouse/verify-store";
-import { closeDb } from "../lib/db/prisma";
-import { loadDemoIfEmpty } from "../lib/demo/load-demo";
-import { env, EnvError } from "../lib/env";
-import { addIngestKey, revokeKey } from "../lib/admin/ingest-keys";
-import { listIngestKeys } from "../lib/db/ingest-keys";
-import { importLitellmFile, parseDateOption } from "../lib/cli/prices-command";
-import { importFile } from "../lib/cli/import-command";
-import { usersCreateCommand, usersDisableCommand, usersListCommand, usersSetRoleCommand, usersSetTeamsCommand } from "../lib/cli/users-command";
-import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from "../lib/cli/tokens-command";
-import { DomainError, InvalidInputError } from "../lib/errors";
-import { ensureMetadataStore, SetupError } from "../lib/cli/first-use";
-import { forecastCommand } from "../lib/cli/forecast-command";
-import { detectCommand } from "../lib/cli/detect-command";
+import { InvalidInputError } from "../lib/errors";
+// Everything else is imported by the command that needs it: `forecast --help` should not pay for loading
+// Prisma, the ClickHouse client and the demo generator (seconds of start-up on a busy 2-core machine).
+const lib = {
+  migrate: () => import("../lib/clickhouse/migrate"),
+  verify: () => import("../lib/clickhouse/verify-store"),
+  demo: () => import("../lib/demo/load-demo"),
+  env: () => import("../lib/env"),
+  ingestKeys: () => import("../lib/admin/ingest-keys"),
+  dbIngestKeys: () => import("../lib/db/ingest-keys"),
+  prices: () => import("../lib/cli/prices-command"),
+  importFile: () => import("../lib/cli/import-command"),
+  users: () => import("../lib/cli/users-command"),
+  tokens: () => import("../lib/cli/tokens-command"),
+  firstUse: () => import("../lib/cli/first-use"),
+  forecast: () => import("../lib/cli/forecast-command"),
+  detect: () => import("../lib/cli/detect-command"),
+};
 
 const program = new Command("tokenledger").description("TokenLedger command line").showHelpAfterError();
 // Every command that uses the stores may meet a fresh data directory: set the metadata database up first (one
 // query when it is). `detect` and `forecast` read a CSV and touch no store: they run beside a server, on any machine.
 const STORELESS = new Set(["detect", "forecast"]);
+let usesStores = false;
 program.hook("preAction", async (_program, action) => {
-  if (!STORELESS.has(action.name())) await ensureMetadataStore();
+  if (STORELESS.has(action.name())) return;
+  usesStores = true;
+  await (await lib.firstUse()).ensureMetadataStore();
 });
 
 program
@@ -34,7 +38,7 @@ program
   .description("apply pending ClickHouse migrations (lib/clickhouse/migrations) to the event store")
   .option("--dry", "only list what would be applied")
   .action(async (opts: { dry?: boolean }) => {
-    const result = await migrate({ dryRun: opts.dry });
+    const result = await (await lib.migrate()).migrate({ dryRun: opts.dry });
     for (const a of result.applied) console.log(`applied   ${String(a.version).padStart(4, "0")}_${a.name}`);
     for (const p of result.pending) console.log(`${opts.dry ? "pending" : "applying"}  ${String(p.version).padStart(4, "0")}_${p.name}`);
     console.log(result.pending.length ? (opts.dry ? `${result.pending.length} pending` : `applied ${result.ran.length}`) : "up to date");
@@ -45,8 +49,8 @@ program
   .description("check that both rollups and the retry ledger agree with the raw events, month by month (run with the server stopped, or against CLICKHOUSE_URL)")
   .option("--repair", "rebuild every month that disagrees (atomic month rewrites)")
   .action(async (opts: { repair?: boolean }) => {
-    await migrate();
-    const checks = await verifyStore({ repair: opts.repair });
+    await (await lib.migrate()).migrate();
+    const checks = await (await lib.verify()).verifyStore({ repair: opts.repair });
     for (const c of checks) {
       const state = c.problems.length ? (c.repaired ? "repaired" : "DIFFERS") : "ok";
       console.log(`${c.month}  ${state.padEnd(8)}  ${String(c.events).padStart(10)} events  $${c.cost_usd}`);
@@ -62,8 +66,9 @@ program
   .description("load the demo (price book, teams, 90 days of events) into an empty store")
   .option("--seed <n>", "random seed", (v) => Number(v))
   .action(async (opts: { seed?: number }) => {
-    await migrate();
-    const result = await loadDemoIfEmpty({ seed: opts.seed ?? env().TOKENLEDGER_DEMO_SEED, demo: true });
+    await (await lib.migrate()).migrate();
+    const seed = opts.seed ?? (await lib.env()).env().TOKENLEDGER_DEMO_SEED;
+    const result = await (await lib.demo()).loadDemoIfEmpty({ seed, demo: true });
     console.log(result.events ? `loaded ${result.events} demo events` : "the event store is not empty: nothing loaded");
   });
 
@@ -80,21 +85,21 @@ keys
     if (opts.rateLimit !== undefined && !(Number.isInteger(opts.rateLimit) && opts.rateLimit >= 1)) throw new InvalidInputError("--rate-limit must be a whole number of requests per minute, at least 1");
     const allowedTeams = opts.onlyTeams?.split(",").map((t) => t.trim()).filter(Boolean);
     // Audited like a key made in Settings, with "cli" as the actor.
-    const key = await addIngestKey({ name: opts.name, teamSlug: opts.team, source: opts.source, rateLimitPerMinute: opts.rateLimit, allowedTeams }, "cli");
+    const key = await (await lib.ingestKeys()).addIngestKey({ name: opts.name, teamSlug: opts.team, source: opts.source, rateLimitPerMinute: opts.rateLimit, allowedTeams }, "cli");
     console.log(`created ingest key "${opts.name}" (${key.prefix}…). Store it now; it is not shown again:\n${key.secret}`);
   });
 keys
   .command("list")
   .description("list ingest keys")
   .action(async () => {
-    for (const k of await listIngestKeys())
+    for (const k of await (await lib.dbIngestKeys()).listIngestKeys())
       console.log(`${k.id}  ${k.prefix}…  ${k.name}  team=${k.defaultTeam ?? "-"}  ${k.revokedAt ? "REVOKED" : "live"}  last used ${k.lastUsedAt?.toISOString() ?? "never"}`);
   });
 keys
   .command("revoke <id>")
   .description("revoke an ingest key")
   .action(async (id: string) => {
-    console.log((await revokeKey(id, "cli")) ? "revoked" : "no live key with that id");
+    console.log((await (await lib.ingestKeys()).revokeKey(id, "cli")) ? "revoked" : "no live key with that id");
   });
 
 const users = program.command("users").description("dashboard users (passwords stored as scrypt hashes)");
@@ -107,19 +112,19 @@ users
   .option("--name <name>", "display name")
   .option("--password <password>", "at least 12 characters (visible in shell history: prefer a generated one)")
   .action(async (opts: { email: string; role: string; teams?: string; name?: string; password?: string }) => {
-    console.log(await usersCreateCommand(opts));
+    console.log(await (await lib.users()).usersCreateCommand(opts));
   });
 users.command("list").description("list users (never passwords)").action(async () => {
-  console.log(await usersListCommand());
+  console.log(await (await lib.users()).usersListCommand());
 });
 users.command("disable <email>").description("disable a user and end its sessions").action(async (email: string) => {
-  console.log(await usersDisableCommand(email));
+  console.log(await (await lib.users()).usersDisableCommand(email));
 });
 users.command("role <email> <role>").description("change a user's role (admin | finance | lead | viewer)").action(async (email: string, role: string) => {
-  console.log(await usersSetRoleCommand(email, role));
+  console.log(await (await lib.users()).usersSetRoleCommand(email, role));
 });
 users.command("teams <email> <slugs>").description('replace a user\'s teams (comma-separated slugs; "" for none)').action(async (email: string, slugs: string) => {
-  console.log(await usersSetTeamsCommand(email, slugs));
+  console.log(await (await lib.users()).usersSetTeamsCommand(email, slugs));
 });
 
 const tokens = program.command("tokens").description("API tokens for scripts and BI tools (tla_…; read and administer, never ingest)");
@@ -130,13 +135,13 @@ tokens
   .requiredOption("--role <role>", "admin | finance | lead | viewer")
   .option("--teams <slugs>", "comma-separated team slugs (what a lead or viewer token sees)")
   .action(async (opts: { name: string; role: string; teams?: string }) => {
-    console.log(await tokensCreateCommand(opts));
+    console.log(await (await lib.tokens()).tokensCreateCommand(opts));
   });
 tokens.command("list").description("list API tokens (never secrets)").action(async () => {
-  console.log(await tokensListCommand());
+  console.log(await (await lib.tokens()).tokensListCommand());
 });
 tokens.command("revoke <id>").description("revoke an API token").action(async (id: string) => {
-  console.log(await tokensRevokeCommand(id));
+  console.log(await (await lib.tokens()).tokensRevokeCommand(id));
 });
 
 program
@@ -146,6 +151,7 @@ program
   .description("load prices from LiteLLM's model_prices_and_context_window.json")
   .option("--valid-from <date>", "date the prices take effect (default: now)")
   .action(async (file: string, opts: { validFrom?: string }) => {
+    const { importLitellmFile, parseDateOption } = await lib.prices();
     const r = await importLitellmFile(file, opts.validFrom ? parseDateOption("--valid-from", opts.validFrom) : new Date());
     console.log(`prices: ${r.created} new, ${r.updated} replaced, ${r.unchanged} unchanged; ${r.skipped} entries skipped (not text generation or no prices)`);
     const f = r.firstPrice;
@@ -159,7 +165,7 @@ program
   .option("--key <ingest key>", "ingest key to send with (default: a one-off key, revoked after)")
   .option("--server <url>", "send to this TokenLedger server")
   .action(async (file: string, opts: { key?: string; server?: string }) => {
-    const s = await importFile(file, opts);
+    const s = await (await lib.importFile()).importFile(file, opts);
     console.log(`imported via ${s.via}: ${s.accepted} accepted, ${s.duplicates} duplicate, ${s.conflicts} conflicting, ${s.rejected} rejected`);
     for (const e of s.firstErrors) console.log(`  ${e}`);
     if (s.rejected + s.conflicts > s.firstErrors.length) console.log(`  … and ${s.rejected + s.conflicts - s.firstErrors.length} more rejected or conflicting rows`);
@@ -171,8 +177,8 @@ program
   .requiredOption("--horizon <n>", "steps to forecast")
   .option("--input <file>", "CSV file (default: stdin)")
   .option("--season <k>", "seasonal period in steps (default: 24 and 168 for hourly, 7 for daily)")
-  .action((opts: { horizon: string; input?: string; season?: string }) => {
-    console.log(forecastCommand(opts));
+  .action(async (opts: { horizon: string; input?: string; season?: string }) => {
+    console.log((await lib.forecast()).forecastCommand(opts));
   });
 
 program
@@ -181,7 +187,7 @@ program
   .option("--input <file>", "CSV file (default: stdin)")
   .option("--sensitivity <level>", "low | medium | high (default medium)")
   .action(async (opts: { input?: string; sensitivity?: string }) => {
-    const r = await detectCommand(opts);
+    const r = await (await lib.detect()).detectCommand(opts);
     if (r.ok) console.log(r.output);
     else {
       console.error(r.error);
@@ -193,8 +199,8 @@ async function main(): Promise<void> {
   try {
     await program.parseAsync(process.argv);
   } catch (err) {
-    if (err instanceof StoreBusyError || err instanceof MigrationMismatchError || err instanceof EnvError || err instanceof DomainError || err instanceof SetupError) {
-      console.error(`\n${err.message}\n`);
+    if (await isUserFacing(err)) {
+      console.error(`\n${(err as Error).message}\n`);
     } else {
       // Anything else still gets one line, not a stack trace (LOG_LEVEL=debug shows it).
       const message = err instanceof Error ? err.message.split("\n").find((l) => l.trim()) ?? err.name : String(err);
@@ -203,9 +209,19 @@ async function main(): Promise<void> {
     }
     process.exitCode = 1;
   } finally {
-    await closeStore();
-    await closeDb();
+    if (usesStores) {
+      await (await import("../lib/clickhouse/client")).closeStore();
+      await (await import("../lib/db/prisma")).closeDb();
+    }
   }
+}
+
+/** Errors whose message is written for the user (loaded only when something failed). */
+async function isUserFacing(err: unknown): Promise<boolean> {
+  const [{ StoreBusyError }, { MigrationMismatchError }, { EnvError }, { DomainError }, { SetupError }] = await Promise.all([
+    import("../lib/clickhouse/store-owner"), lib.migrate(), lib.env(), import("../lib/errors"), lib.firstUse(),
+  ]);
+  return [StoreBusyError, MigrationMismatchError, EnvError, DomainError, SetupError].some((E) => err instanceof E);
 }
 
 void main();
