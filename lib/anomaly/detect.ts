@@ -55,10 +55,12 @@ export type DetectOptions = {
    * series; what operators call an incident is also a value the series has not shown lately. With this set, a
    * point is flagged when its |score| reaches `threshold × scoreShare` AND its value lies beyond every value of
    * the previous `lookback` points on the side of its score (or its residual beyond 1.5× every residual scored
-   * in them: a spike in a quiet hour of a seasonal series), or when it and the point before both reach
-   * `threshold × bigShare` (a huge, persistent departure needs no novelty). Causal: only earlier points.
+   * in them: a spike in a quiet hour of a seasonal series; this needs `memory` scored points in the lookback,
+   * else a residual is "novel" only because little has been scored yet), or when it and the `bigRun − 1`
+   * points before it all reach `threshold × bigShare` (a large, persistent departure needs no novelty; one or
+   * two large points that the series has shown before are its normal spikes). Causal: only earlier points.
    */
-  novelty?: { lookback: number; scoreShare: number; bigShare: number };
+  novelty?: { lookback: number; scoreShare: number; bigShare: number; bigRun?: number; memory?: number };
 };
 
 export type PointVerdict = { index: number; value: number; expected: number; lower: number; upper: number; score: number; flagged: boolean };
@@ -191,7 +193,10 @@ export function detect(values: number[], opts: DetectOptions): (PointVerdict | n
   // when busier hours reach higher values. Deque of recent scored points by |residual| (causal: pushed after use).
   const residAt: number[] = [];
   const residQ: number[] = [];
-  let prevScore = 0;
+  // Scored points, oldest first, for the residual memory's size (`scoredHead` skips those out of the lookback).
+  const scored: number[] = [];
+  let scoredHead = 0;
+  let bigRun = 0;
   for (let start = firstBlock; start < n; start += opts.blockLength) {
     const end = Math.min(n, start + opts.blockLength);
     const from = Math.max(0, start - opts.trainLength);
@@ -216,7 +221,7 @@ export function detect(values: number[], opts: DetectOptions): (PointVerdict | n
     for (let i = start; i < end; i++) {
       if (i < scoreFrom || !usableAt(i)) {
         run = [];
-        prevScore = 0;
+        bigRun = 0;
         continue;
       }
       const expected = fit.forecast[i - start];
@@ -225,15 +230,18 @@ export function detect(values: number[], opts: DetectOptions): (PointVerdict | n
       let flagged = signed >= opts.threshold;
       if (opts.novelty && novel) {
         while (residQ.length && residQ[0] < i - opts.novelty.lookback) residQ.shift();
+        while (scoredHead < scored.length && scored[scoredHead] < i - opts.novelty.lookback) scoredHead++;
         const resid = Math.abs(values[i] - expected);
-        const beyond = (score > 0 ? values[i] > novel.max[i] : values[i] < novel.min[i]) || (residQ.length > 0 && resid > 1.5 * residAt[residQ[0]]);
+        const memory = scored.length - scoredHead >= (opts.novelty.memory ?? 0);
+        const beyond = (score > 0 ? values[i] > novel.max[i] : values[i] < novel.min[i]) || (memory && residQ.length > 0 && resid > 1.5 * residAt[residQ[0]]);
         residAt[i] = resid;
         while (residQ.length && residAt[residQ[residQ.length - 1]] <= resid) residQ.pop();
         residQ.push(i);
+        scored.push(i);
         const big = opts.threshold * opts.novelty.bigShare;
-        flagged = (signed >= opts.threshold * opts.novelty.scoreShare && beyond) || (signed >= big && prevScore >= big);
+        bigRun = signed >= big ? bigRun + 1 : 0;
+        flagged = (signed >= opts.threshold * opts.novelty.scoreShare && beyond) || bigRun >= (opts.novelty.bigRun ?? 2);
       }
-      prevScore = signed;
       const band = opts.threshold * fit.scale;
       out[i] = { index: i, value: values[i], expected, lower: expected - band, upper: expected + band, score, flagged };
       if (flagged) {

@@ -93,7 +93,7 @@ describe("detect (MSTL baseline, MAD scale, causal)", () => {
     expect(detect(changed, opts).slice(0, 24 * 41)).toEqual(full.slice(0, 24 * 41));
   });
 
-  it("is causal with the CLI's novelty gate too (its fortnight range and residual memory look back only)", () => {
+  it("is causal with the CLI's novelty gate too (its four-week range, residual memory and runs look back only)", () => {
     const y = seasonalHourly(24 * 42);
     y[24 * 22 + 4] += 80;
     for (let i = 24 * 30 + 10; i < 24 * 30 + 16; i++) y[i] *= 3;
@@ -104,6 +104,27 @@ describe("detect (MSTL baseline, MAD scale, causal)", () => {
     const changed = [...y];
     changed[24 * 41] = 1e6;
     expect(detect(changed, cli).slice(0, 24 * 41)).toEqual(full.slice(0, 24 * 41));
+  });
+});
+
+describe("novelty gate (the CLI's)", () => {
+  const HOURS = 24 * 35;
+  // Two-hour spikes every third day at 03:00: the series' normal spikes, not incidents.
+  const withSpikes = () => seasonalHourly(HOURS).map((x, i) => (i % 72 === 3 || i % 72 === 4 ? x + 50 : x));
+  const opts = { ...defaultOptions(HOUR, 4.5, "both" as const), novelty: { lookback: 24 * 28, scoreShare: 2 / 3, bigShare: 1.5, bigRun: 3, memory: 24 } };
+
+  it("a spike the series has shown before is quiet; the same height held for three points is flagged at the third", () => {
+    const y = withSpikes();
+    const late = flaggedIdx(detect(y, opts)).filter((i) => i >= 24 * 20);
+    expect(late).toEqual([]);
+    const run = 24 * 31 + 5; // 05:00–07:00 of a day without a spike, a little lower than the usual spikes
+    for (let i = run; i < run + 3; i++) y[i] += 45;
+    const f = flaggedIdx(detect(y, opts)).filter((i) => i >= 24 * 20);
+    expect(f[0]).toBe(run + 2);
+    // Two points of it only: the series' usual spike length, quiet.
+    const y2 = withSpikes();
+    for (let i = run; i < run + 2; i++) y2[i] += 45;
+    expect(flaggedIdx(detect(y2, opts)).filter((i) => i >= 24 * 20)).toEqual([]);
   });
 });
 
