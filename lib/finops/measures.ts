@@ -48,7 +48,8 @@ export type MeasuresRequest = {
   sets: GroupKey[][];
   filters: DimensionFilters;
   scope: TeamScope;
-  costOnly?: boolean;
+  /** Only these stored sums (see MeasuresSpec.only). */
+  only?: readonly SummedMeasureId[];
 };
 
 /**

@@ -27,7 +27,7 @@ export async function getOverview(q: OverviewQuery, scope: TeamScope, now = new 
   const [totalRows, prevRows, rows] = await Promise.all([
     measures({ ...base, from, to, bucket: null, sets: [[]] }),
     measures({ ...base, ...previous, ...(comparison.until ? { until: untilText(comparison.until) } : {}), bucket: null, sets: [[]] }),
-    measures({ ...base, from, to, bucket: "day", sets, costOnly: true }),
+    measures({ ...base, from, to, bucket: "day", sets, only: ["cost_usd"] }),
   ]);
   const inSet = (keys: GroupKey[]) => rows.filter((r) => r.set === sets.findIndex((s) => s.join() === keys.join()));
   const total = toMeasures(totalRows[0]?.sums ?? EMPTY_SUMS);

@@ -66,7 +66,7 @@ const RANKED_SORTS = new Set(["cost_usd", "key", "key2"]);
  * as pageOf's over every group (ties by key then key2), and page + other = total exactly.
  */
 async function rankedPage(q: SummaryRequest, dims: Dimension[], spec: PageSpec & { limit: number }, base: Omit<Parameters<typeof measures>[0], "sets">): Promise<SummaryResponse> {
-  const [totalRows, costRows] = await Promise.all([measures({ ...base, sets: [[]] }), measures({ ...base, sets: [dims], costOnly: true })]);
+  const [totalRows, costRows] = await Promise.all([measures({ ...base, sets: [[]] }), measures({ ...base, sets: [dims], only: ["cost_usd"] })]);
   const total = totalRows[0]?.sums ?? EMPTY_SUMS;
   const ranked = costRows.map((r) => ({ key: r.keys[dims[0]] ?? "", ...(dims[1] ? { key2: r.keys[dims[1]] ?? "" } : {}), sums: r.sums })).filter((g) => matches(g, q.search));
   const chosen = pageOf(ranked, total, spec).page;

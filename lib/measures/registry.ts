@@ -106,3 +106,14 @@ export const MONEY_MEASURES: ReadonlySet<MeasureId> = new Set(MEASURES.filter((m
 
 const BY_ID = new Map(MEASURES.map((m) => [m.id, m]));
 export const measureDef = (id: MeasureId): MeasureDef => BY_ID.get(id)!;
+
+/** The stored sums a set of measures is computed from (a ratio needs its numerator and denominator). */
+export function sumsOf(ids: readonly MeasureId[]): SummedMeasureId[] {
+  const out = new Set<SummedMeasureId>();
+  for (const id of ids) {
+    const m = measureDef(id);
+    if (m.kind === "ratio") out.add(m.ratio.num).add(m.ratio.den);
+    else out.add(id as SummedMeasureId);
+  }
+  return [...out];
+}

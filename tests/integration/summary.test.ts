@@ -10,6 +10,7 @@ const { ingestEvents } = await import("@/lib/ingest/ingest-events");
 const { getSummary, parseDimensionFilters } = await import("@/lib/finops/summary");
 const { SummaryResponse } = await import("@/lib/schemas/summary");
 const { getTimeseries } = await import("@/lib/finops/timeseries");
+const { MEASURES } = await import("@/lib/measures/registry");
 const { pickSource } = await import("@/lib/finops/measures");
 const { TimeseriesQuery, TimeseriesResponse } = await import("@/lib/schemas/timeseries");
 
@@ -129,6 +130,27 @@ describe("summary", () => {
     const amp = await getTimeseries(TimeseriesQuery.parse({ from: "2026-03-10", to: "2026-03-11", metric: "retry_amplification" }), { include: {}, exclude: {} }, ALL);
     expect(amp.totals).toEqual([1.25]);
     expect(() => TimeseriesQuery.parse({ from: "2026-01-01", to: "2026-03-01", bucket: "hour" })).toThrow(/at most 31 days/);
+  });
+
+  it("reads only a chart's metric per bucket, yet every metric and every series total match the summary", async () => {
+    const range = { from: "2026-03-09", to: "2026-03-12" };
+    const summary = await getSummary({ ...range, tz: "UTC", group_by: ["team"], filters: { include: {}, exclude: {} }, scope: ALL });
+    const checked: string[] = [];
+    for (const m of MEASURES) {
+      const t = await getTimeseries(TimeseriesQuery.parse({ ...range, bucket: "hour", group_by: "team", metric: m.id, top: "8" }), { include: {}, exclude: {} }, ALL);
+      // Each series' total carries every measure, exactly the summary's group.
+      expect(t.series.length).toBeGreaterThan(1);
+      for (const s of t.series) {
+        const { key: _key, key2: _key2, ...group } = summary.groups.find((g) => g.key === s.key)!;
+        expect(s.total, `${m.id}: series ${s.key}`).toEqual(group);
+      }
+      if (m.kind === "ratio") continue;
+      const sum = t.totals.reduce((a: bigint, v) => a + BigInt(Math.round(Number(v) * 1e9)), 0n);
+      expect(sum, m.id).toBe(BigInt(Math.round(Number(summary.total[m.id]) * 1e9)));
+      checked.push(m.id);
+    }
+    expect(checked).toEqual(expect.arrayContaining(["cost_usd", "requests", "retry_waste_usd", "attempts"]));
+    expect(summary.total.retry_waste_usd).not.toBe("0.000000000"); // the fixture has a wasted attempt: the ledger part is exercised
   });
 
   it("cuts days in the requested time zone", async () => {

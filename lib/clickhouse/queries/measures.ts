@@ -37,9 +37,10 @@ export type MeasuresSpec = {
   filters: DimensionFilters;
   scope: TeamScope;
   source: Source;
-  /** Only cost_usd (the other sums come back as 0): stacks and top lists need nothing else, and one sum
-   * instead of fifteen, with no ledger branch, is what keeps the overview fast. */
-  costOnly?: boolean;
+  /** Only these sums (the others come back as "0"): a stack or a top list needs cost_usd alone, a chart its
+   * metric; one sum instead of fifteen, and no ledger branch when none of them has a ledger part, is what keeps
+   * the overview and the charts fast (less for the engine to sum, less JSON to parse). */
+  only?: readonly SummedMeasureId[];
 };
 export type Source = "daily" | "hourly" | "raw";
 
@@ -50,17 +51,18 @@ const ZERO: Record<SummedMeasureDef["kind"], string> = { money: "toDecimal128(0,
 /** A registry expression with its kind's typed zero for "ZERO" (lib/measures/registry.ts). */
 const expr = (m: (typeof SUMMED_MEASURES)[number], sql: string) => sql.replaceAll("ZERO", ZERO[m.kind]);
 
+type Summed = (typeof SUMMED_MEASURES)[number];
+const selected = (only: MeasuresSpec["only"]): readonly Summed[] => (only ? SUMMED_MEASURES.filter((m) => only.includes(m.id)) : SUMMED_MEASURES);
+
 // Per-row expressions for rollup rows that go straight to the grouping sets; sums otherwise. Every measure is
 // one column m_<id>: its usage part here, its ledger part in the retry_waste branch, summed together outside.
-function usageMeasures(source: Source, costOnly: boolean, preAggregate: boolean): string {
-  if (costOnly) return preAggregate ? "sum(cost_usd) AS m_cost_usd" : "cost_usd AS m_cost_usd";
-  const part = (m: (typeof SUMMED_MEASURES)[number]) => (!preAggregate ? m.sql.row : source === "raw" ? m.sql.raw : m.sql.rollup);
-  return SUMMED_MEASURES.map((m) => `${expr(m, part(m))} AS m_${m.id}`).join(", ");
+function usageMeasures(source: Source, list: readonly Summed[], preAggregate: boolean): string {
+  const part = (m: Summed) => (!preAggregate ? m.sql.row : source === "raw" ? m.sql.raw : m.sql.rollup);
+  return list.map((m) => `${expr(m, part(m))} AS m_${m.id}`).join(", ");
 }
 
-const LEDGER_MEASURES = SUMMED_MEASURES.map((m) => `${expr(m, m.sql.ledger ?? "ZERO")} AS m_${m.id}`).join(", ");
-
-const OUTER_MEASURES = SUMMED_MEASURES.map((m) => `toString(sum(m_${m.id})) AS s_${m.id}`).join(", ");
+const ledgerMeasures = (list: readonly Summed[]) => list.map((m) => `${expr(m, m.sql.ledger ?? "ZERO")} AS m_${m.id}`).join(", ");
+const outerMeasures = (list: readonly Summed[]) => list.map((m) => `toString(sum(m_${m.id})) AS s_${m.id}`).join(", ");
 
 const SOURCES: Record<Source, { table: string; time: string; range: string }> = {
   daily: { table: "usage_daily", time: "day", range: "day >= toDate({from:String}) AND day < toDate({to:String})" },
@@ -86,6 +88,9 @@ function keyExpr(key: GroupKey, bucket: MeasuresSpec["bucket"], timeColumn: stri
 /** The SQL and parameters of a spec. */
 function measuresSql(spec: MeasuresSpec): { sql: string; params: Record<string, unknown>; keys: GroupKey[] } {
   const keys = [...new Set(spec.sets.flat())];
+  const list = selected(spec.only);
+  // Wasted attempts only change measures with a ledger part (requests, retry waste).
+  const withLedger = list.some((m) => m.sql.ledger !== undefined);
   const filters = dimensionFilters(spec.filters);
   const usage = SOURCES[spec.source];
   // Summing per finest key inside the branch pays when that key is itself a requested set (its groups are
@@ -99,18 +104,18 @@ function measuresSql(spec: MeasuresSpec): { sql: string; params: Record<string, 
   const sets = spec.sets.map((set) => `(${set.map((k) => `g_${keys.indexOf(k)}`).join(", ")})`).join(", ");
   const ledger = `
       UNION ALL
-      SELECT ${select("ts")}${LEDGER_MEASURES}
+      SELECT ${select("ts")}${ledgerMeasures(list)}
       FROM retry_waste
       WHERE ${ledgerRange} AND ${SCOPE_SQL} ${filters.sql}
       ${groupBy}`;
   const sql = `
     SELECT ${keys.map((_, i) => `g_${i}, `).join("")}${keys.length ? `grouping(${keys.map((_, i) => `g_${i}`).join(", ")}) AS g_mask, ` : "0 AS g_mask, "}
-      ${spec.costOnly ? "toString(sum(m_cost_usd)) AS s_cost_usd" : OUTER_MEASURES}
+      ${outerMeasures(list)}
     FROM (
-      SELECT ${select(usage.time)}${usageMeasures(spec.source, spec.costOnly ?? false, preAggregate)}
+      SELECT ${select(usage.time)}${usageMeasures(spec.source, list, preAggregate)}
       FROM ${usage.table}
       WHERE ${usage.range} AND ${SCOPE_SQL} ${filters.sql}
-      ${preAggregate ? groupBy : ""}${spec.costOnly ? "" : ledger}
+      ${preAggregate ? groupBy : ""}${withLedger ? ledger : ""}
     )
     ${keys.length ? `GROUP BY GROUPING SETS (${sets})` : ""}`;
   // The range's ends as the UTC instants where its local days start (see zoneDayStartUtc: DST at midnight).
