@@ -1,6 +1,6 @@
 "use client";
 import * as RadixTabs from "@radix-ui/react-tabs";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 
 export type TabItem = { id: string; label: string };
 
@@ -17,11 +17,21 @@ export function Tabs({ label, tabs, active, onSelect, children }: { label: strin
     refs.current.get(active)?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [active]);
 
+  // Radix focuses a tab from script on mousedown, and Chromium draws a script focus after a page load (or
+  // after another such focus) as keyboard focus: a ring on every click. Select and focus the same way, minus
+  // the ring; preventing the default skips Radix's own handler. Other buttons and ctrl-clicks stay Radix's.
+  const clickSelect = (id: string) => (e: MouseEvent<HTMLButtonElement>) => {
+    if (e.button !== 0 || e.ctrlKey) return;
+    e.preventDefault();
+    e.currentTarget.focus({ focusVisible: false } as FocusOptions);
+    onSelect(id);
+  };
+
   return (
     <RadixTabs.Root value={active} onValueChange={onSelect} activationMode="automatic">
       <RadixTabs.List className="tabs" aria-label={label} loop>
         {tabs.map((t) => (
-          <RadixTabs.Trigger key={t.id} value={t.id} className="tab" ref={(el) => void (el ? refs.current.set(t.id, el) : refs.current.delete(t.id))}>
+          <RadixTabs.Trigger key={t.id} value={t.id} className="tab" ref={(el) => void (el ? refs.current.set(t.id, el) : refs.current.delete(t.id))} onMouseDown={clickSelect(t.id)}>
             {t.label}
           </RadixTabs.Trigger>
         ))}
