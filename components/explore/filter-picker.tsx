@@ -32,6 +32,9 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
   const [draft, setDraft] = useState<string[]>([]);
   const [search, setSearch] = useState("");
   const searchField = useRef<HTMLInputElement>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  // Closed by a click outside: focus goes back to the button without the keyboard ring (see onCloseAutoFocus).
+  const closedByPointer = useRef(false);
   const list = useRef<HTMLUListElement>(null);
   // The search goes to the server a moment after typing stops, so each keystroke does not cost a query.
   const [asked, setAsked] = useState("");
@@ -88,9 +91,9 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
   }
 
   return (
-    <Popover.Root open={open} onOpenChange={(next) => (next && start(dim), setOpen(next))} modal>
+    <Popover.Root open={open} onOpenChange={(next) => (next && (start(dim), (closedByPointer.current = false)), setOpen(next))} modal>
       <div className="filter-picker">
-        <Popover.Trigger className="button small">+ Filter</Popover.Trigger>
+        <Popover.Trigger ref={trigger} className="button small">+ Filter</Popover.Trigger>
       </div>
       <Popover.Portal>
         <Popover.Content
@@ -103,6 +106,14 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
           // Typing is what one does first: start in the search field rather than the dimension select.
           onOpenAutoFocus={(e) => (e.preventDefault(), searchField.current?.focus())}
           onKeyDown={onListKey}
+          onPointerDownOutside={() => void (closedByPointer.current = true)}
+          // Radix gives focus back from script, which Chromium draws as keyboard focus when the search field had
+          // it: after a click outside, give it back without the ring (Escape and keyboard Apply keep the ring).
+          onCloseAutoFocus={(e) => {
+            if (!closedByPointer.current) return;
+            e.preventDefault();
+            trigger.current?.focus({ focusVisible: false } as FocusOptions);
+          }}
         >
           <div className="filter-panel-head">
             <select aria-label="Filter dimension" value={dim} onChange={(e) => start(e.target.value as Dimension)}>
