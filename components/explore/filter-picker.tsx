@@ -72,6 +72,14 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
     setOpen(false);
   }
 
+  function openChange(next: boolean) {
+    if (next) {
+      start(dim);
+      closedByPointer.current = false;
+    }
+    setOpen(next);
+  }
+
   /** Up and down through the value checkboxes; up from the first goes back to the search field. */
   function onListKey(e: KeyboardEvent<HTMLElement>) {
     const boxes = [...(list.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [])];
@@ -91,7 +99,7 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
   }
 
   return (
-    <Popover.Root open={open} onOpenChange={(next) => (next && (start(dim), (closedByPointer.current = false)), setOpen(next))} modal>
+    <Popover.Root open={open} onOpenChange={openChange} modal>
       <div className="filter-picker">
         <Popover.Trigger ref={trigger} className="button small">+ Filter</Popover.Trigger>
       </div>
