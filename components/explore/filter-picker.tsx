@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import * as Popover from "@radix-ui/react-popover";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
 import { valuesQuery, VALUES_LIMIT, type ExplorerState, type Filters } from "@/lib/finops/explorer-state";
 import { shownKey } from "@/lib/finops/explorer-table";
@@ -20,6 +21,9 @@ function current(f: Filters, dim: Dimension): { mode: "include" | "exclude"; val
 /**
  * "Add filter": pick a dimension, include or exclude, then tick several values found by typing. Values and
  * their cost come from the summary grouped by that dimension under the other filters of the view.
+ * A Radix popover (a modal dialog): focus stays inside while open and goes back to "+ Filter" on close; Escape
+ * or a click outside closes it; it flips and shifts to stay on screen (a 390 px phone included). In the list,
+ * the arrow keys move between values (ArrowDown from the search field enters it) and Enter or Space ticks one.
  */
 export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerState; initialDim: Dimension; onApply: (f: Filters) => void }) {
   const [open, setOpen] = useState(false);
@@ -27,9 +31,11 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
   const [mode, setMode] = useState<"include" | "exclude">("include");
   const [draft, setDraft] = useState<string[]>([]);
   const [search, setSearch] = useState("");
-  const box = useRef<HTMLDivElement>(null);
+  const searchField = useRef<HTMLInputElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
+  // Closed by a click outside: focus goes back to the button without the keyboard ring (see onCloseAutoFocus).
+  const closedByPointer = useRef(false);
+  const list = useRef<HTMLUListElement>(null);
   // The search goes to the server a moment after typing stops, so each keystroke does not cost a query.
   const [asked, setAsked] = useState("");
   useEffect(() => {
@@ -46,24 +52,6 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
     setDraft(c.values);
     setSearch("");
   }
-  // Closes on Escape (focus back on the button that opened it, so the keyboard user is where they were) or a
-  // click elsewhere, like any menu.
-  useEffect(() => {
-    if (!open) return;
-    const key = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      setOpen(false);
-      trigger.current?.focus();
-    };
-    const click = (e: MouseEvent) => box.current && !box.current.contains(e.target as Node) && setOpen(false);
-    document.addEventListener("keydown", key);
-    document.addEventListener("mousedown", click);
-    return () => {
-      document.removeEventListener("keydown", key);
-      document.removeEventListener("mousedown", click);
-    };
-  }, [open]);
-
   const options = useMemo(() => {
     const listed = values.isPlaceholderData ? [] : (values.data?.groups ?? []).map((g) => ({ value: g.key, cost: g.cost_usd as string | null }));
     // Picked values with no usage under the other filters stay visible so they can be unticked.
@@ -82,16 +70,59 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
     if (draft.length) (mode === "include" ? include : exclude)[dim] = draft;
     onApply({ include, exclude });
     setOpen(false);
-    trigger.current?.focus();
+  }
+
+  function openChange(next: boolean) {
+    if (next) {
+      start(dim);
+      closedByPointer.current = false;
+    }
+    setOpen(next);
+  }
+
+  /** Up and down through the value checkboxes; up from the first goes back to the search field. */
+  function onListKey(e: KeyboardEvent<HTMLElement>) {
+    const boxes = [...(list.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? [])];
+    const at = boxes.indexOf(e.target as HTMLInputElement);
+    const fromSearch = e.target === searchField.current;
+    if (at < 0 && !fromSearch) return; // the dimension select and the is/is not radios keep their own keys
+    if (e.key === "Enter" && at >= 0) {
+      e.preventDefault();
+      boxes[at].click();
+      return;
+    }
+    if (e.key !== "ArrowDown" && e.key !== "ArrowUp") return;
+    if (fromSearch && (e.key === "ArrowUp" || !boxes.length)) return;
+    e.preventDefault();
+    const to = fromSearch ? 0 : e.key === "ArrowDown" ? Math.min(at + 1, boxes.length - 1) : at - 1;
+    (to < 0 ? searchField.current : boxes[to])?.focus();
   }
 
   return (
-    <div className="filter-picker" ref={box}>
-      <button ref={trigger} className="button small" aria-expanded={open} aria-haspopup="dialog" aria-controls={open ? panelId : undefined} onClick={() => (open ? setOpen(false) : (start(dim), setOpen(true)))}>
-        + Filter
-      </button>
-      {open && (
-        <div className="filter-panel" id={panelId} role="dialog" aria-label="Filter values">
+    <Popover.Root open={open} onOpenChange={openChange} modal>
+      <div className="filter-picker">
+        <Popover.Trigger ref={trigger} className="button small">+ Filter</Popover.Trigger>
+      </div>
+      <Popover.Portal>
+        <Popover.Content
+          className="filter-panel"
+          aria-label="Filter values"
+          side="bottom"
+          align="start"
+          sideOffset={4}
+          collisionPadding={8}
+          // Typing is what one does first: start in the search field rather than the dimension select.
+          onOpenAutoFocus={(e) => (e.preventDefault(), searchField.current?.focus())}
+          onKeyDown={onListKey}
+          onPointerDownOutside={() => void (closedByPointer.current = true)}
+          // Radix gives focus back from script, which Chromium draws as keyboard focus when the search field had
+          // it: after a click outside, give it back without the ring (Escape and keyboard Apply keep the ring).
+          onCloseAutoFocus={(e) => {
+            if (!closedByPointer.current) return;
+            e.preventDefault();
+            trigger.current?.focus({ focusVisible: false } as FocusOptions);
+          }}
+        >
           <div className="filter-panel-head">
             <select aria-label="Filter dimension" value={dim} onChange={(e) => start(e.target.value as Dimension)}>
               {DIMENSION_NAMES.map((d) => <option key={d} value={d}>{label(d)}</option>)}
@@ -116,8 +147,8 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
               ))}
             </div>
           </div>
-          <input type="search" aria-label="Search values" placeholder={`Search ${label(dim)}…`} value={search} autoFocus onChange={(e) => setSearch(e.target.value)} />
-          <ul className="filter-values" aria-label={`${label(dim)} values`}>
+          <input ref={searchField} type="search" aria-label="Search values" placeholder={`Search ${label(dim)}…`} value={search} onChange={(e) => setSearch(e.target.value)} />
+          <ul ref={list} className="filter-values" aria-label={`${label(dim)} values`}>
             {values.isPending || values.isPlaceholderData ? (
               <li className="muted">Loading values…</li>
             ) : values.error ? (
@@ -143,11 +174,11 @@ export function FilterPicker({ state, initialDim, onApply }: { state: ExplorerSt
               <button className="button small" onClick={() => toggle(typed)} title="For a value with no usage in this range">Add “{typed}”</button>
             )}
             <span className="muted">{draft.length} selected</span>
-            <button className="button small" onClick={() => (setOpen(false), trigger.current?.focus())}>Cancel</button>
+            <Popover.Close className="button small">Cancel</Popover.Close>
             <button className="button small primary" onClick={apply}>Apply</button>
           </div>
-        </div>
-      )}
-    </div>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
   );
 }

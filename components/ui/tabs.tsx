@@ -1,56 +1,45 @@
 "use client";
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import * as RadixTabs from "@radix-ui/react-tabs";
+import { useEffect, useRef, type MouseEvent, type ReactNode } from "react";
 
 export type TabItem = { id: string; label: string };
 
 /**
- * Tabs by the WAI-ARIA tabs pattern (Radix is not installed here): one tab stop (the selected tab; the others
- * tabindex -1), arrow keys move and select (automatic activation, wrapping), Home/End jump to the ends, and
- * each tab names the panel it controls. The focus ring is the global :focus-visible outline, drawn inside
- * the tab so the strip's horizontal scrolling does not clip it.
+ * Tabs on Radix (WAI-ARIA tabs pattern): one tab stop (the selected tab), the arrow keys move and select
+ * (automatic activation, wrapping), Home/End jump to the ends, and each tab names its panel. The selected tab
+ * is the caller's (the URL's) state: Radix only reports a change. The focus ring is the global :focus-visible
+ * outline, drawn inside the tab so the strip's horizontal scrolling does not clip it.
  */
 export function Tabs({ label, tabs, active, onSelect, children }: { label: string; tabs: readonly TabItem[]; active: string; onSelect: (id: string) => void; children: ReactNode }) {
-  const base = useId();
   const refs = useRef<Map<string, HTMLButtonElement>>(new Map());
-  const tabId = (id: string) => `${base}-tab-${id}`;
-  const panelId = `${base}-panel`;
   // On a narrow screen the strip scrolls sideways: keep the selected tab (e.g. from ?tab=keys) in view.
   useEffect(() => {
     refs.current.get(active)?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [active]);
 
-  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
-    const i = tabs.findIndex((t) => t.id === active);
-    const to = e.key === "ArrowRight" ? (i + 1) % tabs.length : e.key === "ArrowLeft" ? (i - 1 + tabs.length) % tabs.length : e.key === "Home" ? 0 : e.key === "End" ? tabs.length - 1 : -1;
-    if (to < 0) return;
+  // Radix focuses a tab from script on mousedown, and Chromium draws a script focus after a page load (or
+  // after another such focus) as keyboard focus: a ring on every click. Select and focus the same way, minus
+  // the ring; preventing the default skips Radix's own handler. Other buttons and ctrl-clicks stay Radix's.
+  const clickSelect = (id: string) => (e: MouseEvent<HTMLButtonElement>) => {
+    if (e.button !== 0 || e.ctrlKey) return;
     e.preventDefault();
-    onSelect(tabs[to].id);
-    refs.current.get(tabs[to].id)?.focus();
-  }
+    e.currentTarget.focus({ focusVisible: false } as FocusOptions);
+    onSelect(id);
+  };
 
   return (
-    <>
-      <div className="tabs" role="tablist" aria-label={label} onKeyDown={onKeyDown}>
+    <RadixTabs.Root value={active} onValueChange={onSelect} activationMode="automatic">
+      <RadixTabs.List className="tabs" aria-label={label} loop>
         {tabs.map((t) => (
-          <button
-            key={t.id}
-            ref={(el) => void (el ? refs.current.set(t.id, el) : refs.current.delete(t.id))}
-            id={tabId(t.id)}
-            type="button"
-            role="tab"
-            aria-selected={t.id === active}
-            aria-controls={panelId}
-            tabIndex={t.id === active ? 0 : -1}
-            className="tab"
-            onClick={() => onSelect(t.id)}
-          >
+          <RadixTabs.Trigger key={t.id} value={t.id} className="tab" ref={(el) => void (el ? refs.current.set(t.id, el) : refs.current.delete(t.id))} onMouseDown={clickSelect(t.id)}>
             {t.label}
-          </button>
+          </RadixTabs.Trigger>
         ))}
-      </div>
-      <div role="tabpanel" id={panelId} aria-labelledby={tabId(active)} tabIndex={0} className="tabpanel">
+      </RadixTabs.List>
+      {/* Only the selected panel is rendered: the others would load their data for nothing. */}
+      <RadixTabs.Content value={active} className="tabpanel">
         {children}
-      </div>
-    </>
+      </RadixTabs.Content>
+    </RadixTabs.Root>
   );
 }
