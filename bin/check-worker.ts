@@ -15,9 +15,11 @@ import { authenticateWith, type IngestCaller } from "../lib/api/ingest-credentia
 import { CheckMirror } from "../lib/budgets/check-mirror";
 import type { BudgetStateChange } from "../lib/budgets/check-state";
 import { decideCall } from "../lib/budgets/decide";
+import { shareRateLimits } from "../lib/ingest/rate-limit";
 import { proxyRequest, proxyUpgrade, type Upstream } from "./serve-proxy";
 
-export type WorkerData = { port: number; upstream: Upstream };
+/** rateLimits: the main thread's shared rate-limit buckets (lib/ingest/rate-limit.ts), so a key has one allowance. */
+export type WorkerData = { port: number; upstream: Upstream; rateLimits: SharedArrayBuffer };
 /** Main → worker. */
 export type ToWorker = { type: "state"; change: BudgetStateChange } | { type: "verified"; id: number; key: IngestCaller | null; error?: string } | { type: "keys-changed" } | { type: "load-failed"; message: string } | { type: "close" };
 /** Worker → main. */
@@ -30,7 +32,8 @@ const KEY_FRESH_MS = 2_000;
 const KEY_MAX_STALE_MS = 10_000;
 
 const port = parentPort!;
-const { port: listenPort, upstream } = workerData as WorkerData;
+const { port: listenPort, upstream, rateLimits } = workerData as WorkerData;
+shareRateLimits(rateLimits);
 const send = (m: FromWorker) => port.postMessage(m);
 
 const mirror = new CheckMirror((now) => send({ type: "fresh", now }));

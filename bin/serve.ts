@@ -9,7 +9,8 @@
  * per-request cost nor this thread's pauses (ingest, dashboard queries, garbage collection of Next's heap)
  * may sit in its latency. Every other request the worker pipes to Next on an internal 127.0.0.1 listener with
  * the peer header and a per-process secret that says the header is the worker's (bin/serve-proxy.ts); this
- * thread feeds the worker the budget state and key verifications (bin/check-feed.ts).
+ * thread feeds the worker the budget state and key verifications (bin/check-feed.ts); rate-limit buckets are
+ * shared memory, so a key's allowance is one allowance across both threads.
  * TOKENLEDGER_CHECK_WORKER=off serves everything from this thread instead (the decision from this thread's state).
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
@@ -18,6 +19,7 @@ import { Worker } from "node:worker_threads";
 import next from "next";
 import { isBudgetCheck, serveBudgetCheck } from "../lib/api/budget-check-http";
 import { PEER_HEADER } from "../lib/auth/client-address";
+import { shareRateLimits } from "../lib/ingest/rate-limit";
 import { feedCheckWorker } from "./check-feed";
 import type { FromWorker, WorkerData } from "./check-worker";
 import { PROXY_SECRET_HEADER } from "./serve-proxy";
@@ -45,6 +47,8 @@ if (!useWorker) {
     setPeer(req);
     void handle(req, res);
   });
+  server.keepAliveTimeout = 65_000; // as the worker's listener (check-worker.ts)
+  server.headersTimeout = 66_000;
   server.listen(port, () => console.log(`[tokenledger] listening on http://localhost:${port}`));
   closers.push(() => closed(server));
 } else {
@@ -62,7 +66,8 @@ if (!useWorker) {
   await new Promise<void>((r) => internal.listen(0, "127.0.0.1", r));
   const upstream = { port: (internal.address() as { port: number }).port, secret };
 
-  const worker = new Worker(new URL("./check-worker-boot.mjs", import.meta.url), { workerData: { port, upstream } satisfies WorkerData });
+  const rateLimits = shareRateLimits(); // before any request: checks and Next's routes take from the same buckets
+  const worker = new Worker(new URL("./check-worker-boot.mjs", import.meta.url), { workerData: { port, upstream, rateLimits } satisfies WorkerData });
   const stopFeed = feedCheckWorker(worker);
   let stopping = false;
   worker.on("message", (m: FromWorker) => {

@@ -25,6 +25,8 @@ const { checkBudgets } = await import("@/lib/budgets/check");
 const { feedCheckWorker } = await import("../../bin/check-feed");
 const { PEER_HEADER } = await import("@/lib/auth/client-address");
 const { PROXY_SECRET_HEADER } = await import("../../bin/serve-proxy");
+const { shareRateLimits } = await import("@/lib/ingest/rate-limit");
+const { authenticateIngest } = await import("@/lib/api/ingest-auth");
 
 const thresholds = JSON.stringify([{ percent: 80, action: "notify" }, { percent: 100, action: "require_approval" }, { percent: 120, action: "block" }]);
 const SECRET = "test-proxy-secret";
@@ -71,7 +73,7 @@ beforeAll(async () => {
     });
   });
   worker = new Worker(path.resolve("bin/check-worker-boot.mjs"), {
-    workerData: { port, upstream: { port: (upstream.address() as net.AddressInfo).port, secret: SECRET } },
+    workerData: { port, upstream: { port: (upstream.address() as net.AddressInfo).port, secret: SECRET }, rateLimits: shareRateLimits() },
   });
   const listening = new Promise<void>((resolve, reject) => {
     worker.on("message", (m: { type: string }) => m.type === "listening" && resolve());
@@ -140,6 +142,17 @@ describe("decisions from the worker's copy of the state", () => {
     await revokeIngestKey(k.id);
     expect((await check({ estimated_cost_usd: "0" }, k.secret)).status).toBe(401);
     expect((await check({ estimated_cost_usd: "0" }, "tlk_nope")).status).toBe(401);
+  });
+});
+
+describe("rate limits", () => {
+  it("a key's allowance is shared by the worker's checks and this thread's routes", async () => {
+    const tiny = await createIngestKey({ name: "tiny", rateLimitPerMinute: 5 }); // a burst of 5
+    for (let i = 0; i < 3; i++) expect((await check({ estimated_cost_usd: "0" }, tiny.secret)).status).toBe(200);
+    for (let i = 0; i < 2; i++) await authenticateIngest(`Bearer ${tiny.secret}`); // as ingest or the Next route
+    const over = await check({ estimated_cost_usd: "0" }, tiny.secret);
+    expect([over.status, (over.body.error as { code: string }).code]).toEqual([429, "rate_limited"]);
+    await expect(authenticateIngest(`Bearer ${tiny.secret}`)).rejects.toThrow(/limited to 5 requests per minute/);
   });
 });
 
