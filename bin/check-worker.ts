@@ -16,7 +16,7 @@ import { CheckMirror } from "../lib/budgets/check-mirror";
 import type { BudgetStateChange } from "../lib/budgets/check-state";
 import { decideCall } from "../lib/budgets/decide";
 import { shareRateLimits } from "../lib/ingest/rate-limit";
-import { proxyRequest, proxyUpgrade, type Upstream } from "./serve-proxy";
+import { closeTunnels, proxyRequest, proxyUpgrade, type Upstream } from "./serve-proxy";
 
 /** rateLimits: the main thread's shared rate-limit buckets (lib/ingest/rate-limit.ts), so a key has one allowance. */
 export type WorkerData = { port: number; upstream: Upstream; rateLimits: SharedArrayBuffer };
@@ -98,6 +98,7 @@ port.on("message", (m: ToWorker) => {
     // Stop accepting; idle keep-alive connections close now, busy ones when their answer is sent.
     server.close(() => send({ type: "closed" }));
     server.closeIdleConnections();
+    closeTunnels();
   }
 });
 

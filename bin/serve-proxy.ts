@@ -51,7 +51,16 @@ export function proxyRequest(req: IncomingMessage, res: ServerResponse, up: Upst
   req.pipe(upstream);
 }
 
+const tunnels = new Set<Duplex>();
+
+/** Ends every open tunnel (shutdown: a browser tab's hot-reload socket would otherwise hold the listener open). */
+export function closeTunnels(): void {
+  for (const t of tunnels) t.destroy();
+}
+
 export function proxyUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, up: Upstream): void {
+  tunnels.add(socket);
+  socket.on("close", () => tunnels.delete(socket));
   const upstream = net.connect({ host: "127.0.0.1", port: up.port }, () => {
     const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
     for (const [k, v] of Object.entries(forwardHeaders(req, up, true))) for (const one of Array.isArray(v) ? v : [v]) lines.push(`${k}: ${one}`);

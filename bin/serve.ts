@@ -15,6 +15,7 @@
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import { Worker } from "node:worker_threads";
 import next from "next";
 import { isBudgetCheck, serveBudgetCheck } from "../lib/api/budget-check-http";
@@ -63,6 +64,14 @@ if (!useWorker) {
     void handle(req, res);
   });
   internal.keepAliveTimeout = 65_000; // longer than the worker's pooled connections stay idle (serve-proxy.ts)
+  // Next takes upgraded sockets (its own listener, added at the first request) but leaves one half-open when the
+  // worker's tunnel ends, which held shutdown open: close it with the tunnel, and at shutdown.
+  const upgraded = new Set<Duplex>();
+  internal.on("upgrade", (_req, socket: Duplex) => {
+    upgraded.add(socket);
+    socket.on("end", () => socket.destroy());
+    socket.on("close", () => upgraded.delete(socket));
+  });
   await new Promise<void>((r) => internal.listen(0, "127.0.0.1", r));
   const upstream = { port: (internal.address() as { port: number }).port, secret };
 
@@ -88,6 +97,7 @@ if (!useWorker) {
     });
     stopFeed();
     await worker.terminate();
+    for (const s of upgraded) s.destroy();
     await closed(internal);
   });
 }
