@@ -40,6 +40,20 @@ const setPeer = (req: IncomingMessage) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
 };
 const closers: (() => Promise<void>)[] = [];
+/**
+ * Next takes upgraded sockets (its own listener, added at the first request) but leaves one half-open when the
+ * client ends it, which held shutdown open (over 30 s after one upgrade request): close it when the client ends
+ * it; the returned set is destroyed at shutdown.
+ */
+function trackUpgrades(server: ReturnType<typeof createServer>): Set<Duplex> {
+  const upgraded = new Set<Duplex>();
+  server.on("upgrade", (_req, socket: Duplex) => {
+    upgraded.add(socket);
+    socket.on("end", () => socket.destroy());
+    socket.on("close", () => upgraded.delete(socket));
+  });
+  return upgraded;
+}
 const closed = (s: ReturnType<typeof createServer>) => new Promise<void>((r) => s.close(() => r()));
 
 if (!useWorker) {
@@ -50,8 +64,12 @@ if (!useWorker) {
   });
   server.keepAliveTimeout = 65_000; // as the worker's listener (check-worker.ts)
   server.headersTimeout = 66_000;
+  const upgraded = trackUpgrades(server);
   server.listen(port, () => console.log(`[tokenledger] listening on http://localhost:${port}`));
-  closers.push(() => closed(server));
+  closers.push(() => {
+    for (const s of upgraded) s.destroy();
+    return closed(server);
+  });
 } else {
   const secret = randomBytes(24).toString("hex");
   const secretBuf = Buffer.from(secret);
@@ -64,14 +82,7 @@ if (!useWorker) {
     void handle(req, res);
   });
   internal.keepAliveTimeout = 65_000; // longer than the worker's pooled connections stay idle (serve-proxy.ts)
-  // Next takes upgraded sockets (its own listener, added at the first request) but leaves one half-open when the
-  // worker's tunnel ends, which held shutdown open: close it with the tunnel, and at shutdown.
-  const upgraded = new Set<Duplex>();
-  internal.on("upgrade", (_req, socket: Duplex) => {
-    upgraded.add(socket);
-    socket.on("end", () => socket.destroy());
-    socket.on("close", () => upgraded.delete(socket));
-  });
+  const upgraded = trackUpgrades(internal);
   await new Promise<void>((r) => internal.listen(0, "127.0.0.1", r));
   const upstream = { port: (internal.address() as { port: number }).port, secret };
 
