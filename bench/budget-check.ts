@@ -108,6 +108,8 @@ async function round(target: Target, secret: string) {
   const run = await openLoop({ port: target.port, rate: RATE, total: Math.round(RATE * SECONDS), request, keepBodies: true });
   const [server1, client1, machine1] = [processCpuS(target.pid), process.cpuUsage(client0), machineCpuS()];
   const ingested = await ingest.stop();
+  // Every answer other than 2xx, with its body: an error is explained, not just counted.
+  for (const f of run.failures) console.log(`[bench] request ${f.index} answered ${f.status || "nothing"}: ${f.body.slice(0, 500)}`);
   const wall = machine1.total - machine0.total;
   const serverCpu = server1 - server0;
   const clientCpu = (client1.user + client1.system) / 1e6;

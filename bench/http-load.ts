@@ -13,9 +13,18 @@
  */
 import net from "node:net";
 
-export type LoadResult = { latenciesMs: number[]; statuses: Record<string, number>; bodies: string[]; errors: number; elapsedS: number };
+/** An answer other than 2xx, or none (status 0: the connection closed before an answer came). */
+export type Failure = { index: number; status: number; body: string };
+export type LoadResult = { latenciesMs: number[]; statuses: Record<string, number>; bodies: string[]; failures: Failure[]; errors: number; elapsedS: number };
 type Pending = { due: number; index: number };
-type Conn = { socket: net.Socket; busy: Pending | null; buf: Buffer };
+type Conn = { socket: net.Socket; busy: Pending | null; buf: Buffer; idleSince: number; retired: boolean };
+
+/**
+ * A connection idle longer than this is closed, not reused. A server closes idle keep-alive connections after
+ * its own timeout (Node's default: 5 s); a request written just as it does is lost (the connection closes
+ * unanswered). Load that rises and falls leaves sockets idle that long: reuse only recently busy ones.
+ */
+const IDLE_REUSE_MS = 2_000;
 
 /** Parses one complete response at the head of `buf`: [status, body, bytes used] or null if incomplete. */
 export function parseResponse(buf: Buffer): [number, string, number] | null {
@@ -58,6 +67,7 @@ export async function openLoop(opts: { port: number; rate: number; total: number
   const latenciesMs: number[] = [];
   const statuses: Record<string, number> = {};
   const bodies: string[] = [];
+  const failures: Failure[] = [];
   let errors = 0;
   const idle: Conn[] = [];
   const queue: Pending[] = [];
@@ -70,12 +80,14 @@ export async function openLoop(opts: { port: number; rate: number; total: number
     latenciesMs.push(performance.now() - p.due);
     statuses[status] = (statuses[status] ?? 0) + 1;
     if (opts.keepBodies) bodies[p.index] = body;
+    if ((status < 200 || status > 299) && failures.length < 100) failures.push({ index: p.index, status, body: body || "(connection closed before an answer)" });
     if (++done === opts.total) finish();
   };
   const dispatch = (c: Conn) => {
     const next = queue.shift();
     if (!next) {
       c.busy = null;
+      c.idleSince = performance.now();
       idle.push(c);
       return;
     }
@@ -84,7 +96,7 @@ export async function openLoop(opts: { port: number; rate: number; total: number
   };
   const connect = () => {
     open++;
-    const c: Conn = { socket: net.connect({ port: opts.port, host: "127.0.0.1", noDelay: true }), busy: null, buf: Buffer.alloc(0) };
+    const c: Conn = { socket: net.connect({ port: opts.port, host: "127.0.0.1", noDelay: true }), busy: null, buf: Buffer.alloc(0), idleSince: 0, retired: false };
     c.socket.on("connect", () => dispatch(c));
     c.socket.on("data", (chunk: Buffer) => {
       c.buf = c.buf.length ? Buffer.concat([c.buf, chunk]) : chunk;
@@ -96,6 +108,7 @@ export async function openLoop(opts: { port: number; rate: number; total: number
     });
     c.socket.on("error", () => {});
     c.socket.on("close", () => {
+      if (c.retired) return;
       open--;
       const i = idle.indexOf(c);
       if (i >= 0) idle.splice(i, 1);
@@ -106,7 +119,13 @@ export async function openLoop(opts: { port: number; rate: number; total: number
     });
   };
   const send = (p: Pending) => {
-    const c = idle.pop();
+    let c = idle.pop();
+    while (c && performance.now() - c.idleSince > IDLE_REUSE_MS) {
+      c.retired = true; // counted out now, so that a new socket may open in its place at once
+      open--;
+      c.socket.destroy();
+      c = idle.pop();
+    }
     if (c) {
       c.busy = p;
       c.socket.write(opts.request(p.index));
@@ -126,7 +145,7 @@ export async function openLoop(opts: { port: number; rate: number; total: number
   if (opts.total > 0) await finished;
   const elapsedS = (performance.now() - t0) / 1000;
   for (const c of idle) c.socket.destroy();
-  return { latenciesMs, statuses, bodies, errors, elapsedS };
+  return { latenciesMs, statuses, bodies, failures, errors, elapsedS };
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -1,63 +1,14 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkBudgets } from "@/lib/budgets/check";
-import { CheckRequest } from "@/lib/schemas/budget";
-import { STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
-import { ApiError, errorPayload } from "./errors";
+import { budgetCheckHandler } from "./budget-check-handler";
 import { authenticateIngest } from "./ingest-auth";
 
 /**
- * POST /api/v1/budgets/check answered on node:http directly, ahead of Next.js (bin/serve.ts). The decision takes
- * microseconds; measured under load, Next's request pipeline (middleware, web streams, tracing, the app-route
- * runtime) cost about 4 ms of CPU per request and around 90 % of the route's time, more than two cores at
- * 500 requests/s (bench/budget-check.ts). Same contract as the Next route app/api/v1/budgets/check/route.ts,
- * which stays for `next` run on its own and for tests: the same key check (ingest-auth.ts), schema, decision
- * and error shape. State shared with Next's bundles (the budget state, key cache, rate buckets, stores) lives
- * on globalThis, so both see one process-wide copy.
+ * The budget decision API's node:http handler with everything in this process: the key verified against the
+ * metadata store, the decision from this process's state (check-state.ts). Used by tests, the bench's bare
+ * "handler" target, and bin/serve.ts when its decision worker is off (TOKENLEDGER_CHECK_WORKER=off).
+ * State shared with Next's bundles (the budget state, key cache, rate buckets, stores) lives on globalThis,
+ * so both see one process-wide copy.
  */
-export const BUDGET_CHECK_PATH = "/api/v1/budgets/check";
-const MAX_BODY = 64 * 1024; // a call's attribution and cost: a few hundred bytes
-const HEADERS = { ...STATIC_SECURITY_HEADERS, "content-type": "application/json", "cache-control": "no-store" };
+export { BUDGET_CHECK_PATH, isBudgetCheck } from "./budget-check-handler";
 
-export function isBudgetCheck(req: IncomingMessage): boolean {
-  if (req.method !== "POST" || !req.url) return false;
-  const q = req.url.indexOf("?");
-  return (q < 0 ? req.url : req.url.slice(0, q)) === BUDGET_CHECK_PATH;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers["content-length"] ?? 0) > MAX_BODY) return reject(new ApiError("payload_too_large", `Body is larger than ${MAX_BODY} bytes`));
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) reject(new ApiError("payload_too_large", `Body is larger than ${MAX_BODY} bytes`));
-      else chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, body: unknown, extra?: Record<string, string>): void {
-  const json = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { ...HEADERS, ...extra, "content-length": json.length });
-  res.end(json);
-}
-
-export async function serveBudgetCheck(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  try {
-    const key = await authenticateIngest(req.headers.authorization);
-    const text = await readBody(req);
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new ApiError("bad_request", "Body must be JSON");
-    }
-    send(res, 200, await checkBudgets(CheckRequest.parse(raw), { keyId: key.id, defaultTeam: key.defaultTeam }));
-  } catch (err) {
-    const { status, body, headers } = errorPayload(err);
-    if (!res.headersSent) send(res, status, body, headers);
-  }
-}
+export const serveBudgetCheck = budgetCheckHandler({ authenticate: authenticateIngest, decide: checkBudgets });

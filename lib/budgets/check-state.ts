@@ -2,15 +2,17 @@ import Decimal from "decimal.js";
 import { listBudgets } from "@/lib/db/budgets";
 import { getOrgSettings } from "@/lib/db/org-settings";
 import { listPrices } from "@/lib/db/price-book";
-import type { BudgetFilter } from "@/lib/clickhouse/queries/budget-filter";
-import { buildPriceIndex, type PriceIndex } from "@/lib/finops/price-lookup";
+import { buildPriceIndex, type PriceIndex, type PriceRow } from "@/lib/finops/price-lookup";
 import { onEventsStored } from "@/lib/ingest/after-store";
 import type { EventRow } from "@/lib/ingest/to-row";
 import { onThresholdCrossed } from "./events";
-import { budgetPeriod, filterOf, toBudget, type Budget, type BudgetPeriod } from "./model";
+import { makeEntry, rowMatches, toWire, type Entry, type WireSnapshot } from "./check-entry";
+import { budgetPeriod, filterOf, toBudget } from "./model";
 import { totalSpend } from "./spend";
-import { limitsOf, reachedThresholds, type Limits } from "./thresholds";
+import { reachedThresholds } from "./thresholds";
 import { logger } from "@/lib/log/logger";
+
+export { matchOf, rowMatches, type Entry, type Match } from "./check-entry";
 
 /**
  * In-memory budget state for the decision API: every budget's current period and its spend so far, loaded
@@ -20,15 +22,16 @@ import { logger } from "@/lib/log/logger";
  * of a budget marks it stale. Events stored while a refresh's queries run may be counted twice until the
  * next refresh: that errs towards stricter decisions, never laxer ones.
  * Kept on globalThis (one state per process, shared by the ingest and check routes' bundles).
+ * Watchers (onBudgetState) hear every change: bin/serve.ts keeps the decision worker's copy in step with them.
  */
-// match and limits are the budget's filter and thresholds in the form a decision uses, computed once per load.
-export type Entry = { budget: Budget; period: BudgetPeriod; filter: BudgetFilter; match: Match; limits: Limits; amount: Decimal; spend: Decimal };
+export type BudgetStateChange = { type: "loaded"; snapshot: WireSnapshot } | { type: "spend"; spends: [id: string, spend: string][] } | { type: "stale" };
+type Watcher = (change: BudgetStateChange) => void;
 // validFrom/validTo: the instants between which the set of running budgets and their periods stays as loaded.
-type State = { entries: Entry[]; prices: PriceIndex; loadedAt: number; validFrom: number; validTo: number; stale: boolean; edits: number; loading: Promise<void> | null; hooked: boolean };
+type State = { entries: Entry[]; prices: PriceIndex; priceRows: PriceRow[]; loadedAt: number; validFrom: number; validTo: number; stale: boolean; edits: number; loading: Promise<void> | null; hooked: boolean; watchers: Set<Watcher> };
 
 const REFRESH_MS = Number(process.env.TOKENLEDGER_BUDGET_REFRESH_S ?? 30) * 1000;
 const holder = globalThis as typeof globalThis & { __tokenledgerBudgetState?: State };
-const state: State = (holder.__tokenledgerBudgetState ??= { entries: [], prices: new Map(), loadedAt: 0, validFrom: 0, validTo: 0, stale: true, edits: 0, loading: null, hooked: false });
+const state: State = (holder.__tokenledgerBudgetState ??= { entries: [], prices: new Map(), priceRows: [], loadedAt: 0, validFrom: 0, validTo: 0, stale: true, edits: 0, loading: null, hooked: false, watchers: new Set() });
 
 async function load(at: number): Promise<void> {
   const started = Date.now();
@@ -52,14 +55,16 @@ async function load(at: number): Promise<void> {
     validFrom = Math.max(validFrom, period.start.getTime());
     validTo = Math.min(validTo, period.end.getTime());
     const filter = filterOf(budget);
-    entries.push({ budget, period, filter, match: matchOf(filter), limits: limitsOf(budget.thresholds, budget.amount_usd), amount: new Decimal(budget.amount_usd), spend: await totalSpend(filter, period.start, now, cal.timeZone) });
+    entries.push(makeEntry(budget, period, filter, await totalSpend(filter, period.start, now, cal.timeZone)));
   }
-  state.prices = buildPriceIndex(await listPrices());
+  state.priceRows = await listPrices();
+  state.prices = buildPriceIndex(state.priceRows);
   state.entries = entries;
   state.validFrom = validFrom;
   state.validTo = validTo;
   state.loadedAt = started;
   state.stale = state.edits !== edits; // an edit during this load needs another
+  tell({ type: "loaded", snapshot: budgetSnapshot() });
   for (const e of entries) await recordCrossings(e, new Decimal(-1));
 }
 
@@ -80,10 +85,32 @@ export async function budgetEntries(now = Date.now()): Promise<{ entries: Entry[
   return { entries: state.entries, prices: state.prices };
 }
 
-/** Forces the next call to reload (a budget was created, edited or deleted). */
+/** Forces the next call to reload (a budget was created, edited or deleted, or the organisation's calendar changed). */
 export function notifyBudgetsChanged(): void {
   state.stale = true;
   state.edits++;
+  tell({ type: "stale" });
+}
+
+/** The state as loaded, in its wire form (check-entry.ts). */
+export function budgetSnapshot(): WireSnapshot {
+  return toWire(state.entries, state.priceRows, state.validFrom, state.validTo, state.stale);
+}
+
+/** Calls `watcher` on every load, every spend added by ingest and every edit; returns the unsubscribe. */
+export function onBudgetState(watcher: Watcher): () => void {
+  state.watchers.add(watcher);
+  return () => state.watchers.delete(watcher);
+}
+
+function tell(change: BudgetStateChange): void {
+  for (const w of state.watchers) {
+    try {
+      w(change);
+    } catch (err) {
+      logger.error({ err }, "budget state watcher failed");
+    }
+  }
 }
 
 /** Waits for the state to be loaded now (tests, the bench's warm-up). */
@@ -93,35 +120,27 @@ export async function refreshBudgetState(now = Date.now()): Promise<void> {
   if (state.loading) await state.loading;
 }
 
-const DIM_COLUMN: Record<keyof BudgetFilter, string> = { team: "team", repo: "repo", feature: "feature", customer: "customer", work_item: "work_item", ingest_key: "ingest_key_id" };
-
-/** A filter as the event columns and values it requires. */
-export type Match = readonly (readonly [string, string])[];
-export function matchOf(filter: BudgetFilter): Match {
-  return (Object.entries(filter) as [keyof BudgetFilter, string][]).map(([dim, value]) => [DIM_COLUMN[dim], value] as const);
-}
-
-export function rowMatches(match: Match, row: Record<string, unknown>): boolean {
-  for (const [column, value] of match) {
-    if ((row[column] ?? "") !== value) return false;
-  }
-  return true;
-}
-
 /** The after-store listener: each new event's cost goes to every running budget it falls under. */
 function addStoredSpend(rows: readonly EventRow[]): void {
   if (state.loadedAt === 0) return; // not loaded yet: the first load reads these from the store
+  const spends: [string, string][] = [];
+  // Each row's instant once, not once per budget (40 budgets × 100 events was 4,000 parses a batch).
+  const times = rows.map((r) => Date.parse(`${r.ts.replace(" ", "T")}Z`));
   for (const e of state.entries) {
     const before = e.spend;
     const from = e.period.start.getTime();
     const to = e.period.end.getTime();
-    for (const r of rows) {
-      const ts = Date.parse(`${r.ts.replace(" ", "T")}Z`);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      const ts = times[i];
       if (ts < from || ts >= to || !rowMatches(e.match, r)) continue;
       e.spend = e.spend.plus(String(r.cost_usd ?? "0"));
     }
-    if (!e.spend.eq(before)) void recordCrossings(e, before).catch((err) => logger.error({ err }, "budget event failed"));
+    if (e.spend.eq(before)) continue;
+    spends.push([e.budget.id, e.spend.toFixed()]);
+    void recordCrossings(e, before).catch((err) => logger.error({ err }, "budget event failed"));
   }
+  if (spends.length) tell({ type: "spend", spends });
 }
 
 /**

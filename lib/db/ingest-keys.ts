@@ -61,7 +61,18 @@ export async function listIngestKeys(): Promise<IngestKeyInfo[]> {
 export async function revokeIngestKey(id: string): Promise<boolean> {
   const res = await (await db()).ingestKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
   keyCache.clear(); // after the write: a verification racing with it cannot re-cache the key
+  for (const listener of revokeListeners) listener();
   return res.count > 0;
+}
+
+// Told after a revoke in this process: bin/serve.ts's decision worker keeps its own verified keys and drops them.
+// On globalThis: the revoking route's bundle and bin/serve.ts load this module separately.
+const revokeHolder = globalThis as typeof globalThis & { __tokenledgerKeyRevoked?: Set<() => void> };
+const revokeListeners = (revokeHolder.__tokenledgerKeyRevoked ??= new Set());
+
+export function onIngestKeyRevoked(listener: () => void): () => void {
+  revokeListeners.add(listener);
+  return () => revokeListeners.delete(listener);
 }
 
 export type VerifiedKey = { id: string; name: string; defaultTeam: string | null; source: string | null; rateLimitPerMinute: number; allowedTeams: string[] };
@@ -105,6 +116,11 @@ async function lookup(hash: string): Promise<VerifiedKey | null> {
   if (keyCache.size > 1000) keyCache.clear();
   keyCache.set(hash, { key, verifiedAt: now, refreshing: false });
   return key;
+}
+
+/** The live key for a secret as the store says now (no cache), or null: for a cache kept elsewhere (bin/check-worker.ts). */
+export function verifyIngestKeyNow(secret: string): Promise<VerifiedKey | null> {
+  return secret.startsWith(INGEST_KEY_PREFIX) ? lookup(hashKey(secret)) : Promise.resolve(null);
 }
 
 /** The live key for a secret, or null. Records last use (at most once a minute per key). */
