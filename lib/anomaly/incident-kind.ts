@@ -21,7 +21,11 @@ export type ClassifyInput = {
   endIndex: number;
   /** Buckets of history before the window the detector reads (default 336: two weeks of hours). */
   history?: number;
-  /** Buckets before the window where a changepoint still counts as "just before" it (default 3). */
+  /**
+   * Buckets before the window where a changepoint still counts (default 168: a week of hours). Long incidents
+   * raise several alerts (a quiet hour splits them) and the detector may flag a collapse only once its band has
+   * caught up: the shift that put the series where it is may have started days before this alert's window.
+   */
   lead?: number;
   /** Buckets the shifted level must have lasted, up to the latest point (default 3). */
   minRun?: number;
@@ -33,11 +37,15 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const mad = (xs: number[], m: number) => median(xs.map((x) => Math.abs(x - m)));
+const stdev = (xs: number[]) => {
+  const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+  return Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length);
+};
 
 export function classifyIncident(input: ClassifyInput): IncidentKind {
   const { values, times, startIndex, endIndex } = input;
   const history = input.history ?? 336;
-  const lead = input.lead ?? 3;
+  const lead = input.lead ?? 168;
   const minRun = input.minRun ?? 3;
   const from = Math.max(0, startIndex - history);
   // The observed points of [from, endIndex] (causal: nothing after the latest point), with their indexes.
@@ -48,7 +56,7 @@ export function classifyIncident(input: ClassifyInput): IncidentKind {
   // The normal-gamma prior has unit scale: put the series on a scale where its usual spread is ~0.1, so the
   // prior neither sees every hourly wiggle as a new regime nor misses a shift of a few spreads.
   const m = median(ys);
-  const spread = mad(ys, m) * 1.4826 || Math.abs(m) * 0.05 || 1;
+  const spread = mad(ys, m) * 1.4826 || stdev(ys) || Math.abs(m) * 0.05 || 1;
   const scaled = ys.map((y) => ((y - m) / spread) * 0.1);
   initAugurs("changepoint");
   const detector = ChangepointDetector.normalGamma({ hazardLambda: 250 });
