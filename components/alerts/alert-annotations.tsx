@@ -3,7 +3,7 @@ import { describeKind, describeOutliers, KIND_LABEL, metricValue } from "@/lib/a
 import { siblingExploreLink } from "@/lib/alerts/links";
 
 type A = {
-  metric: string; scopeType: string; scopeValue: string; windowStart: string; windowEnd: string; peakValue: number; peakExpected: number;
+  metric: string; grain: string; scopeType: string; scopeValue: string; windowStart: string; windowEnd: string; peakValue: number; peakExpected: number;
   incidentKind: "level_shift" | "spike" | ""; shiftAt: string | null; levelBefore: number | null; levelAfter: number | null;
   outliers: { dimension: string; values: string[] } | null;
 };
@@ -25,7 +25,7 @@ export function AlertAnnotations({ alert: a }: { alert: A }) {
           <span className={`badge badge-kind-${a.incidentKind}`}>{KIND_LABEL[a.incidentKind]}</span>
           <span>
             {a.incidentKind === "level_shift" && a.levelBefore !== null && a.levelAfter !== null && a.shiftAt
-              ? <>From <strong>{metricValue(a.metric, a.levelBefore)}</strong> to <strong>{metricValue(a.metric, a.levelAfter)}</strong> since {a.shiftAt.slice(0, 16).replace("T", " ")} UTC, and it has stayed there</>
+              ? <>From <strong>{metricValue(a.metric, a.levelBefore)}</strong> to <strong>{metricValue(a.metric, a.levelAfter)}</strong> since {a.shiftAt.slice(0, 16).replace("T", " ")} UTC, held through the alert's last anomalous {a.grain}</>
               : <>Peak <strong>{metricValue(a.metric, a.peakValue)}</strong> against <strong>{metricValue(a.metric, a.peakExpected)}</strong> expected; no sustained shift</>}
           </span>
         </li>
