@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import type { Sensitivity } from "@/lib/anomaly/detect";
 import type { AlertScopeType } from "@/lib/clickhouse/queries/alert-series";
 import { createAlert, findContinuedAlert, listRules, updateAlert, wakeSnoozed } from "@/lib/db/alerts";
+import { logger } from "@/lib/log/logger";
 import { notifyAll } from "@/lib/notify/send";
 import { classifyScored, NO_ANNOTATION, outlyingChildren, type Annotation } from "./annotate";
 import { describeKind, describeOutliers } from "./describe";
@@ -49,8 +50,15 @@ export async function evaluateAlerts(opts: { now?: Date; lookbackDays?: number; 
     const annotate = async (start: Date, end: Date): Promise<Annotation> => {
       if (metric === "request_outlier") return NO_ANNOTATION;
       const t0 = performance.now();
-      const kind = f.classify?.() ?? NO_ANNOTATION;
-      const outliers = await outlyingChildren({ metric, grain, scopeType: scopeType as AlertScopeType, scopeValue: f.scopeValue, windowStart: start, windowEnd: end });
+      // An annotation that fails leaves the alert unannotated; it never stops the alert.
+      let kind: Omit<Annotation, "outliers"> = NO_ANNOTATION;
+      let outliers: Awaited<ReturnType<typeof outlyingChildren>> = null;
+      try {
+        kind = f.classify?.() ?? NO_ANNOTATION;
+        outliers = await outlyingChildren({ metric, grain, scopeType: scopeType as AlertScopeType, scopeValue: f.scopeValue, windowStart: start, windowEnd: end });
+      } catch (e) {
+        logger.warn({ err: e, seriesKey }, "alert annotation failed");
+      }
       timing.annotateMs += performance.now() - t0;
       return { ...kind, outliers: outliers ? JSON.stringify(outliers) : "" };
     };
