@@ -8,6 +8,7 @@ import { changeQuery, exploreLink, tracesLink } from "@/lib/alerts/links";
 import { formatUsd, formatUsdSigned } from "@/lib/finops/format";
 import { useAlert, useChange, useTransition } from "@/lib/hooks/use-alerts";
 import { formatMetric, formatWindow, metricLabel, scopeLabel, STATUS_LABEL } from "./alert-format";
+import { AlertAnnotations } from "./alert-annotations";
 
 export function AlertDetailView({ id, canAct }: { id: string; canAct: boolean }) {
   const q = useAlert(id);
@@ -35,6 +36,7 @@ export function AlertDetailView({ id, canAct }: { id: string; canAct: boolean })
           <div><div className="muted">Score</div><div className="waste-value">{a.peakScore > 1e6 ? "≫ 1,000" : a.peakScore.toFixed(1)}</div></div>
           <div><div className="muted">Impact</div><div className="waste-value">{formatUsd(a.impactUsd)}</div></div>
         </div>
+        <AlertAnnotations alert={a} />
         <p className="muted">
           {a.acknowledgedBy && <>Acknowledged by {a.acknowledgedBy} at {a.acknowledgedAt?.slice(0, 16).replace("T", " ")}. </>}
           {a.resolvedBy && <>Resolved by {a.resolvedBy} at {a.resolvedAt?.slice(0, 16).replace("T", " ")}.</>}

@@ -6,6 +6,7 @@ import { Card, StatusMessage } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form";
 import { formatUsd } from "@/lib/finops/format";
 import { useAlerts, useEvaluate } from "@/lib/hooks/use-alerts";
+import { KIND_LABEL } from "@/lib/alerts/describe";
 import { formatMetric, formatWindow, metricLabel, scopeLabel, STATUS_LABEL } from "./alert-format";
 
 export function AlertsList({ canEvaluate }: { canEvaluate: boolean }) {
@@ -48,6 +49,7 @@ export function AlertsList({ canEvaluate }: { canEvaluate: boolean }) {
                   <td><span className={`badge badge-${a.status}`}>{STATUS_LABEL[a.status]}</span></td>
                   <td className="alert-what">
                     <Link href={`/alerts/${a.id}`}>{metricLabel(a.metric)}</Link>
+                    {KIND_LABEL[a.incidentKind] && <> <span className={`badge badge-kind-${a.incidentKind}`} title={a.kindSummary}>{KIND_LABEL[a.incidentKind]}</span></>}
                     <div className="muted truncate" title={scopeLabel(a.scopeType, a.scopeValue)}>{scopeLabel(a.scopeType, a.scopeValue)}</div>
                   </td>
                   <td className="nowrap">{formatWindow(a.windowStart, a.windowEnd)}<div className="muted">{a.points} {a.grain}{a.points === 1 ? "" : "s"}</div></td>

@@ -2,7 +2,10 @@ import Decimal from "decimal.js";
 import type { Sensitivity } from "@/lib/anomaly/detect";
 import type { AlertScopeType } from "@/lib/clickhouse/queries/alert-series";
 import { createAlert, findContinuedAlert, listRules, updateAlert, wakeSnoozed } from "@/lib/db/alerts";
+import { logger } from "@/lib/log/logger";
 import { notifyAll } from "@/lib/notify/send";
+import { classifyScored, NO_ANNOTATION, outlyingChildren, type Annotation } from "./annotate";
+import { describeKind, describeOutliers } from "./describe";
 import { groupIncidents } from "./incidents";
 import { isAlertMetric, METRICS, type AlertMetric } from "./metrics";
 import { flaggedRequests, requestIncidents } from "./request-outliers";
@@ -15,10 +18,11 @@ import { scoreRule, STEP_MS, type RuleSpec } from "./series";
  * every channel, except those that ended long ago (a first backfill must not page about last month).
  */
 /** `query_ms`: reading the rollups; `detect_ms`: fitting and scoring (the rest is storing alerts and notifying). */
-export type EvaluationSummary = { rules: number; series: number; incidents: number; created: number; updated: number; notified: number; ms: number; query_ms: number; detect_ms: number };
+/** `annotate_ms`: augurs' changepoint and outlier annotations of the alerts created or updated (annotate.ts). */
+export type EvaluationSummary = { rules: number; series: number; incidents: number; created: number; updated: number; notified: number; ms: number; query_ms: number; detect_ms: number; annotate_ms: number };
 
 type Rule = Awaited<ReturnType<typeof listRules>>[number];
-type Found = { scopeValue: string; team: string; start: number; end: number; lastFlagged: number; peak: { value: number; expected: number; score: number }; impact: Decimal; points: number };
+type Found = { scopeValue: string; team: string; start: number; end: number; lastFlagged: number; peak: { value: number; expected: number; score: number }; impact: Decimal; points: number; classify?: () => Omit<Annotation, "outliers"> };
 
 export async function evaluateAlerts(opts: { now?: Date; lookbackDays?: number; ruleIds?: string[]; publicUrl?: string; notify?: boolean } = {}): Promise<EvaluationSummary> {
   const started = Date.now();
@@ -26,8 +30,8 @@ export async function evaluateAlerts(opts: { now?: Date; lookbackDays?: number; 
   const lookback = (opts.lookbackDays ?? 3) * 86_400_000;
   await wakeSnoozed(new Date(now));
   const rules = (await listRules()).filter((r) => r.enabled && (!opts.ruleIds || opts.ruleIds.includes(r.id)));
-  const s: EvaluationSummary = { rules: rules.length, series: 0, incidents: 0, created: 0, updated: 0, notified: 0, ms: 0, query_ms: 0, detect_ms: 0 };
-  const timing = { queryMs: 0, detectMs: 0 };
+  const s: EvaluationSummary = { rules: rules.length, series: 0, incidents: 0, created: 0, updated: 0, notified: 0, ms: 0, query_ms: 0, detect_ms: 0, annotate_ms: 0 };
+  const timing = { queryMs: 0, detectMs: 0, annotateMs: 0 };
 
   /** Creates the incident's alert, or grows the alert it continues; notifies new, recent ones. */
   async function raise(rule: Rule, metric: AlertMetric, grain: "hour" | "day", f: Found) {
@@ -42,29 +46,48 @@ export async function evaluateAlerts(opts: { now?: Date; lookbackDays?: number; 
       windowStart, windowEnd, lastFlaggedAt: new Date(f.lastFlagged),
       peakValue: f.peak.value, peakExpected: f.peak.expected, peakScore: f.peak.score, impactUsd: f.impact.toFixed(2), points: f.points,
     };
+    // augurs' annotations (kind of incident, outlying children): only for alerts created or updated here.
+    const annotate = async (start: Date, end: Date): Promise<Annotation> => {
+      if (metric === "request_outlier") return NO_ANNOTATION;
+      const t0 = performance.now();
+      // An annotation that fails leaves the alert unannotated; it never stops the alert.
+      let kind: Omit<Annotation, "outliers"> = NO_ANNOTATION;
+      let outliers: Awaited<ReturnType<typeof outlyingChildren>> = null;
+      try {
+        kind = f.classify?.() ?? NO_ANNOTATION;
+        outliers = await outlyingChildren({ metric, grain, scopeType: scopeType as AlertScopeType, scopeValue: f.scopeValue, windowStart: start, windowEnd: end });
+      } catch (e) {
+        logger.warn({ err: e, seriesKey }, "alert annotation failed");
+      }
+      timing.annotateMs += performance.now() - t0;
+      return { ...kind, outliers: outliers ? JSON.stringify(outliers) : "" };
+    };
     const existing = await findContinuedAlert(seriesKey, windowStart, windowEnd);
     if (existing) {
       // The incident as now seen (it may have grown); an earlier start is kept.
       const start = existing.windowStart < windowStart ? existing.windowStart : windowStart;
       const end = existing.windowEnd > windowEnd ? existing.windowEnd : windowEnd;
       if (+existing.windowEnd !== +end || +existing.windowStart !== +start || existing.impactUsd !== data.impactUsd) {
-        await updateAlert(existing.id, { ...data, windowStart: start, windowEnd: end });
+        await updateAlert(existing.id, { ...data, windowStart: start, windowEnd: end, ...(await annotate(start, end)) });
         s.updated++;
       }
       return;
     }
-    const alert = await createAlert(data);
+    const ann = await annotate(windowStart, windowEnd);
+    const alert = await createAlert({ ...data, ...ann });
     s.created++;
     const recent = now - windowEnd.getTime() < 2 * 86_400_000;
     if (opts.notify === false || !recent) return;
     const scope = scopeType === "org" ? "organisation" : `${scopeType}=${f.scopeValue}`;
+    const kind = describeKind({ metric, ...ann, shiftAt: ann.shiftAt?.toISOString() ?? null, peakValue: f.peak.value, peakExpected: f.peak.expected });
+    const off = describeOutliers(ann.outliers ? (JSON.parse(ann.outliers) as { dimension: string; values: string[] }) : null);
     const what = def.unit === "usd" ? `$${f.peak.value.toFixed(2)} vs expected $${f.peak.expected.toFixed(2)}` : `${f.peak.value.toFixed(3)} vs expected ${f.peak.expected.toFixed(3)}`;
     const unit = metric === "request_outlier" ? "request(s)" : `${grain}(s)`;
     await notifyAll(
       {
         kind: "alert",
         title: `${def.label} anomaly: ${scope}`,
-        text: `${what} at the peak; $${f.impact.toFixed(2)} at stake over ${f.points} ${unit} since ${windowStart.toISOString().slice(0, 16)}Z (rule "${rule.name}")`,
+        text: `${what} at the peak; $${f.impact.toFixed(2)} at stake over ${f.points} ${unit} since ${windowStart.toISOString().slice(0, 16)}Z (rule "${rule.name}")${kind ? `. ${kind}` : ""}${off ? `. ${off}` : ""}`,
         url: `${opts.publicUrl ?? ""}/alerts/${alert.id}`,
         severity: f.impact.gte(new Decimal(rule.minImpactUsd).times(10)) ? "critical" : "warning",
       },
@@ -103,12 +126,14 @@ export async function evaluateAlerts(opts: { now?: Date; lookbackDays?: number; 
         if (inc.impact.lt(minImpact)) continue;
         const team = rule.scopeType === "team" ? series.scopeValue : series.teams.size === 1 ? [...series.teams][0] : "";
         const peak = { value: inc.peak.value, expected: inc.peak.expected, score: inc.peak.score };
-        await raise(rule, rule.metric, grain, { scopeValue: series.scopeValue, team, start: series.times[inc.startIndex], end: series.times[inc.endIndex] + step, lastFlagged: series.times[inc.endIndex], peak, impact: inc.impact, points: inc.points });
+        const classify = () => classifyScored(series, spec.metric, inc.startIndex, inc.endIndex, grain);
+        await raise(rule, rule.metric, grain, { scopeValue: series.scopeValue, team, start: series.times[inc.startIndex], end: series.times[inc.endIndex] + step, lastFlagged: series.times[inc.endIndex], peak, impact: inc.impact, points: inc.points, classify });
       }
     }
   }
   s.ms = Date.now() - started;
   s.query_ms = Math.round(timing.queryMs);
   s.detect_ms = Math.round(timing.detectMs);
+  s.annotate_ms = Math.round(timing.annotateMs);
   return s;
 }

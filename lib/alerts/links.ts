@@ -40,3 +40,14 @@ export function changePeriods(a: AlertScope): { from: string; to: string; base_f
 export function changeQuery(a: AlertScope): string {
   return appendFilters(new URLSearchParams(changePeriods(a)), scopeFilter(a)).toString();
 }
+
+/**
+ * One sibling an alert's outlier annotation names, in Explore over the alert's window: filtered to that value of
+ * `dimension`, and to the alert's scope too when the sibling is inside it (a customer of the alerting feature).
+ */
+export function siblingExploreLink(a: AlertScope, dimension: string, value: string): string {
+  const dim = DIMENSION_NAMES.find((d): d is Dimension => d === dimension);
+  const own = scopeFilter(a).include;
+  const include = dim ? { ...(a.scopeType === "service" ? {} : own), [dim]: [value] } : own;
+  return exploreHref({ ...windowDays(a), tz: "UTC", bucket: "hour", include, exclude: {} });
+}

@@ -6,6 +6,8 @@ import { createRule, deleteRule, getAlert, getRule, listAlerts, updateAlert, upd
 import { deliveriesOfAlert } from "@/lib/db/notification-channels";
 import { inScope } from "@/lib/auth/roles";
 import { METRICS, isAlertMetric } from "./metrics";
+import { parseOutliers } from "./annotate";
+import { describeKind, describeOutliers } from "./describe";
 import { scoreRule, STEP_MS } from "./series";
 import { flaggedRequests } from "./request-outliers";
 import type { AlertScopeType } from "@/lib/clickhouse/queries/alert-series";
@@ -50,11 +52,15 @@ export async function removeAlertRule(p: Principal, id: string, actor: string) {
 
 export function alertOut(a: Omit<AlertRow, "rule"> & { rule: { name: string } }) {
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  const incidentKind = a.incidentKind === "level_shift" || a.incidentKind === "spike" ? a.incidentKind : "";
+  const outliers = parseOutliers(a.outliers);
+  const kind = { metric: a.metric, incidentKind, shiftAt: iso(a.shiftAt), levelBefore: a.levelBefore, levelAfter: a.levelAfter, peakValue: a.peakValue, peakExpected: a.peakExpected };
   return {
     id: a.id, ruleId: a.ruleId, ruleName: a.rule.name, metric: a.metric, grain: a.grain, scopeType: a.scopeType, scopeValue: a.scopeValue, team: a.team,
     windowStart: a.windowStart.toISOString(), windowEnd: a.windowEnd.toISOString(), peakValue: a.peakValue, peakExpected: a.peakExpected, peakScore: a.peakScore,
     impactUsd: a.impactUsd, points: a.points, status: a.status as "open" | "acknowledged" | "snoozed" | "resolved",
     snoozedUntil: iso(a.snoozedUntil), acknowledgedBy: a.acknowledgedBy, acknowledgedAt: iso(a.acknowledgedAt), resolvedBy: a.resolvedBy, resolvedAt: iso(a.resolvedAt),
+    incidentKind, shiftAt: kind.shiftAt, levelBefore: a.levelBefore, levelAfter: a.levelAfter, outliers, kindSummary: describeKind(kind), outliersSummary: describeOutliers(outliers),
   };
 }
 

@@ -54,6 +54,8 @@ export async function findContinuedAlert(seriesKey: string, start: Date, end: Da
 type AlertData = {
   ruleId: string; seriesKey: string; metric: string; grain: string; scopeType: string; scopeValue: string; team: string;
   windowStart: Date; windowEnd: Date; lastFlaggedAt: Date; peakValue: number; peakExpected: number; peakScore: number; impactUsd: string; points: number;
+  // augurs annotations (lib/alerts/annotate.ts)
+  incidentKind?: string; shiftAt?: Date | null; levelBefore?: number | null; levelAfter?: number | null; outliers?: string;
 };
 export async function createAlert(data: AlertData) {
   return (await db()).alert.create({ data });

@@ -68,6 +68,17 @@ export const AlertOut = z.object({
   acknowledgedAt: z.string().nullable(),
   resolvedBy: z.string().nullable(),
   resolvedAt: z.string().nullable(),
+  /** augurs' changepoint detector on the series up to the alert's latest point: level_shift, spike, or "" (costly-request alerts). */
+  incidentKind: z.enum(["level_shift", "spike", ""]),
+  /** A level shift: the bucket its new level starts, and the level before and after it (the metric's unit); else null. */
+  shiftAt: z.string().nullable(),
+  levelBefore: z.number().nullable(),
+  levelAfter: z.number().nullable(),
+  /** The scope's children (teams of the organisation, customers of a feature, …) augurs' MAD outlier detector marks as off in the window; null when the scope has no children to compare. */
+  outliers: z.object({ dimension: z.string(), values: z.array(z.string()) }).nullable(),
+  /** Both as short phrases ("Level shift: 67.0 % → 0.5 % since …", "Outlying customers: northwind"); "" when there is none. */
+  kindSummary: z.string(),
+  outliersSummary: z.string(),
 });
 export const AlertsResponse = z.object({ alerts: z.array(AlertOut) });
 export const AlertPoint = z.object({ t: z.string(), value: z.number().nullable(), expected: z.number().nullable(), lower: z.number().nullable(), upper: z.number().nullable(), flagged: z.boolean() });
@@ -81,7 +92,7 @@ export const AlertDetail = z.object({
 });
 export const SnoozeBody = z.strictObject({ until: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-06-16T09:00:00Z" }) });
 export const EvaluateBody = z.strictObject({ lookback_days: z.number().int().min(1).max(120).default(3) }).default({ lookback_days: 3 });
-export const EvaluateResponse = z.object({ rules: z.number(), series: z.number(), incidents: z.number(), created: z.number(), updated: z.number(), notified: z.number(), ms: z.number(), query_ms: z.number(), detect_ms: z.number() });
+export const EvaluateResponse = z.object({ rules: z.number(), series: z.number(), incidents: z.number(), created: z.number(), updated: z.number(), notified: z.number(), ms: z.number(), query_ms: z.number(), detect_ms: z.number(), annotate_ms: z.number() });
 
 export const AnomaliesQuery = z.strictObject({
   from: z.iso.date("must be a date YYYY-MM-DD"),

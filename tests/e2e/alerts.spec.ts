@@ -70,6 +70,12 @@ test("the retry storm's alert page: band chart, explanation state, links, acknow
   expect(explore).toContain("service=rag-api");
   expect(explore).toContain("bucket=hour");
   expect(explore).toContain(`from=${storm.windowStart.slice(0, 10)}`);
+  // augurs' annotations: what kind of incident, which teams are off (each sibling opens Explore on itself).
+  await expect(page.getByTestId("incident-kind")).toContainText(detail.alert.incidentKind === "level_shift" ? "Level shift" : "Spike");
+  if (detail.alert.outliers?.values.length) {
+    const sib = page.getByTestId("outlying-siblings").getByRole("link", { name: detail.alert.outliers.values[0], exact: true });
+    expect(await sib.getAttribute("href")).toContain(`team=${detail.alert.outliers.values[0]}`);
+  }
   await page.screenshot({ path: "tests/e2e/screenshots/alert-detail-1440.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 900 });
   await page.reload();
@@ -94,6 +100,25 @@ test("the retry storm's alert page: band chart, explanation state, links, acknow
   await page.getByRole("tab", { name: "Channels" }).click();
   await expect(page.getByText("SMTP server")).toBeVisible();
   await page.screenshot({ path: "tests/e2e/screenshots/alert-channels-1440.png", fullPage: true });
+});
+
+test("the cache collapse's alert page: a level shift from what to what since when, and the outlying customers", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const cache = (await allAlerts(request)).filter((a) => a.metric === "cache_hit_rate" && a.scopeValue === "in-app-assistant").sort((a, b) => a.windowStart.localeCompare(b.windowStart))[0];
+  expect(cache, "no cache-hit-rate alert on in-app-assistant").toBeTruthy();
+  console.log(`cache collapse: ${cache.kindSummary} | ${cache.outliersSummary}`);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await page.goto("/alerts?status=all");
+  await expect(page.locator(".badge-kind-level_shift, .badge-kind-spike").first()).toBeVisible();
+  await page.goto(`/alerts/${cache.id}`);
+  await expect(page.getByRole("heading", { name: /Cache hit rate anomaly/ })).toBeVisible();
+  await expect(page.getByTestId("incident-kind")).toBeVisible();
+  await expect(page.getByTestId("outlying-siblings")).toBeVisible();
+  await page.screenshot({ path: "tests/e2e/screenshots/alert-annotations-1440.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.reload();
+  await expect(page.getByTestId("incident-kind")).toBeVisible();
+  await page.screenshot({ path: "tests/e2e/screenshots/alert-annotations-390.png", fullPage: true });
 });
 
 test("a costly-request alert lists its requests, each one click from its trace", async ({ page, request }) => {

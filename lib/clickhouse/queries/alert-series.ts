@@ -32,16 +32,21 @@ export type AlertSeriesRow = z.infer<typeof Row>;
 export const ALERT_SCOPE_COLUMNS = { org: "''", team: "team", repo: "repo", feature: "feature", model: "model", customer: "customer", service: "service" } as const;
 export type AlertScopeType = keyof typeof ALERT_SCOPE_COLUMNS;
 
-type Params = { from: string; to: string; scope_value: string } & ScopeParams;
+type Params = { from: string; to: string; scope_value: string; parent_value?: string } & ScopeParams;
 
-/** scope_value "" = every value of the dimension (one series each); otherwise only that value. */
-export function alertSeriesQuery(scopeType: AlertScopeType, grain: "hour" | "day"): QueryDef<Params, typeof Row> {
+/**
+ * scope_value "" = every value of the dimension (one series each); otherwise only that value.
+ * `parent`: only the usage of one value (`parent_value`) of another dimension, e.g. each team's series within
+ * service=rag-api (the sibling series an alert's outlier annotation compares; org = no restriction).
+ */
+export function alertSeriesQuery(scopeType: AlertScopeType, grain: "hour" | "day", parent?: AlertScopeType): QueryDef<Params, typeof Row> {
   const col = ALERT_SCOPE_COLUMNS[scopeType];
+  const within = parent && parent !== "org" ? ` AND ${ALERT_SCOPE_COLUMNS[parent]} = {parent_value:String}` : "";
   const rollup = grain === "hour" ? { table: "usage_hourly", time: "hour", bucket: "hour" } : { table: "usage_daily", time: "day", bucket: "toDateTime(day, 'UTC')" };
   const ledgerBucket = grain === "hour" ? "toStartOfHour(ts)" : "toDateTime(toDate(ts), 'UTC')";
   const only = scopeType === "org" ? "" : `AND ({scope_value:String} = '' OR ${col} = {scope_value:String})`;
   return {
-    name: `alert-series-${scopeType}-${grain}`,
+    name: `alert-series-${scopeType}-${grain}${within ? `-in-${parent}` : ""}`,
     sql: `SELECT toString(b) AS bucket, sv AS scope_value,
                  toString(sum(c)) AS cost_usd, sum(a) AS attempts_n, sum(w) AS wasted_n, toString(sum(wc)) AS retry_waste_usd,
                  sum(inp) AS input_n, sum(cr) AS cache_read_n, sum(outp) AS output_n, sum(rs) AS reasoning_n,
@@ -52,12 +57,12 @@ export function alertSeriesQuery(scopeType: AlertScopeType, grain: "hour" | "day
                    input_tokens AS inp, cache_read_tokens AS cr, output_tokens AS outp, reasoning_tokens AS rs,
                    reasoning_cost_usd AS rc, cancellation_waste_usd AS cw
             FROM ${rollup.table}
-            WHERE ${rollup.time} >= toDateTime({from:DateTime('UTC')}, 'UTC') AND ${rollup.time} < toDateTime({to:DateTime('UTC')}, 'UTC') AND ${SCOPE_SQL} ${only}
+            WHERE ${rollup.time} >= toDateTime({from:DateTime('UTC')}, 'UTC') AND ${rollup.time} < toDateTime({to:DateTime('UTC')}, 'UTC') AND ${SCOPE_SQL} ${only}${within}
             UNION ALL
             SELECT ${ledgerBucket} AS b, ${col} AS sv, team AS tm, toDecimal128(0, 9), toUInt64(0), toUInt64(1), toDecimal128(cost_usd, 9),
                    toUInt64(0), toUInt64(0), toUInt64(0), toUInt64(0), toDecimal128(0, 9), toDecimal128(0, 9)
             FROM retry_waste
-            WHERE ts >= {from:DateTime('UTC')} AND ts < {to:DateTime('UTC')} AND ${SCOPE_SQL} ${only}
+            WHERE ts >= {from:DateTime('UTC')} AND ts < {to:DateTime('UTC')} AND ${SCOPE_SQL} ${only}${within}
           )
           GROUP BY b, sv
           ORDER BY sv, b`,

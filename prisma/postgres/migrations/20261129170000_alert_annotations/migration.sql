@@ -1,0 +1,7 @@
+-- AlterTable
+ALTER TABLE "Alert" ADD COLUMN     "incidentKind" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "levelAfter" DOUBLE PRECISION,
+ADD COLUMN     "levelBefore" DOUBLE PRECISION,
+ADD COLUMN     "outliers" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "shiftAt" TIMESTAMP(3);
+
