@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { SortingState } from "@tanstack/react-table";
 import { blankAsUndefined, columnsFor, DataTableView, useDataTable } from "@/components/ui/data-table";
-import { useBreakdownTable } from "@/components/explore/breakdown-table";
+import { BreakdownTable, useBreakdownTable } from "@/components/explore/breakdown-table";
 import { metricById } from "@/lib/finops/explorer-metrics";
 import { parseExplorerState } from "@/lib/finops/explorer-state";
 import { sortTableRows, tableRows, type Group, type TableRow } from "@/lib/finops/explorer-table";
@@ -71,12 +71,13 @@ const now: Group[] = [
 ];
 const before: Group[] = [{ key: "a", ...m("3.000000000", 1) }, { key: "gone", ...m("0.500000000", 1) }];
 
-function Breakdown({ sort, dir, out }: { sort: string; dir: "asc" | "desc"; out: TableRow[][] }) {
+function Breakdown({ sort, dir, out, html }: { sort: string; dir: "asc" | "desc"; out: TableRow[][]; html?: boolean }) {
   const state = parseExplorerState(new URLSearchParams({ from: "2026-11-01", to: "2026-11-08", group_by: "repo", sort, dir }), new Date("2026-11-23T10:00:00Z"));
   const data = tableRows(now, before, metricById(state.metric));
   const table = useBreakdownTable(state, data, () => undefined, () => undefined);
   out.push(table.getRowModel().rows.map((r) => r.original));
-  return null;
+  const total = m("3.000000005", 13);
+  return html ? h(BreakdownTable, { table, state, total, previousTotal: undefined, totalDelta: null, totalPct: null }) : null;
 }
 
 describe("the explorer's table and its export", () => {
@@ -91,6 +92,14 @@ describe("the explorer's table and its export", () => {
         expect(shown).toEqual(sortTableRows(tableRows(now, before, cost), sort, dir, cost).map((r) => r.key));
         expect(shown).toHaveLength(5);
       });
+  it("shows the metric, its change and the context metrics, not the measures kept out of view", () => {
+    const html = renderToStaticMarkup(h(Breakdown, { sort: "reasoning_tokens", dir: "desc", out: [], html: true }));
+    const heads = [...html.matchAll(/<th[^>]*>(.*?)<\/th>/g)].slice(0, 12).map((x) => x[1].replace(/<[^>]+>/g, ""));
+    expect(heads).toEqual(["repo", "Spend", "Previous", "Change", "Change %", "Requests", "Attempts", "Retry amplification", "Cache hit rate", "Reasoning share", "", "Total"]);
+    const firstRow = html.match(/<tbody><tr>(.*?)<\/tr>/)![1];
+    expect([...firstRow.matchAll(/<td/g)]).toHaveLength(11);
+    expect(html).not.toContain("Reasoning tokens");
+  });
   it("sorts money exactly and the change with the group that stopped", () => {
     const out: TableRow[][] = [];
     renderToStaticMarkup(h(Breakdown, { sort: "cost_usd", dir: "desc", out }));
