@@ -61,7 +61,11 @@ export function Explorer() {
   }, [params, state]);
 
   // A previous period fetched for another grouping (kept while loading) must not be matched to these rows.
-  const previousGroups = previous.isPlaceholderData ? undefined : paged ? (previousShown.isPlaceholderData || !previousShown.data || !current.data ? undefined : onPage(previousShown.data.groups, current.data.groups)) : previous.data?.groups;
+  // Memoized: the table's data is made from it, and a table recomputes its rows when its data changes.
+  const previousGroups = useMemo(
+    () => (previous.isPlaceholderData ? undefined : paged ? (previousShown.isPlaceholderData || !previousShown.data || !current.data ? undefined : onPage(previousShown.data.groups, current.data.groups)) : previous.data?.groups),
+    [previous.isPlaceholderData, previous.data, paged, previousShown.isPlaceholderData, previousShown.data, current.data],
+  );
   const rows = useMemo(() => tableRows(current.data?.groups ?? [], previousGroups, metric), [current.data, previousGroups, metric]);
   // The table (on @tanstack/react-table) sorts by the URL's sort and writes a header click back to the URL.
   const table = useBreakdownTable(state, rows, (sort, dir) => go({ sort, dir }), (k, k2) => go(drillDown(state, k, k2)));

@@ -20,9 +20,13 @@ async function ingestKey(request: import("@playwright/test").APIRequestContext, 
 }
 
 test("a reprice refreshes the overview and the explorer without a reload", async ({ page, request }) => {
-  test.setTimeout(180_000); // a reprice rewrites every open month: slow on a loaded machine
-  // An event of a model with no price: costed at nothing until a price and a reprice.
+  test.setTimeout(420_000); // a first price and a reprice each rewrite the open months: minutes on a loaded machine
+  // A model of this test's own, priced at $2 / 1M input tokens before its one event (5M tokens: $10) arrives.
   const model = `tables-e2e-${stamp}`;
+  const validFrom = new Date(Date.now() - 40 * 24 * HOUR).toISOString().slice(0, 10);
+  const price = { provider: "e2e-lab", model, validFrom, inputPerToken: "0.000002", outputPerToken: "0.000008", source: "tables e2e" };
+  const priced = await request.post("/api/v1/prices", { data: price, timeout: 300_000 });
+  expect(priced.ok(), await priced.text()).toBe(true);
   const key = await ingestKey(request, `tables-reprice-${stamp}`);
   const event = { event_id: `tables-reprice-${stamp}`, timestamp: new Date(Date.now() - HOUR).toISOString(), provider: "e2e-lab", model, team: "search", repo: `tables-repo-${stamp}`, input_tokens: 5_000_000, output_tokens: 0 };
   const sent = await request.post("/api/v1/events", { headers: { authorization: `Bearer ${key}` }, data: [event] });
@@ -47,24 +51,21 @@ test("a reprice refreshes the overview and the explorer without a reload", async
   const overviewBefore = await spend.innerText();
   const overviewHref = new URL((await spend.getAttribute("href"))!, page.url()).searchParams;
 
-  // Settings: price the model, then reprice open periods.
+  // Settings: the price corrected to $4 / 1M input tokens (the same valid-from date), then the reprice.
   await nav.getByRole("link", { name: "Settings" }).click();
-  await page.getByRole("tab", { name: "Unpriced models" }).click();
-  await expect(page.getByRole("cell", { name: model })).toBeVisible();
-  await page.getByRole("tab", { name: "Price book" }).click();
   const form = page.getByRole("form", { name: "Add or correct a price" });
   await form.locator('input[name="provider"]').fill("e2e-lab");
   await form.locator('input[name="model"]').fill(model);
-  await form.locator('input[name="validFrom"]').fill(new Date(Date.now() - 40 * 24 * HOUR).toISOString().slice(0, 10));
-  await form.locator('input[name="input"]').fill("2");
+  await form.locator('input[name="validFrom"]').fill(validFrom);
+  await form.locator('input[name="input"]').fill("4");
   await form.locator('input[name="output"]').fill("8");
   await form.getByRole("button", { name: "Save price" }).click();
-  await expect(form.getByRole("status")).toContainText("Price added.", { timeout: 30_000 });
+  await expect(form.getByRole("status")).toContainText("Price corrected.", { timeout: 60_000 });
   page.once("dialog", (d) => void d.accept());
   await page.getByRole("button", { name: "Reprice open periods" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "repriced" })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole("status").filter({ hasText: "repriced" })).toBeVisible({ timeout: 300_000 });
 
-  // Back to the overview and the explorer by their links: the new figures, without a reload.
+  // Back to the overview and the explorer by their links: the new figures ($10 more), without a reload.
   await nav.getByRole("link", { name: "Overview" }).click();
   const overview = OverviewResponse.parse(await (await request.get(`/api/v1/overview?from=${overviewHref.get("from")}&to=${overviewHref.get("to")}&tz=UTC`)).json());
   await expect(spend).toHaveText(formatUsd(overview.total.cost_usd), { timeout: 15_000 });
@@ -93,7 +94,8 @@ test("a call tree of 800 calls renders the rows in view and scrolls to its last 
     service: i === N - 1 ? "the-last-call-of-a-very-long-agent-run-with-a-long-service-name" : `billing-reconciliation-agent-step-${i}`,
     trace_id: trace,
     span_id: `s${i}`,
-    parent_span_id: i === 0 ? "" : `s${i < 40 ? i - 1 : i % 40}`,
+    // The last call hangs under the root, so it is the last row of the tree (depth first, by time).
+    parent_span_id: i === 0 ? "" : i === N - 1 ? "s0" : `s${i < 40 ? i - 1 : i % 40}`,
     input_tokens: 10 + (i % 7) * 40,
     output_tokens: 1 + (i % 5),
     latency_ms: 400,
@@ -173,8 +175,22 @@ test("the settings lists sort by their headers and read at 1440 and 390 px", asy
     await expect(page.getByText(/^Loading/)).toHaveCount(0);
     await page.screenshot(shot(`settings-${tab}-390`));
   }
-  await page.goto("/explore?group_by=repo&group_by2=model");
-  await expect(page.getByTestId("explore-table")).toBeVisible();
+  // The explorer's table settles: once drawn, nothing in it changes by itself (no render loop), paged or not.
+  for (const view of ["group_by=team", "group_by=repo&group_by2=model"]) {
+    await page.goto(`/explore?${view}`);
+    await expect(page.getByTestId("explore-table")).toBeVisible();
+    await expect(page.locator(".is-refreshing")).toHaveCount(0);
+    const changes = await page.getByTestId("explore-table").evaluate(
+      (table) =>
+        new Promise<number>((resolve) => {
+          let n = 0;
+          const watch = new MutationObserver((records) => (n += records.length));
+          watch.observe(table, { subtree: true, childList: true, attributes: true, characterData: true });
+          setTimeout(() => { watch.disconnect(); resolve(n); }, 2_000);
+        }),
+    );
+    expect(changes, view).toBe(0);
+  }
   await page.screenshot(shot("explore-two-keys-390"));
   await page.setViewportSize({ width: 1440, height: 1000 });
   await page.screenshot(shot("explore-two-keys-1440"));
