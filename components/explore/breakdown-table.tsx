@@ -1,5 +1,5 @@
 "use client";
-import { useMemo } from "react";
+import { useMemo, type RefObject } from "react";
 import type { SortingState, Updater } from "@tanstack/react-table";
 import { DataTableView, useDataTable, type DataTableInstance } from "@/components/ui/data-table";
 import type { Dimension } from "@/lib/dimensions";
@@ -23,15 +23,20 @@ export function useBreakdownTable(state: ExplorerState, rows: readonly TableRow[
   const sorting = useMemo<SortingState>(() => [{ id: state.sort, desc: state.dir === "desc" }], [state.sort, state.dir]);
   const onSortingChange = (u: Updater<SortingState>) => {
     const next = (typeof u === "function" ? u(sorting) : u)[0];
-    if (next) onSort(next.id, next.desc ? "desc" : "asc");
+    // Only a real change goes to the URL: writing the same sort back could undo a navigation in flight.
+    if (next && (next.id !== state.sort || next.desc !== (state.dir === "desc"))) onSort(next.id, next.desc ? "desc" : "asc");
   };
   // A click on another column sorts it biggest first; on the sorted one, flips.
   return useDataTable({ data: rows, columns, getRowId: (r) => JSON.stringify([r.key, r.key2]), sorting, onSortingChange, hidden, sortDescFirst: true });
 }
 
 type Props = {
-  table: DataTableInstance<TableRow>;
   state: ExplorerState;
+  rows: readonly TableRow[];
+  onSort: (sort: string, dir: "asc" | "desc") => void;
+  onDrill: (key: string, key2?: string) => void;
+  /** Receives the rows in the table's order (its sorted row model), for the CSV export. */
+  sortedRows: RefObject<readonly TableRow[] | null>;
   total: SummaryMeasures;
   previousTotal: SummaryMeasures | undefined;
   totalDelta: string | number | null;
@@ -42,7 +47,10 @@ type Props = {
 };
 
 /** The groups of the view with their previous-period change; a click on a name drills down. */
-export function BreakdownTable({ table, state, total, previousTotal, totalDelta, totalPct, other, otherCount = 0 }: Props) {
+export function BreakdownTable({ state, rows, onSort, onDrill, sortedRows, total, previousTotal, totalDelta, totalPct, other, otherCount = 0 }: Props) {
+  // The table lives here, not in the page: its store's updates re-render this table, not the page and its chart.
+  const table = useBreakdownTable(state, rows, onSort, onDrill);
+  sortedRows.current = table.getRowModel().rows.map((r) => r.original);
   const metric = metricById(state.metric);
   const context = contextMetrics(metric);
   const keyColumns = state.groupBy2 ? 2 : 1;

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { WhyChanged } from "@/components/change/why-changed";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { Card, StatusMessage } from "@/components/ui/card";
@@ -17,11 +17,11 @@ import { teamsOutOfScope } from "@/lib/finops/scope-notice";
 import { comparisonFor } from "@/lib/finops/comparison";
 import { drillDown, explorerParsers, explorerQuery, explorerStateOf, exploreHref, hasFilters, narrowToBucket, nextState, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
 import { isPaged, onPage, pagedSummaryQuery, PAGE_SIZE, previousForGroupsQuery } from "@/lib/finops/explorer-paging";
-import { sortTableRows, tableRows } from "@/lib/finops/explorer-table";
+import { sortTableRows, tableRows, type TableRow } from "@/lib/finops/explorer-table";
 import { formatDayRange, formatInt, valueLabel } from "@/lib/finops/format";
 import { SummaryResponse } from "@/lib/schemas/summary";
 import { useSummaryQuery } from "@/lib/hooks/use-summary";
-import { BreakdownTable, useBreakdownTable } from "./breakdown-table";
+import { BreakdownTable } from "./breakdown-table";
 import { ExplorerChart } from "./explorer-chart";
 import { ExplorerToolbar } from "./explorer-toolbar";
 import { FilterBar } from "./filter-bar";
@@ -67,8 +67,9 @@ export function Explorer() {
     [previous.isPlaceholderData, previous.data, paged, previousShown.isPlaceholderData, previousShown.data, current.data],
   );
   const rows = useMemo(() => tableRows(current.data?.groups ?? [], previousGroups, metric), [current.data, previousGroups, metric]);
-  // The table (on @tanstack/react-table) sorts by the URL's sort and writes a header click back to the URL.
-  const table = useBreakdownTable(state, rows, (sort, dir) => go({ sort, dir }), (k, k2) => go(drillDown(state, k, k2)));
+  // The table (on @tanstack/react-table) sorts by the URL's sort, writes a header click back to the URL and
+  // hands its rows in order to the export.
+  const sortedRows = useRef<readonly TableRow[] | null>(null);
   const total = current.data?.total;
   const prevTotal = previous.isPlaceholderData ? undefined : previous.data?.total;
   const totalDelta = total && prevTotal ? metricDelta(metric, total, prevTotal) : null;
@@ -90,7 +91,7 @@ export function Explorer() {
           state.dir,
           metric,
         )
-      : table.getRowModel().rows.map((r) => r.original);
+      : sortedRows.current ?? sortTableRows(rows, state.sort, state.dir, metric);
     const csv = explorerCsv({ dims, metric, rows: all, total, previousTotal: prevTotal, totalDelta, totalPct });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
@@ -143,7 +144,7 @@ export function Explorer() {
           {state.compare && <WhyChanged scope={{ from: state.from, to: state.to, tz: state.tz, base: state.base, include: state.include, exclude: state.exclude }} />}
           <ExplorerChart state={state} onBucket={(b) => go(narrowToBucket(b))} />
           <Card title={`Breakdown by ${grouping}`} subtitle="Click a name to filter to it and drill down; click a column to sort." className={current.isPlaceholderData ? "is-refreshing" : undefined}>
-            <BreakdownTable table={table} state={state} total={total} previousTotal={prevTotal} totalDelta={totalDelta} totalPct={totalPct} other={paged ? current.data?.other ?? null : null} otherCount={paged && current.data ? current.data.group_count - current.data.groups.length : 0} />
+            <BreakdownTable state={state} rows={rows} onSort={(sort, dir) => go({ sort, dir })} onDrill={(k, k2) => go(drillDown(state, k, k2))} sortedRows={sortedRows} total={total} previousTotal={prevTotal} totalDelta={totalDelta} totalPct={totalPct} other={paged ? current.data?.other ?? null : null} otherCount={paged && current.data ? current.data.group_count - current.data.groups.length : 0} />
             {paged && current.data && (
               <p className="paging-line" data-testid="explore-paging">
                 Showing {formatInt(current.data.groups.length)} of {formatInt(current.data.group_count)}, sorted on the server; the rest are summed in &quot;(other)&quot; and the total stays exact. The CSV export has every row.{" "}

@@ -77,7 +77,8 @@ function Breakdown({ sort, dir, out, html }: { sort: string; dir: "asc" | "desc"
   const table = useBreakdownTable(state, data, () => undefined, () => undefined);
   out.push(table.getRowModel().rows.map((r) => r.original));
   const total = m("3.000000005", 13);
-  return html ? h(BreakdownTable, { table, state, total, previousTotal: undefined, totalDelta: null, totalPct: null }) : null;
+  const sortedRows: { current: readonly TableRow[] | null } = { current: null };
+  return html ? h(BreakdownTable, { state, rows: data, onSort: () => undefined, onDrill: () => undefined, sortedRows, total, previousTotal: undefined, totalDelta: null, totalPct: null }) : null;
 }
 
 describe("the explorer's table and its export", () => {
