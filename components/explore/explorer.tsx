@@ -17,7 +17,7 @@ import { teamsOutOfScope } from "@/lib/finops/scope-notice";
 import { comparisonFor } from "@/lib/finops/comparison";
 import { drillDown, explorerParsers, explorerQuery, explorerStateOf, exploreHref, hasFilters, narrowToBucket, nextState, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
 import { isPaged, onPage, pagedSummaryQuery, PAGE_SIZE, previousForGroupsQuery } from "@/lib/finops/explorer-paging";
-import { tableRows } from "@/lib/finops/explorer-table";
+import { sortTableRows, tableRows } from "@/lib/finops/explorer-table";
 import { formatDayRange, formatInt, valueLabel } from "@/lib/finops/format";
 import { SummaryResponse } from "@/lib/schemas/summary";
 import { useSummaryQuery } from "@/lib/hooks/use-summary";
@@ -62,7 +62,7 @@ export function Explorer() {
 
   // A previous period fetched for another grouping (kept while loading) must not be matched to these rows.
   const previousGroups = previous.isPlaceholderData ? undefined : paged ? (previousShown.isPlaceholderData || !previousShown.data || !current.data ? undefined : onPage(previousShown.data.groups, current.data.groups)) : previous.data?.groups;
-  const rows = useMemo(() => tableRows(current.data?.groups ?? [], previousGroups, metric, state.sort, state.dir), [current.data, previousGroups, metric, state.sort, state.dir]);
+  const rows = useMemo(() => sortTableRows(tableRows(current.data?.groups ?? [], previousGroups, metric), state.sort, state.dir, metric), [current.data, previousGroups, metric, state.sort, state.dir]);
   const total = current.data?.total;
   const prevTotal = previous.isPlaceholderData ? undefined : previous.data?.total;
   const totalDelta = total && prevTotal ? metricDelta(metric, total, prevTotal) : null;
@@ -73,12 +73,15 @@ export function Explorer() {
     if (!total) return;
     // The export has every group: a paged table fetches them all (unpaged) for the file.
     const all = paged
-      ? tableRows(
-          (await fetchJson(`/api/v1/summary?${summaryQuery(state, state)}`, SummaryResponse)).groups,
-          (await fetchJson(`/api/v1/summary?${summaryQuery(state, prev)}`, SummaryResponse)).groups,
-          metric,
+      ? sortTableRows(
+          tableRows(
+            (await fetchJson(`/api/v1/summary?${summaryQuery(state, state)}`, SummaryResponse)).groups,
+            (await fetchJson(`/api/v1/summary?${summaryQuery(state, prev)}`, SummaryResponse)).groups,
+            metric,
+          ),
           state.sort,
           state.dir,
+          metric,
         )
       : rows;
     const csv = explorerCsv({ dims, metric, rows: all, total, previousTotal: prevTotal, totalDelta, totalPct });

@@ -1,5 +1,8 @@
 "use client";
+import type { z } from "zod";
 import { Card, StatusMessage } from "@/components/ui/card";
+import { columnsFor, DataTable, valueTitle } from "@/components/ui/data-table";
+import type { AuditResponse } from "@/lib/schemas/settings";
 import { useAudit } from "@/lib/hooks/use-ownership";
 
 const pretty = (json: string | null) => {
@@ -10,6 +13,18 @@ const pretty = (json: string | null) => {
     return json;
   }
 };
+
+type Entry = z.infer<typeof AuditResponse>["entries"][number];
+const col = columnsFor<Entry>();
+const entryId = (e: Entry) => e.id;
+// Newest first as the API gives them; a click sorts by time, person or action.
+const COLUMNS = [
+  col.accessor((e) => e.at.slice(0, 19).replace("T", " "), { id: "at", header: "When (UTC)", sortFn: "natural" }),
+  col.accessor("actor", { header: "Who", sortFn: "natural", meta: { className: "truncate", cellTitle: valueTitle } }),
+  col.accessor("action", { header: "Action", sortFn: "natural", cell: (c) => <code>{c.getValue()}</code> }),
+  col.accessor("before", { header: "Before", enableSorting: false, cell: (c) => <pre className="json">{pretty(c.getValue())}</pre> }),
+  col.accessor("after", { header: "After", enableSorting: false, cell: (c) => <pre className="json">{pretty(c.getValue())}</pre> }),
+];
 
 export function AuditPanel() {
   const audit = useAudit();
@@ -22,22 +37,7 @@ export function AuditPanel() {
       ) : audit.data.entries.length === 0 ? (
         <StatusMessage kind="empty" title="Nothing has been changed yet" />
       ) : (
-        <div className="table-scroll">
-          <table className="table compact">
-            <thead><tr><th>When (UTC)</th><th>Who</th><th>Action</th><th>Before</th><th>After</th></tr></thead>
-            <tbody>
-              {audit.data.entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{e.at.slice(0, 19).replace("T", " ")}</td>
-                  <td className="truncate" title={e.actor}>{e.actor}</td>
-                  <td><code>{e.action}</code></td>
-                  <td><pre className="json">{pretty(e.before)}</pre></td>
-                  <td><pre className="json">{pretty(e.after)}</pre></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable data={audit.data.entries} columns={COLUMNS} getRowId={entryId} className="table compact" scroll />
       )}
     </Card>
   );

@@ -1,7 +1,7 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { SortTh, useSortedRows } from "@/components/ui/sort-header";
+import { blankAsUndefined, columnsFor, DataTable, valueTitle } from "@/components/ui/data-table";
 import type { KeysResponse } from "@/lib/schemas/settings";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
@@ -11,22 +11,37 @@ import { useCreateKey, useKeys, useRevokeKey, useTeams } from "@/lib/hooks/use-o
 const when = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16).replace("T", " ") : "never");
 
 type Key = z.infer<typeof KeysResponse>["keys"][number];
-// Sortable columns (components/ui/sort-rows.ts): a click on a header sorts, a second click flips.
-const KEY_COLUMNS = {
-  name: (k: Key) => k.name,
-  team: (k: Key) => k.defaultTeam,
-  rate: (k: Key) => k.rateLimitPerMinute,
-  used: (k: Key) => k.lastUsedAt,
-  status: (k: Key) => (k.revokedAt ? "revoked" : "live"),
-};
+const col = columnsFor<Key>();
+const keyId = (k: Key) => k.id;
+// A key never used, or without a default team, sorts after the rest whichever way.
+const BASE_COLUMNS = [
+  col.accessor("name", { header: "Name", sortFn: "natural", meta: { className: "truncate", cellTitle: valueTitle } }),
+  col.accessor("prefix", { header: "Key", enableSorting: false, cell: (c) => <code>{c.getValue()}…</code> }),
+  col.accessor((k) => blankAsUndefined(k.defaultTeam), { id: "team", header: "Default team", sortFn: "natural", sortUndefined: "last", cell: (c) => c.getValue() ?? <span className="muted">none</span> }),
+  col.accessor((k) => k.allowedTeams.join(", "), { id: "scope", header: "Scope", enableSorting: false, cell: (c) => c.getValue() || <span className="muted">any team</span> }),
+  col.accessor("rateLimitPerMinute", { header: "Req/min", sortFn: "basic", meta: { className: "num" }, cell: (c) => c.getValue().toLocaleString("en-US") }),
+  col.accessor((k) => blankAsUndefined(k.lastUsedAt), { id: "used", header: "Last used (UTC)", sortFn: "natural", sortUndefined: "last", cell: (c) => when(c.getValue() ?? null) }),
+  col.accessor((k) => (k.revokedAt ? "revoked" : "live"), { id: "status", header: "Status", sortFn: "natural", cell: (c) => (c.getValue() === "revoked" ? <span className="badge muted">revoked</span> : <span className="badge ok">live</span>) }),
+];
 
 export function KeysPanel({ canWrite }: { canWrite: boolean }) {
   const keys = useKeys();
-  const { sorted: keyRows, sort, onSort } = useSortedRows(keys.data?.keys, KEY_COLUMNS, { col: null, dir: "asc" });
   const teams = useTeams();
   const create = useCreateKey();
   const revoke = useRevokeKey();
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
+  const revokeKey = revoke.mutate;
+  const columns = useMemo(
+    () => [
+      ...BASE_COLUMNS,
+      col.display({
+        id: "actions",
+        header: "",
+        cell: ({ row: { original: k } }) => canWrite && !k.revokedAt && <button className="button small danger" onClick={() => confirm(`Revoke “${k.name}”? Senders using it get 401 from now on.`) && revokeKey(k.id)}>Revoke</button>,
+      }),
+    ],
+    [canWrite, revokeKey],
+  );
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -55,28 +70,7 @@ export function KeysPanel({ canWrite }: { canWrite: boolean }) {
         ) : keys.data.keys.length === 0 ? (
           <StatusMessage kind="empty" title="No ingest keys yet">Create one below, or with npm run cli -- keys create --name NAME.</StatusMessage>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <SortTh col="name" sort={sort} onSort={onSort}>Name</SortTh><th>Key</th><SortTh col="team" sort={sort} onSort={onSort}>Default team</SortTh><th>Scope</th>
-                <SortTh col="rate" sort={sort} onSort={onSort} className="num">Req/min</SortTh><SortTh col="used" sort={sort} onSort={onSort}>Last used (UTC)</SortTh><SortTh col="status" sort={sort} onSort={onSort}>Status</SortTh><th />
-              </tr>
-            </thead>
-            <tbody>
-              {keyRows.map((k) => (
-                <tr key={k.id}>
-                  <td className="truncate" title={k.name}>{k.name}</td>
-                  <td><code>{k.prefix}…</code></td>
-                  <td>{k.defaultTeam ?? <span className="muted">none</span>}</td>
-                  <td>{k.allowedTeams.length ? k.allowedTeams.join(", ") : <span className="muted">any team</span>}</td>
-                  <td className="num">{k.rateLimitPerMinute.toLocaleString("en-US")}</td>
-                  <td>{when(k.lastUsedAt)}</td>
-                  <td>{k.revokedAt ? <span className="badge muted">revoked</span> : <span className="badge ok">live</span>}</td>
-                  <td>{canWrite && !k.revokedAt && <button className="button small danger" onClick={() => confirm(`Revoke “${k.name}”? Senders using it get 401 from now on.`) && revoke.mutate(k.id)}>Revoke</button>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable data={keys.data.keys} columns={columns} getRowId={keyId} />
         )}
         <FormError error={revoke.error} />
       </Card>

@@ -1,9 +1,8 @@
 "use client";
 import { useMemo, useState, type ChangeEvent } from "react";
-import Decimal from "decimal.js";
 import type { z } from "zod";
 import { Card, StatusMessage } from "@/components/ui/card";
-import { SortTh, useSortedRows } from "@/components/ui/sort-header";
+import { columnsFor, DataTable, valueTitle } from "@/components/ui/data-table";
 import type { PricesResponse } from "@/lib/schemas/settings";
 import { FormError } from "@/components/ui/form";
 import { formatRate } from "@/lib/finops/format";
@@ -15,15 +14,21 @@ import { RecomputeResult } from "./recompute-result";
 const rate = (v: string | null, fallback: string) => (v === null ? <span className="muted" title="not set: defaults apply">= {fallback}</span> : formatRate(perMillion(v)));
 
 type Price = z.infer<typeof PricesResponse>["prices"][number];
-// Per-token rates are exact decimal strings: sorted as decimals (components/ui/sort-rows.ts).
-const PRICE_COLUMNS = {
-  provider: (p: Price) => p.provider,
-  model: (p: Price) => p.model,
-  validFrom: (p: Price) => p.validFrom,
-  input: (p: Price) => new Decimal(p.inputPerToken),
-  output: (p: Price) => new Decimal(p.outputPerToken),
-  source: (p: Price) => p.source,
-};
+const col = columnsFor<Price>();
+const priceId = (p: Price) => p.id;
+// Per-token rates are exact decimal strings: they sort as decimals ("decimal"), never as floats or text.
+const COLUMNS = [
+  col.accessor("provider", { header: "Provider", sortFn: "natural" }),
+  col.accessor("model", { header: "Model", sortFn: "natural", meta: { className: "truncate", cellTitle: valueTitle } }),
+  col.accessor((p) => [p.serviceTier, p.longContextAbove ? `> ${p.longContextAbove.toLocaleString("en-US")} input` : ""].filter(Boolean).join(", ") || "standard", { id: "tier", header: "Tier", enableSorting: false }),
+  col.accessor((p) => p.validFrom.slice(0, 10), { id: "validFrom", header: "Valid from", sortFn: "natural" }),
+  col.accessor("inputPerToken", { id: "input", header: "Input", sortFn: "decimal", meta: { className: "num" }, cell: (c) => formatRate(perMillion(c.getValue())) }),
+  col.accessor("cacheReadPerToken", { header: "Cache read", enableSorting: false, meta: { className: "num" }, cell: (c) => rate(c.getValue(), "input") }),
+  col.accessor("cacheWritePerToken", { header: "Cache write", enableSorting: false, meta: { className: "num" }, cell: (c) => rate(c.getValue(), "input") }),
+  col.accessor("outputPerToken", { id: "output", header: "Output", sortFn: "decimal", meta: { className: "num" }, cell: (c) => formatRate(perMillion(c.getValue())) }),
+  col.accessor("batchDiscount", { header: "Batch −", enableSorting: false, meta: { className: "num" }, cell: (c) => (Number(c.getValue()) ? `${Number(c.getValue()) * 100}%` : "–") }),
+  col.accessor("source", { header: "Source", sortFn: "natural", meta: { className: "truncate muted", cellTitle: valueTitle } }),
+];
 
 export function PriceBookPanel({ canWrite }: { canWrite: boolean }) {
   const prices = usePrices();
@@ -36,7 +41,6 @@ export function PriceBookPanel({ canWrite }: { canWrite: boolean }) {
     const q = filter.trim().toLowerCase();
     return (prices.data?.prices ?? []).filter((p) => !q || `${p.provider} ${p.model}`.toLowerCase().includes(q));
   }, [prices.data, filter]);
-  const { sorted, sort, onSort } = useSortedRows(rows, PRICE_COLUMNS, { col: null, dir: "asc" });
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
     setImportError(null);
@@ -64,32 +68,7 @@ export function PriceBookPanel({ canWrite }: { canWrite: boolean }) {
         ) : rows.length === 0 ? (
           <StatusMessage kind="empty" title={filter ? "No price matches the filter" : "The price book is empty"}>Add a price below or import LiteLLM's price file.</StatusMessage>
         ) : (
-          <div className="table-scroll">
-            <table className="table compact">
-              <thead>
-                <tr>
-                  <SortTh col="provider" sort={sort} onSort={onSort}>Provider</SortTh><SortTh col="model" sort={sort} onSort={onSort}>Model</SortTh><th>Tier</th><SortTh col="validFrom" sort={sort} onSort={onSort}>Valid from</SortTh>
-                  <SortTh col="input" sort={sort} onSort={onSort} className="num">Input</SortTh><th className="num">Cache read</th><th className="num">Cache write</th><SortTh col="output" sort={sort} onSort={onSort} className="num">Output</SortTh><th className="num">Batch −</th><SortTh col="source" sort={sort} onSort={onSort}>Source</SortTh>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((p) => (
-                  <tr key={p.id}>
-                    <td>{p.provider}</td>
-                    <td className="truncate" title={p.model}>{p.model}</td>
-                    <td>{[p.serviceTier, p.longContextAbove ? `> ${p.longContextAbove.toLocaleString("en-US")} input` : ""].filter(Boolean).join(", ") || "standard"}</td>
-                    <td>{p.validFrom.slice(0, 10)}</td>
-                    <td className="num">{formatRate(perMillion(p.inputPerToken))}</td>
-                    <td className="num">{rate(p.cacheReadPerToken, "input")}</td>
-                    <td className="num">{rate(p.cacheWritePerToken, "input")}</td>
-                    <td className="num">{formatRate(perMillion(p.outputPerToken))}</td>
-                    <td className="num">{Number(p.batchDiscount) ? `${Number(p.batchDiscount) * 100}%` : "–"}</td>
-                    <td className="truncate muted" title={p.source}>{p.source}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable data={rows} columns={COLUMNS} getRowId={priceId} className="table compact" scroll />
         )}
       </Card>
       {canWrite && (

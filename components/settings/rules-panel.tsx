@@ -1,7 +1,7 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { SortTh, useSortedRows } from "@/components/ui/sort-header";
+import { columnsFor, DataTable } from "@/components/ui/data-table";
 import type { RulesResponse } from "@/lib/schemas/settings";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
@@ -12,16 +12,34 @@ const FIELD_LABEL: Record<string, string> = { repo: "Repository", feature: "Feat
 const fieldLabel = (f: string) => FIELD_LABEL[f] ?? (f.startsWith("tag:") ? `Tag "${f.slice(4)}"` : f);
 
 type Rule = z.infer<typeof RulesResponse>["rules"][number];
-const RULE_COLUMNS = { priority: (r: Rule) => r.priority, field: (r: Rule) => r.field, pattern: (r: Rule) => r.pattern, team: (r: Rule) => r.team };
+const col = columnsFor<Rule>();
+const ruleId = (r: Rule) => r.id;
+const BASE_COLUMNS = [
+  col.accessor("priority", { header: "Priority", sortFn: "basic", meta: { className: "num narrow" } }),
+  col.accessor("field", { header: "When", sortFn: "natural", cell: ({ row: { original: r } }) => `${fieldLabel(r.field)} ${r.matchType === "prefix" ? "starts with" : "is"}` }),
+  col.accessor("pattern", { header: "Matches", sortFn: "natural", meta: { className: "truncate", cellTitle: (p: string) => p }, cell: (c) => <code>{c.getValue()}</code> }),
+  col.accessor("team", { header: "Team", sortFn: "natural" }),
+];
 
 export function RulesPanel({ canWrite }: { canWrite: boolean }) {
   const rules = useRules();
-  const { sorted: ruleRows, sort, onSort } = useSortedRows(rules.data?.rules, RULE_COLUMNS, { col: null, dir: "asc" });
   const teams = useTeams();
   const add = useAddRule();
   const del = useDeleteRule();
   const reapply = useReapplyRules();
   const [field, setField] = useState("repo");
+  const { mutate: deleteRule, isPending: deleting } = del;
+  const columns = useMemo(
+    () => [
+      ...BASE_COLUMNS,
+      col.display({
+        id: "actions",
+        header: "",
+        cell: ({ row: { original: r } }) => canWrite && <button className="button small danger" disabled={deleting} onClick={() => confirm(`Delete the rule for ${r.pattern}?`) && deleteRule(r.id)}>Delete</button>,
+      }),
+    ],
+    [canWrite, deleting, deleteRule],
+  );
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -50,20 +68,7 @@ export function RulesPanel({ canWrite }: { canWrite: boolean }) {
         ) : rules.data.rules.length === 0 ? (
           <StatusMessage kind="empty" title="No ownership rules yet">Events without a team count as unattributed spend.</StatusMessage>
         ) : (
-          <table className="table">
-            <thead><tr><SortTh col="priority" sort={sort} onSort={onSort} className="num narrow">Priority</SortTh><SortTh col="field" sort={sort} onSort={onSort}>When</SortTh><SortTh col="pattern" sort={sort} onSort={onSort}>Matches</SortTh><SortTh col="team" sort={sort} onSort={onSort}>Team</SortTh><th /></tr></thead>
-            <tbody>
-              {ruleRows.map((r) => (
-                <tr key={r.id}>
-                  <td className="num narrow">{r.priority}</td>
-                  <td>{fieldLabel(r.field)} {r.matchType === "prefix" ? "starts with" : "is"}</td>
-                  <td className="truncate" title={r.pattern}><code>{r.pattern}</code></td>
-                  <td>{r.team}</td>
-                  <td>{canWrite && <button className="button small danger" disabled={del.isPending} onClick={() => confirm(`Delete the rule for ${r.pattern}?`) && del.mutate(r.id)}>Delete</button>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable data={rules.data.rules} columns={columns} getRowId={ruleId} />
         )}
         <FormError error={del.error} />
       </Card>

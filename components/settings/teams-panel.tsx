@@ -1,8 +1,19 @@
 "use client";
 import type { FormEvent } from "react";
+import type { z } from "zod";
+import { columnsFor, DataTable, valueTitle } from "@/components/ui/data-table";
+import type { TeamsResponse } from "@/lib/schemas/settings";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
 import { useAddTeam, useTeams } from "@/lib/hooks/use-ownership";
+
+type Team = z.infer<typeof TeamsResponse>["teams"][number];
+const col = columnsFor<Team>();
+const teamId = (t: Team) => t.id;
+const COLUMNS = [
+  col.accessor("slug", { header: "Slug", sortFn: "natural", cell: (c) => <code>{c.getValue()}</code> }),
+  col.accessor("name", { header: "Name", sortFn: "natural", meta: { className: "truncate", cellTitle: valueTitle } }),
+];
 
 export function TeamsPanel({ canWrite }: { canWrite: boolean }) {
   const teams = useTeams();
@@ -23,9 +34,7 @@ export function TeamsPanel({ canWrite }: { canWrite: boolean }) {
         ) : teams.data.teams.length === 0 ? (
           <StatusMessage kind="empty" title="No teams yet" />
         ) : (
-          <table className="table"><thead><tr><th>Slug</th><th>Name</th></tr></thead>
-            <tbody>{teams.data.teams.map((t) => <tr key={t.id}><td><code>{t.slug}</code></td><td className="truncate" title={t.name}>{t.name}</td></tr>)}</tbody>
-          </table>
+          <DataTable data={teams.data.teams} columns={COLUMNS} getRowId={teamId} />
         )}
       </Card>
       {canWrite && (

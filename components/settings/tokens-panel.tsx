@@ -1,7 +1,7 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { SortTh, useSortedRows } from "@/components/ui/sort-header";
+import { blankAsUndefined, columnsFor, DataTable, valueTitle } from "@/components/ui/data-table";
 import type { TokensResponse } from "@/lib/schemas/settings";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
@@ -12,14 +12,35 @@ import { TeamPicker } from "./team-picker";
 const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") : "never");
 
 type Token = z.infer<typeof TokensResponse>["tokens"][number];
-const TOKEN_COLUMNS = { name: (t: Token) => t.name, role: (t: Token) => t.role, used: (t: Token) => t.lastUsedAt, status: (t: Token) => (t.revokedAt ? "revoked" : "live") };
+const col = columnsFor<Token>();
+const tokenId = (t: Token) => t.id;
+const BASE_COLUMNS = [
+  col.accessor("name", { header: "Name", sortFn: "natural", meta: { className: "truncate", cellTitle: valueTitle } }),
+  col.accessor("prefix", { header: "Token", enableSorting: false, cell: (c) => <code>{c.getValue()}…</code> }),
+  col.accessor("role", { header: "Role", sortFn: "natural" }),
+  col.accessor((t) => t.teams.join(", "), { id: "teams", header: "Teams", enableSorting: false, cell: (c) => c.getValue() || <span className="muted">–</span> }),
+  // A token never used sorts after the rest whichever way.
+  col.accessor((t) => blankAsUndefined(t.lastUsedAt), { id: "used", header: "Last used (UTC)", sortFn: "natural", sortUndefined: "last", cell: (c) => when(c.getValue() ?? null) }),
+  col.accessor((t) => (t.revokedAt ? "revoked" : "live"), { id: "status", header: "Status", sortFn: "natural", cell: (c) => (c.getValue() === "revoked" ? <span className="badge muted">revoked</span> : <span className="badge ok">live</span>) }),
+];
 
 export function TokensPanel() {
   const tokens = useTokens();
-  const { sorted: tokenRows, sort, onSort } = useSortedRows(tokens.data?.tokens, TOKEN_COLUMNS, { col: null, dir: "asc" });
   const create = useCreateToken();
   const revoke = useRevokeToken();
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
+  const revokeToken = revoke.mutate;
+  const columns = useMemo(
+    () => [
+      ...BASE_COLUMNS,
+      col.display({
+        id: "actions",
+        header: "",
+        cell: ({ row: { original: t } }) => !t.revokedAt && <button className="button small danger" onClick={() => confirm(`Revoke “${t.name}”?`) && revokeToken(t.id)}>Revoke</button>,
+      }),
+    ],
+    [revokeToken],
+  );
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
@@ -45,22 +66,7 @@ export function TokensPanel() {
         ) : tokens.data.tokens.length === 0 ? (
           <StatusMessage kind="empty" title="No API tokens yet" />
         ) : (
-          <table className="table">
-            <thead><tr><SortTh col="name" sort={sort} onSort={onSort}>Name</SortTh><th>Token</th><SortTh col="role" sort={sort} onSort={onSort}>Role</SortTh><th>Teams</th><SortTh col="used" sort={sort} onSort={onSort}>Last used (UTC)</SortTh><SortTh col="status" sort={sort} onSort={onSort}>Status</SortTh><th /></tr></thead>
-            <tbody>
-              {tokenRows.map((t) => (
-                <tr key={t.id}>
-                  <td className="truncate" title={t.name}>{t.name}</td>
-                  <td><code>{t.prefix}…</code></td>
-                  <td>{t.role}</td>
-                  <td>{t.teams.join(", ") || <span className="muted">–</span>}</td>
-                  <td>{when(t.lastUsedAt)}</td>
-                  <td>{t.revokedAt ? <span className="badge muted">revoked</span> : <span className="badge ok">live</span>}</td>
-                  <td>{!t.revokedAt && <button className="button small danger" onClick={() => confirm(`Revoke “${t.name}”?`) && revoke.mutate(t.id)}>Revoke</button>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable data={tokens.data.tokens} columns={columns} getRowId={tokenId} />
         )}
         <FormError error={revoke.error} />
       </Card>

@@ -1,7 +1,7 @@
 "use client";
-import type { FormEvent } from "react";
+import { useMemo, type FormEvent } from "react";
 import type { z } from "zod";
-import { SortTh, useSortedRows } from "@/components/ui/sort-header";
+import { columnsFor, DataTable, valueTitle } from "@/components/ui/data-table";
 import type { UsersResponse } from "@/lib/schemas/settings";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
@@ -11,13 +11,51 @@ import { TeamPicker } from "./team-picker";
 const ROLES = ["admin", "finance", "lead", "viewer"] as const;
 
 type User = z.infer<typeof UsersResponse>["users"][number];
-const USER_COLUMNS = { email: (u: User) => u.email, role: (u: User) => u.role, status: (u: User) => (u.disabledAt ? "disabled" : "active") };
+const col = columnsFor<User>();
+const userId = (u: User) => u.id;
 
 export function UsersPanel() {
   const users = useUsers();
-  const { sorted: userRows, sort, onSort } = useSortedRows(users.data?.users, USER_COLUMNS, { col: null, dir: "asc" });
   const create = useCreateUser();
   const update = useUpdateUser();
+  const { mutate, isPending } = update;
+  const columns = useMemo(
+    () => [
+      col.accessor("email", { header: "Email", sortFn: "natural", meta: { className: "truncate", cellTitle: valueTitle } }),
+      col.accessor("role", {
+        header: "Role",
+        sortFn: "natural",
+        cell: ({ row: { original: u } }) => (
+          <select aria-label={`Role of ${u.email}`} defaultValue={u.role} disabled={!!u.disabledAt || isPending} onChange={(e) => {
+            // A role decides what a person sees and may change: ask before it takes effect, and put the select back if not.
+            const role = e.target.value;
+            if (confirm(`Change ${u.email} from ${u.role} to ${role}? It applies to their next request.`)) mutate({ id: u.id, role });
+            else e.target.value = u.role;
+          }}>
+            {ROLES.map((r) => <option key={r}>{r}</option>)}
+          </select>
+        ),
+      }),
+      col.accessor((u) => u.teams.join(", "), {
+        id: "teams",
+        header: "Teams",
+        enableSorting: false,
+        cell: ({ row: { original: u } }) => (u.role === "admin" || u.role === "finance" ? <span className="muted">all teams</span> : u.teams.join(", ") || <span className="muted">none</span>),
+      }),
+      col.accessor((u) => (u.disabledAt ? "disabled" : "active"), {
+        id: "status",
+        header: "Status",
+        sortFn: "natural",
+        cell: (c) => (c.getValue() === "disabled" ? <span className="badge muted">disabled</span> : <span className="badge ok">active</span>),
+      }),
+      col.display({
+        id: "actions",
+        header: "",
+        cell: ({ row: { original: u } }) => !u.disabledAt && <button className="button small danger" onClick={() => confirm(`Disable ${u.email}? Their sessions end now.`) && mutate({ id: u.id, disabled: true })}>Disable</button>,
+      }),
+    ],
+    [mutate, isPending],
+  );
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
@@ -35,29 +73,7 @@ export function UsersPanel() {
         ) : users.error ? (
           <StatusMessage kind="error" title="Could not load users">{users.error.message}</StatusMessage>
         ) : (
-          <table className="table">
-            <thead><tr><SortTh col="email" sort={sort} onSort={onSort}>Email</SortTh><SortTh col="role" sort={sort} onSort={onSort}>Role</SortTh><th>Teams</th><SortTh col="status" sort={sort} onSort={onSort}>Status</SortTh><th /></tr></thead>
-            <tbody>
-              {userRows.map((u) => (
-                <tr key={u.id}>
-                  <td className="truncate" title={u.email}>{u.email}</td>
-                  <td>
-                    <select aria-label={`Role of ${u.email}`} defaultValue={u.role} disabled={!!u.disabledAt || update.isPending} onChange={(e) => {
-                      // A role decides what a person sees and may change: ask before it takes effect, and put the select back if not.
-                      const role = e.target.value;
-                      if (confirm(`Change ${u.email} from ${u.role} to ${role}? It applies to their next request.`)) update.mutate({ id: u.id, role });
-                      else e.target.value = u.role;
-                    }}>
-                      {ROLES.map((r) => <option key={r}>{r}</option>)}
-                    </select>
-                  </td>
-                  <td>{u.role === "admin" || u.role === "finance" ? <span className="muted">all teams</span> : u.teams.join(", ") || <span className="muted">none</span>}</td>
-                  <td>{u.disabledAt ? <span className="badge muted">disabled</span> : <span className="badge ok">active</span>}</td>
-                  <td>{!u.disabledAt && <button className="button small danger" onClick={() => confirm(`Disable ${u.email}? Their sessions end now.`) && update.mutate({ id: u.id, disabled: true })}>Disable</button>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable data={users.data.users} columns={columns} getRowId={userId} />
         )}
         <FormError error={update.error} />
       </Card>

@@ -1,10 +1,23 @@
 "use client";
-import { Fragment, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { formatInt, formatUsdFine, teamLabel, valueLabel } from "@/lib/finops/format";
 import { collapseRepeats, MIN_RUN, type RepeatGroup } from "@/lib/finops/trace-collapse";
 import type { TraceNode } from "@/lib/schemas/trace";
 import { ms, TimelineAxis, TimelineBars, TimelineLegend, type Axis, type ColorBy } from "./call-timeline";
-import { rowWindow, VIRTUAL_FROM } from "./virtual-rows";
+
+/**
+ * Long trees (the call tree of a runaway agent has thousands of calls) render only the rows in view plus a
+ * margin, with spacers above and below keeping the scrollbar true to the whole list (@tanstack/react-virtual,
+ * rows measured as drawn). Short ones render whole: every row findable with the browser's search.
+ */
+export const VIRTUAL_FROM = 500;
+const OVERSCAN = 20;
+const ROW_PX = 37;
+
+/** One <tr> of the tree: a call, a folded run of repeats, or the attempts of a call opened under it. */
+type Item = { kind: "call"; node: TraceNode } | { kind: "repeat"; group: RepeatGroup } | { kind: "attempts"; node: TraceNode };
+const itemKey = (it: Item) => (it.kind === "repeat" ? it.group.id : it.kind === "call" ? it.node.id : `attempts:${it.node.id}`);
 
 // Deeper calls keep this indent and show their depth instead: a runaway agent can nest hundreds deep.
 const MAX_INDENT = 16;
@@ -52,17 +65,24 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
   const folded = rows.filter((r) => r.kind === "repeat").length;
   const t0 = Date.parse(start);
   const axis: Axis = { t0, span: Math.max(1, Date.parse(end) - t0) };
-  // Long trees render only the rows in view (components/trace/virtual-rows.ts); short ones render whole.
-  const virtual = rows.length > VIRTUAL_FROM;
+  // Each row is one item, a call's opened attempts too, so every measured element is exactly one row.
+  const items = useMemo(() => rows.flatMap((r): Item[] => (r.kind === "call" && openAttempts.has(r.node.id) ? [r, { kind: "attempts", node: r.node }] : [r])), [rows, openAttempts]);
+  const virtual = items.length > VIRTUAL_FROM;
   const scroller = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 800, rowPx: 36 });
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!virtual || !el) return;
-    const row = el.querySelector<HTMLElement>("tbody tr[data-testid]");
-    setView((v) => ({ ...v, height: el.clientHeight, rowPx: row?.offsetHeight || v.rowPx }));
-  }, [virtual]);
-  const win = virtual ? rowWindow(rows.length, view.top, view.height, view.rowPx) : { start: 0, end: rows.length, padTop: 0, padBottom: 0 };
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_PX,
+    getItemKey: (i) => itemKey(items[i]),
+    overscan: OVERSCAN,
+    enabled: virtual,
+  });
+  const inView = virtual ? virtualizer.getVirtualItems() : null;
+  const shownItems = inView ? inView.map((v) => ({ item: items[v.index], index: v.index })) : items.map((item, index) => ({ item, index }));
+  const padTop = inView?.length ? inView[0].start : 0;
+  const padBottom = inView?.length ? virtualizer.getTotalSize() - inView[inView.length - 1].end : 0;
+  // In a windowed tree, rows say where they are in the whole (aria-rowindex, the header row being 1).
+  const place = (index: number) => (virtual ? { rowIndex: index + 2, dataIndex: index, measure: virtualizer.measureElement } : {});
 
   return (
     <>
@@ -83,9 +103,8 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
       <div
         ref={scroller}
         className={`table-scroll${virtual ? " virtual-scroll" : ""}`}
-        onScroll={virtual ? (e) => { const top = e.currentTarget.scrollTop; setView((v) => (Math.abs(v.top - top) < v.rowPx ? v : { ...v, top })); } : undefined}
       >
-        <table className="table compact trace-tree" data-testid="call-tree" aria-rowcount={virtual ? rows.length + 1 : undefined}>
+        <table className="table compact trace-tree" data-testid="call-tree" aria-rowcount={virtual ? items.length + 1 : undefined}>
           <thead>
             <tr>
               <th>Call (service)</th>
@@ -100,14 +119,16 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
             </tr>
           </thead>
           <tbody>
-            {win.padTop > 0 && <tr aria-hidden="true" style={{ height: win.padTop }}><td colSpan={9} /></tr>}
-            {rows.slice(win.start, win.end).map((r, i) =>
+            {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }}><td colSpan={9} /></tr>}
+            {shownItems.map(({ item: r, index }) =>
               r.kind === "repeat" ? (
-                <RepeatRow key={r.group.id} rowIndex={virtual ? win.start + i + 2 : undefined} g={r.group} axis={axis} colorBy={colorBy} onExpand={() => setExpanded((e) => toggle(e, r.group.id))} />
+                <RepeatRow key={r.group.id} {...place(index)} g={r.group} axis={axis} colorBy={colorBy} onExpand={() => setExpanded((e) => toggle(e, r.group.id))} />
+              ) : r.kind === "attempts" ? (
+                <AttemptsRow key={`attempts:${r.node.id}`} {...place(index)} n={r.node} />
               ) : (
                 <CallRow
                   key={r.node.id}
-                  rowIndex={virtual ? win.start + i + 2 : undefined}
+                  {...place(index)}
                   n={r.node}
                   axis={axis}
                   colorBy={colorBy}
@@ -120,7 +141,7 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
                 />
               ),
             )}
-            {win.padBottom > 0 && <tr aria-hidden="true" style={{ height: win.padBottom }}><td colSpan={9} /></tr>}
+            {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }}><td colSpan={9} /></tr>}
           </tbody>
         </table>
       </div>
@@ -128,67 +149,72 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
   );
 }
 
-type CallRowProps = { rowIndex?: number; n: TraceNode; axis: Axis; colorBy: ColorBy; hasKids: boolean; isCollapsed: boolean; onToggle: () => void; attemptsOpen: boolean; onAttempts: () => void; refold?: () => void };
+/** Where a row of a windowed tree is: its place in the whole, and the measuring ref of the virtualizer. */
+type Placed = { rowIndex?: number; dataIndex?: number; measure?: (el: HTMLTableRowElement | null) => void };
 
-function CallRow({ rowIndex, n, axis, colorBy, hasKids, isCollapsed, onToggle, attemptsOpen, onAttempts, refold }: CallRowProps) {
+type CallRowProps = Placed & { n: TraceNode; axis: Axis; colorBy: ColorBy; hasKids: boolean; isCollapsed: boolean; onToggle: () => void; attemptsOpen: boolean; onAttempts: () => void; refold?: () => void };
+
+function CallRow({ rowIndex, dataIndex, measure, n, axis, colorBy, hasKids, isCollapsed, onToggle, attemptsOpen, onAttempts, refold }: CallRowProps) {
   const waste = Number(n.retry_waste_usd) > 0;
   return (
-    <Fragment>
-      <tr className={waste ? "waste-row" : undefined} data-testid="call-row" aria-rowindex={rowIndex}>
-        <td>
-          <div className="tree-call" style={{ paddingLeft: indent(n.depth) }}>
-            <button className="tree-toggle" disabled={!hasKids} aria-expanded={hasKids ? !isCollapsed : undefined} aria-label={hasKids ? `${isCollapsed ? "Expand" : "Collapse"} ${shown(n.service)}` : undefined} onClick={onToggle}>
-              {hasKids ? (isCollapsed ? "▸" : "▾") : "·"}
-            </button>
-            {n.depth > MAX_INDENT && <span className="tree-depth">L{n.depth}</span>}
-            <strong className="truncate" title={`${shown(n.service)}${n.feature ? ` · ${n.feature}` : ""}\nspan ${shown(n.span_id)}\nrequest ${shown(n.request_id)}`}>{shown(n.service)}</strong>
-            {n.orphan && <span className="badge warn" title="Its parent span is not in this trace: never sent, or outside your teams">orphan</span>}
-            {refold && <button className="link small-link" onClick={refold} title="Fold this run of repeated calls back into one row">fold repeats</button>}
-          </div>
-        </td>
-        <td className="truncate col-team" title={n.team === n.origin_team ? teamLabel(n.team) : `Executed by ${teamLabel(n.team)}, originated by ${teamLabel(n.origin_team)}`}>
-          {teamLabel(n.team)}
-          {n.team !== n.origin_team && <span className="muted"> for {teamLabel(n.origin_team)}</span>}
-        </td>
-        <td className="truncate col-model" title={`${n.provider}/${n.model}`}>{n.model}</td>
-        <td><StatusBadge status={n.status} /></td>
-        <td className="num">
-          <button className="link" aria-expanded={attemptsOpen} onClick={onAttempts}>{n.attempts}</button>
-          {waste && <> <span className="badge waste" title="Retry waste: cost of the attempts that were retried">{formatUsdFine(n.retry_waste_usd)} waste</span></>}
-        </td>
-        <td className="num" title={n.cost_usd}>{formatUsdFine(n.cost_usd)}{n.unpriced_attempts > 0 && <> <span className="badge warn" title="No price for this model: its cost is not counted">unpriced</span></>}</td>
-        <td className="num muted col-subtree" title={n.subtree_cost_usd}>{hasKids ? formatUsdFine(n.subtree_cost_usd) : ""}</td>
-        <td className="num col-tokens" title={tokenTitle(n)}>{formatInt(n.input_tokens)} / {formatInt(n.output_tokens)}</td>
-        <td className="gantt-col" title={`starts +${ms(Date.parse(n.start) - axis.t0)}, takes ${ms(n.elapsed_ms)} (last attempt ${ms(n.latency_ms)})`}>
-          <TimelineBars nodes={[n]} axis={axis} colorBy={colorBy} />
-        </td>
-      </tr>
-      {attemptsOpen && (
-        <tr className="attempts-row">
-          <td colSpan={9}>
-            <div className="attempt-list" style={{ paddingLeft: `calc(${indent(n.depth)} + 1.6rem)` }}>
-              {n.attempt_list.map((a) => (
-                <span key={a.event_id} title={`event ${a.event_id}${a.error_type ? ` · ${a.error_type}` : ""}`}>
-                  #{a.attempt} <StatusBadge status={a.status} /> {ms(a.latency_ms)} · <span className={a.wasted ? "badge waste" : undefined} title={a.cost_usd}>{formatUsdFine(a.cost_usd)}{a.wasted ? " wasted" : ""}</span>
-                </span>
-              ))}
-            </div>
-          </td>
-        </tr>
-      )}
-    </Fragment>
+    <tr ref={measure} data-index={dataIndex} className={waste ? "waste-row" : undefined} data-testid="call-row" aria-rowindex={rowIndex}>
+      <td>
+        <div className="tree-call" style={{ paddingLeft: indent(n.depth) }}>
+          <button className="tree-toggle" disabled={!hasKids} aria-expanded={hasKids ? !isCollapsed : undefined} aria-label={hasKids ? `${isCollapsed ? "Expand" : "Collapse"} ${shown(n.service)}` : undefined} onClick={onToggle}>
+            {hasKids ? (isCollapsed ? "▸" : "▾") : "·"}
+          </button>
+          {n.depth > MAX_INDENT && <span className="tree-depth">L{n.depth}</span>}
+          <strong className="truncate" title={`${shown(n.service)}${n.feature ? ` · ${n.feature}` : ""}\nspan ${shown(n.span_id)}\nrequest ${shown(n.request_id)}`}>{shown(n.service)}</strong>
+          {n.orphan && <span className="badge warn" title="Its parent span is not in this trace: never sent, or outside your teams">orphan</span>}
+          {refold && <button className="link small-link" onClick={refold} title="Fold this run of repeated calls back into one row">fold repeats</button>}
+        </div>
+      </td>
+      <td className="truncate col-team" title={n.team === n.origin_team ? teamLabel(n.team) : `Executed by ${teamLabel(n.team)}, originated by ${teamLabel(n.origin_team)}`}>
+        {teamLabel(n.team)}
+        {n.team !== n.origin_team && <span className="muted"> for {teamLabel(n.origin_team)}</span>}
+      </td>
+      <td className="truncate col-model" title={`${n.provider}/${n.model}`}>{n.model}</td>
+      <td><StatusBadge status={n.status} /></td>
+      <td className="num">
+        <button className="link" aria-expanded={attemptsOpen} onClick={onAttempts}>{n.attempts}</button>
+        {waste && <> <span className="badge waste" title="Retry waste: cost of the attempts that were retried">{formatUsdFine(n.retry_waste_usd)} waste</span></>}
+      </td>
+      <td className="num" title={n.cost_usd}>{formatUsdFine(n.cost_usd)}{n.unpriced_attempts > 0 && <> <span className="badge warn" title="No price for this model: its cost is not counted">unpriced</span></>}</td>
+      <td className="num muted col-subtree" title={n.subtree_cost_usd}>{hasKids ? formatUsdFine(n.subtree_cost_usd) : ""}</td>
+      <td className="num col-tokens" title={tokenTitle(n)}>{formatInt(n.input_tokens)} / {formatInt(n.output_tokens)}</td>
+      <td className="gantt-col" title={`starts +${ms(Date.parse(n.start) - axis.t0)}, takes ${ms(n.elapsed_ms)} (last attempt ${ms(n.latency_ms)})`}>
+        <TimelineBars nodes={[n]} axis={axis} colorBy={colorBy} />
+      </td>
+    </tr>
+  );
+}
+
+/** The attempts of a call, opened under its row. */
+function AttemptsRow({ rowIndex, dataIndex, measure, n }: Placed & { n: TraceNode }) {
+  return (
+    <tr ref={measure} data-index={dataIndex} className="attempts-row" aria-rowindex={rowIndex}>
+      <td colSpan={9}>
+        <div className="attempt-list" style={{ paddingLeft: `calc(${indent(n.depth)} + 1.6rem)` }}>
+          {n.attempt_list.map((a) => (
+            <span key={a.event_id} title={`event ${a.event_id}${a.error_type ? ` · ${a.error_type}` : ""}`}>
+              #{a.attempt} <StatusBadge status={a.status} /> {ms(a.latency_ms)} · <span className={a.wasted ? "badge waste" : undefined} title={a.cost_usd}>{formatUsdFine(a.cost_usd)}{a.wasted ? " wasted" : ""}</span>
+            </span>
+          ))}
+        </div>
+      </td>
+    </tr>
   );
 }
 
 /** A folded run of identical calls: count, summed cost, and every call's bars on one strip. */
-function RepeatRow({ rowIndex, g, axis, colorBy, onExpand }: { rowIndex?: number; g: RepeatGroup; axis: Axis; colorBy: ColorBy; onExpand: () => void }) {
+function RepeatRow({ rowIndex, dataIndex, measure, g, axis, colorBy, onExpand }: Placed & { g: RepeatGroup; axis: Axis; colorBy: ColorBy; onExpand: () => void }) {
   const n = g.first;
   const last = g.nodes[g.nodes.length - 1];
   const waste = Number(g.retry_waste_usd) > 0;
   const minTok = Math.min(...g.nodes.map((x) => x.input_tokens + x.output_tokens));
   const maxTok = Math.max(...g.nodes.map((x) => x.input_tokens + x.output_tokens));
   return (
-    <tr className="repeat-row" data-testid="repeat-row" data-count={g.nodes.length} aria-rowindex={rowIndex}>
+    <tr ref={measure} data-index={dataIndex} className="repeat-row" data-testid="repeat-row" data-count={g.nodes.length} aria-rowindex={rowIndex}>
       <td>
         <div className="tree-call" style={{ paddingLeft: indent(n.depth) }}>
           <button className="tree-toggle" aria-expanded={false} aria-label={`Show the ${g.nodes.length} repeated ${shown(n.service)} calls`} onClick={onExpand}>▸</button>

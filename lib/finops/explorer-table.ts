@@ -22,8 +22,8 @@ export const shownKey = valueLabel;
 /** Groups of two periods are the same group when both keys match. */
 const groupId = (g: { key: string; key2?: string }) => JSON.stringify([g.key, g.key2 ?? null]);
 
-/** A row per current group, matched with its previous-period group, sorted by a column. */
-export function tableRows(groups: readonly Group[], previous: readonly Group[] | undefined, metric: MetricDef, sort: string, dir: "asc" | "desc"): TableRow[] {
+/** A row per current group, matched with its previous-period group, in the API's order (sortTableRows orders them). */
+export function tableRows(groups: readonly Group[], previous: readonly Group[] | undefined, metric: MetricDef): TableRow[] {
   const before = new Map((previous ?? []).map((g) => [groupId(g), g]));
   const rows = groups.map((g): TableRow => {
     const prev = previous ? before.get(groupId(g)) : undefined;
@@ -38,14 +38,24 @@ export function tableRows(groups: readonly Group[], previous: readonly Group[] |
     const now = zeroed(prev);
     rows.push({ key: prev.key, key2: prev.key2, now, prev, delta: metricDelta(metric, now, prev), pct: metricChange(metric, now, prev).pct, isNew: false });
   }
-  const byMetric = sort === "key" || sort === "key2" || sort === "delta" ? null : metricById(sort);
-  const cmp = (a: TableRow, b: TableRow): number => {
-    if (sort === "key") return a.key.localeCompare(b.key) || (a.key2 ?? "").localeCompare(b.key2 ?? "");
-    if (sort === "key2") return (a.key2 ?? "").localeCompare(b.key2 ?? "") || a.key.localeCompare(b.key);
-    if (sort === "delta") return compareValues(metric, a.delta, b.delta);
-    return compareValues(byMetric!, a.now[byMetric!.id], b.now[byMetric!.id]);
-  };
-  // Ties keep the API's order (biggest cost first), so equal rows do not jump around between renders.
+  return rows;
+}
+
+/** The ascending order of rows by a sort column (a key, the change, or any measure). */
+export function compareRows(sort: string, metric: MetricDef): (a: TableRow, b: TableRow) => number {
+  if (sort === "key") return (a, b) => a.key.localeCompare(b.key) || (a.key2 ?? "").localeCompare(b.key2 ?? "");
+  if (sort === "key2") return (a, b) => (a.key2 ?? "").localeCompare(b.key2 ?? "") || a.key.localeCompare(b.key);
+  if (sort === "delta") return (a, b) => compareValues(metric, a.delta, b.delta);
+  const m = metricById(sort);
+  return (a, b) => compareValues(m, a.now[m.id], b.now[m.id]);
+}
+
+/**
+ * Rows in a sort's order (the comparator turned round for descending, ties in the API's order, biggest cost
+ * first): the table's rows and the CSV export's, one function, so the screen and the file agree.
+ */
+export function sortTableRows(rows: readonly TableRow[], sort: string, dir: "asc" | "desc", metric: MetricDef): TableRow[] {
+  const cmp = compareRows(sort, metric);
   return rows.map((r, i) => ({ r, i })).sort((a, b) => (dir === "asc" ? 1 : -1) * cmp(a.r, b.r) || a.i - b.i).map((x) => x.r);
 }
 

@@ -8,9 +8,13 @@ import { formatDelta, formatMetric, formatPct, metricById, metricChange, metricD
 import {
   drillDown, explorerQuery, narrowToBucket, nextState, parseExplorerState, summaryQuery, timeseriesQuery, tracesHref, valuesQuery,
 } from "@/lib/finops/explorer-state";
-import { tableRows } from "@/lib/finops/explorer-table";
+import { sortTableRows, tableRows, type Group } from "@/lib/finops/explorer-table";
+import type { MetricDef } from "@/lib/finops/explorer-metrics";
 import { previousRange } from "@/lib/finops/date-range";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
+
+/** The rows as the table shows them for a sort (its comparator, ties in the API's order). */
+const shownRows = (groups: Group[], previous: Group[] | undefined, metric: MetricDef, sort: string, dir: "asc" | "desc") => sortTableRows(tableRows(groups, previous, metric), sort, dir, metric);
 
 const now = new Date("2026-11-23T10:00:00Z");
 const m = (cost: string, attempts: number): SummaryMeasures => ({
@@ -78,7 +82,7 @@ describe("explorer metrics", () => {
 describe("explorer table", () => {
   const cost = metricById("cost_usd");
   it("matches previous groups on both keys and computes exact money deltas", () => {
-    const rows = tableRows(
+    const rows = shownRows(
       [{ key: "a", key2: "x", ...m("0.300000000", 1) }, { key: "a", key2: "y", ...m("0.100000000", 1) }, { key: "b", key2: "x", ...m("0.200000000", 1) }],
       [{ key: "a", key2: "x", ...m("0.100000000", 1) }, { key: "b", key2: "y", ...m("9.000000000", 1) }],
       cost, "delta", "desc",
@@ -87,7 +91,7 @@ describe("explorer table", () => {
     expect(rows.map((r) => [r.key, r.key2, r.delta, r.isNew])).toEqual([["a", "x", "0.200000000", false], ["b", "x", "0.200000000", true], ["a", "y", "0.100000000", true], ["b", "y", "-9.000000000", false]]);
     expect([rows[3].now.cost_usd, rows[3].now.attempts, rows[3].pct]).toEqual(["0.000000000", 0, -1]);
     expect(rows[0].pct).toBeCloseTo(2);
-    expect(tableRows([{ key: "b", ...m("1.000000000", 1) }, { key: "a", ...m("1.000000000", 1) }], undefined, cost, "key", "asc").map((r) => [r.key, r.delta])).toEqual([["a", null], ["b", null]]);
+    expect(shownRows([{ key: "b", ...m("1.000000000", 1) }, { key: "a", ...m("1.000000000", 1) }], undefined, cost, "key", "asc").map((r) => [r.key, r.delta])).toEqual([["a", null], ["b", null]]);
     expect(metricDelta(metricById("cache_hit_rate"), m("1.000000000", 1), undefined)).toBeNull();
   });
   it("formats deltas with their sign and unit", () => {
@@ -103,7 +107,7 @@ describe("explorer table", () => {
 describe("explorer CSV", () => {
   const cost = metricById("cost_usd");
   it("holds the exact decimals of what is shown, quoting names with commas and quotes", () => {
-    const rows = tableRows([{ key: 'a,"b"', ...m("1.000000001", 2) }], [], cost, "cost_usd", "desc");
+    const rows = shownRows([{ key: 'a,"b"', ...m("1.000000001", 2) }], [], cost, "cost_usd", "desc");
     const csv = explorerCsv({ dims: ["repo"], metric: cost, rows, total: m("1.000000001", 2), previousTotal: undefined, totalDelta: null, totalPct: null });
     const lines = csv.trim().split("\n");
     expect(lines[0]).toBe("row,repo,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share,unpriced_events");
@@ -112,7 +116,7 @@ describe("explorer CSV", () => {
     expect(lines[2]).toBe("total,,1.000000001,,,,2,2,1.000,50.00%,0.00%,0");
   });
   it("has both key columns when grouped by two dimensions, in the table's order", () => {
-    const rows = tableRows([{ key: "search", key2: "", ...m("2.000000000", 1) }, { key: "growth", key2: "o3", ...m("3.000000000", 1) }], [{ key: "search", key2: "", ...m("1.000000000", 1) }], cost, "cost_usd", "desc");
+    const rows = shownRows([{ key: "search", key2: "", ...m("2.000000000", 1) }, { key: "growth", key2: "o3", ...m("3.000000000", 1) }], [{ key: "search", key2: "", ...m("1.000000000", 1) }], cost, "cost_usd", "desc");
     const csv = explorerCsv({ dims: ["team", "model"], metric: cost, rows, total: m("5.000000000", 2), previousTotal: m("1.000000000", 1), totalDelta: "4.000000000", totalPct: 4 });
     expect(csv.trim().split("\n")).toEqual([
       "row,team,model,cost_usd,previous_cost_usd,change_cost_usd,change_pct,requests,attempts,retry_amplification,cache_hit_rate,reasoning_share,unpriced_events",
@@ -122,12 +126,12 @@ describe("explorer CSV", () => {
     ]);
   });
   it("flags the total instead of naming it, so a real value '(total)' stays distinct; the empty value is 'Unattributed' as on screen", () => {
-    const rows = tableRows([{ key: "(total)", ...m("2.000000000", 1) }, { key: "(none)", ...m("1.000000000", 1) }, { key: "", ...m("0.500000000", 1) }], [], cost, "cost_usd", "desc");
+    const rows = shownRows([{ key: "(total)", ...m("2.000000000", 1) }, { key: "(none)", ...m("1.000000000", 1) }, { key: "", ...m("0.500000000", 1) }], [], cost, "cost_usd", "desc");
     const lines = explorerCsv({ dims: ["repo"], metric: cost, rows, total: m("3.500000000", 3), previousTotal: undefined, totalDelta: null, totalPct: null }).trim().split("\n");
     expect(lines.slice(1).map((l) => l.split(",").slice(0, 2))).toEqual([["group", "(total)"], ["group", "(none)"], ["group", "Unattributed"], ["total", ""]]);
   });
   it("neutralizes formula-like cells (OWASP CSV injection) but keeps negative numbers as numbers", () => {
-    const rows = tableRows([{ key: "=HYPERLINK(\"http://x\")", ...m("2.000000000", 1) }, { key: "+1+2", ...m("1.000000000", 1) }, { key: "@SUM(A1)", ...m("1.000000000", 1) }, { key: "-2+3", ...m("1.000000000", 1) }, { key: "\tcmd", ...m("1.000000000", 1) }, { key: "\rcmd", ...m("1.000000000", 1) }], [{ key: "+1+2", ...m("3.000000000", 1) }], cost, "cost_usd", "desc");
+    const rows = shownRows([{ key: "=HYPERLINK(\"http://x\")", ...m("2.000000000", 1) }, { key: "+1+2", ...m("1.000000000", 1) }, { key: "@SUM(A1)", ...m("1.000000000", 1) }, { key: "-2+3", ...m("1.000000000", 1) }, { key: "\tcmd", ...m("1.000000000", 1) }, { key: "\rcmd", ...m("1.000000000", 1) }], [{ key: "+1+2", ...m("3.000000000", 1) }], cost, "cost_usd", "desc");
     const csv = explorerCsv({ dims: ["repo"], metric: cost, rows, total: m("7.000000000", 6), previousTotal: undefined, totalDelta: null, totalPct: null });
     const keys = parse(csv, { from_line: 2 }).map((r: string[]) => r[1]);
     expect(keys).toEqual(["'=HYPERLINK(\"http://x\")", "'+1+2", "'@SUM(A1)", "'-2+3", "'\tcmd", "'\rcmd", ""]);
