@@ -1,5 +1,5 @@
 "use client";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useEffect, useMemo, useState } from "react";
 import { WhyChanged } from "@/components/change/why-changed";
@@ -27,13 +27,13 @@ import { ExplorerToolbar } from "./explorer-toolbar";
 import { FilterBar } from "./filter-bar";
 import { Skeleton } from "./skeleton";
 import "./explorer.css";
+import { replaceUrl } from "@/components/ui/navigate";
 
 /** /explore: every view is a URL; this component reads it, fetches, and writes changes back to it. */
 export function Explorer() {
   const params = useSearchParams();
   // The page's parsers (lib/finops/explorer-state.ts) read the address and write it back.
   // Writes go through the same map's serializer (exploreHref), which encodes as every link to the page does.
-  const router = useRouter();
   const [values] = useQueryStates(explorerParsers);
   const state = useMemo(() => explorerStateOf(values, new Date()), [values]);
   const metric = metricById(state.metric);
@@ -52,12 +52,12 @@ export function Explorer() {
   const previous = useSummaryQuery(pagedSummaryQuery({ ...state, ...prev }, limit));
   const paged = !current.isPlaceholderData && isPaged(current.data);
   const previousShown = useSummaryQuery(paged && current.data ? previousForGroupsQuery(state, prev, current.data.groups) : "", { enabled: paged });
-  const go = (patch: Partial<ExplorerState>) => router.replace(exploreHref(nextState(state, patch, new Date())), { scroll: false });
+  const go = (patch: Partial<ExplorerState>) => replaceUrl(exploreHref(nextState(state, patch, new Date())));
   // The URL carries the whole state from the first render on, so a copied link always reproduces the view.
   useEffect(() => {
     // Synchronously, through the History API (Next syncs its router with it): a router.replace here is async
     // and could land after a click made right away (a preset), undoing it.
-    if (!params.get("from") || !params.get("to")) window.history.replaceState(window.history.state, "", exploreHref(state));
+    if (!params.get("from") || !params.get("to")) replaceUrl(exploreHref(state));
   }, [params, state]);
 
   // A previous period fetched for another grouping (kept while loading) must not be matched to these rows.

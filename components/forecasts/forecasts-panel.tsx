@@ -1,5 +1,5 @@
 "use client";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import type { z } from "zod";
 import { BurnDownChart } from "@/components/budgets/burn-down-chart";
@@ -9,6 +9,7 @@ import { formatUsd } from "@/lib/finops/format";
 import { change } from "@/lib/finops/overview-kpis";
 import { useForecasts } from "@/lib/hooks/use-budgets";
 import { FORECAST_DIMENSIONS, FORECAST_PERIODS, type ForecastsOut } from "@/lib/schemas/forecast";
+import { replaceUrl } from "@/components/ui/navigate";
 
 type Answer = z.infer<typeof ForecastsOut>;
 type Row = Answer["rows"][number];
@@ -33,7 +34,6 @@ function versus(r: Row): string {
  */
 export function ForecastsPanel() {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const by = pick(params.get("forecast_by"), FORECAST_DIMENSIONS);
   const period = pick(params.get("forecast_period"), FORECAST_PERIODS);
@@ -43,7 +43,7 @@ export function ForecastsPanel() {
     const next = new URLSearchParams(params.toString());
     next.set(name, value);
     setSelected(TOTAL);
-    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+    replaceUrl(`${pathname}?${next.toString()}`);
   };
   const data = answer.data;
   const rows = data?.rows ?? [];

@@ -1,5 +1,5 @@
 "use client";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useEffect, useMemo } from "react";
 import { WhyChanged } from "@/components/change/why-changed";
@@ -15,20 +15,20 @@ import { KpiCards } from "./kpi-cards";
 import { PeriodPicker } from "./period-picker";
 import { TopLists } from "./top-lists";
 import { WastePanel } from "./waste-panel";
+import { pushUrl, replaceUrl } from "@/components/ui/navigate";
 
 /** The overview page: the period lives in the URL (?from&to&tz&stack), one API request feeds every panel. */
 export function OverviewPanel() {
   const params = useSearchParams();
-  const router = useRouter();
   // The page's parsers (lib/finops/overview-state.ts) read the address; the same map's serializer writes it
   // (overviewHref), encoded as every link to the page is. A new period is a history entry (Back returns).
   const [values] = useQueryStates(overviewParsers);
   const state = useMemo(() => overviewStateOf(values, new Date()), [values]);
-  const go = (patch: Partial<OverviewState>) => router.push(overviewHref({ ...state, ...patch }), { scroll: false });
+  const go = (patch: Partial<OverviewState>) => pushUrl(overviewHref({ ...state, ...patch }));
   // Write the defaults into the address from the first render on, so a copied link always reproduces the view.
   useEffect(() => {
-    if (overviewQuery(state).toString() !== params.toString()) router.replace(overviewHref(state), { scroll: false });
-  }, [params, router, state]);
+    if (overviewQuery(state).toString() !== params.toString()) replaceUrl(overviewHref(state));
+  }, [params, state]);
 
   const { data, error, isPending, isFetching, refetch } = useOverview(state);
   // Links and labels follow the figures on screen, which during a reload are still the previous answer's.

@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
 import { useEffect, useMemo } from "react";
 import { FilterBar } from "@/components/explore/filter-bar";
@@ -16,6 +16,7 @@ import { useTopTraces } from "@/lib/hooks/use-trace";
 import { CopyButton } from "./copy-button";
 import { TraceSearch } from "./trace-search";
 import "./trace.css";
+import { replaceUrl } from "@/components/ui/navigate";
 
 const LIMIT = 50;
 const PRESETS = [1, 7, 30] as const;
@@ -28,16 +29,15 @@ const when = (iso: string) => new Date(iso).toLocaleString("en-US", { month: "sh
 export function TraceList() {
   const params = useSearchParams();
   // The page's parsers (lib/finops/trace-list-state.ts) read the address; the same map's serializer writes it.
-  const router = useRouter();
   const [values] = useQueryStates(tracesParsers);
   const state = useMemo(() => traceListStateOf(values, new Date()), [values]);
   const viewer = useViewerScope();
   const outside = teamsOutOfScope(state.include.team, viewer);
-  const go = (patch: Partial<TraceListState>) => router.replace(tracesListHref({ ...state, ...patch }), { scroll: false });
+  const go = (patch: Partial<TraceListState>) => replaceUrl(tracesListHref({ ...state, ...patch }));
   useEffect(() => {
     // Synchronously, through the History API (Next syncs its router with it): a router.replace here is async
     // and could land after a click made right away (a preset), undoing it.
-    if (!params.get("from") || !params.get("to")) window.history.replaceState(window.history.state, "", tracesListHref(state));
+    if (!params.get("from") || !params.get("to")) replaceUrl(tracesListHref(state));
   }, [params, state]);
   const top = useTopTraces(topTracesApiQuery(state, LIMIT));
   const filtered = hasFilters(state);
