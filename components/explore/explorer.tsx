@@ -1,7 +1,7 @@
 "use client";
 import { useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { WhyChanged } from "@/components/change/why-changed";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { Card, StatusMessage } from "@/components/ui/card";
@@ -17,7 +17,7 @@ import { teamsOutOfScope } from "@/lib/finops/scope-notice";
 import { comparisonFor } from "@/lib/finops/comparison";
 import { drillDown, explorerParsers, explorerQuery, explorerStateOf, exploreHref, hasFilters, narrowToBucket, nextState, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
 import { isPaged, onPage, pagedSummaryQuery, PAGE_SIZE, previousForGroupsQuery } from "@/lib/finops/explorer-paging";
-import { sortTableRows, tableRows } from "@/lib/finops/explorer-table";
+import { sortTableRows, tableRows, type TableRow } from "@/lib/finops/explorer-table";
 import { formatDayRange, formatInt, valueLabel } from "@/lib/finops/format";
 import { SummaryResponse } from "@/lib/schemas/summary";
 import { useSummaryQuery } from "@/lib/hooks/use-summary";
@@ -61,8 +61,15 @@ export function Explorer() {
   }, [params, state]);
 
   // A previous period fetched for another grouping (kept while loading) must not be matched to these rows.
-  const previousGroups = previous.isPlaceholderData ? undefined : paged ? (previousShown.isPlaceholderData || !previousShown.data || !current.data ? undefined : onPage(previousShown.data.groups, current.data.groups)) : previous.data?.groups;
-  const rows = useMemo(() => sortTableRows(tableRows(current.data?.groups ?? [], previousGroups, metric), state.sort, state.dir, metric), [current.data, previousGroups, metric, state.sort, state.dir]);
+  // Memoized: the table's data is made from it, and a table recomputes its rows when its data changes.
+  const previousGroups = useMemo(
+    () => (previous.isPlaceholderData ? undefined : paged ? (previousShown.isPlaceholderData || !previousShown.data || !current.data ? undefined : onPage(previousShown.data.groups, current.data.groups)) : previous.data?.groups),
+    [previous.isPlaceholderData, previous.data, paged, previousShown.isPlaceholderData, previousShown.data, current.data],
+  );
+  const rows = useMemo(() => tableRows(current.data?.groups ?? [], previousGroups, metric), [current.data, previousGroups, metric]);
+  // The table (on @tanstack/react-table) sorts by the URL's sort, writes a header click back to the URL and
+  // hands its rows in order to the export.
+  const sortedRows = useRef<readonly TableRow[] | null>(null);
   const total = current.data?.total;
   const prevTotal = previous.isPlaceholderData ? undefined : previous.data?.total;
   const totalDelta = total && prevTotal ? metricDelta(metric, total, prevTotal) : null;
@@ -71,7 +78,8 @@ export function Explorer() {
 
   async function download() {
     if (!total) return;
-    // The export has every group: a paged table fetches them all (unpaged) for the file.
+    // The export has the table's rows in the table's order: its sorted row model. A paged table has not got
+    // every group, so the file fetches them all (unpaged) and orders them by the same column comparator.
     const all = paged
       ? sortTableRows(
           tableRows(
@@ -83,7 +91,7 @@ export function Explorer() {
           state.dir,
           metric,
         )
-      : rows;
+      : sortedRows.current ?? sortTableRows(rows, state.sort, state.dir, metric);
     const csv = explorerCsv({ dims, metric, rows: all, total, previousTotal: prevTotal, totalDelta, totalPct });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
@@ -91,7 +99,6 @@ export function Explorer() {
     a.click();
     URL.revokeObjectURL(a.href);
   }
-  const sortBy = (col: string) => go({ sort: col, dir: state.sort === col && state.dir === "desc" ? "asc" : "desc" });
   const clearFilters = () => go({ include: {}, exclude: {} });
   const grouping = dims.map((d) => d.replace(/_/g, " ")).join(" then ");
 
@@ -137,7 +144,7 @@ export function Explorer() {
           {state.compare && <WhyChanged scope={{ from: state.from, to: state.to, tz: state.tz, base: state.base, include: state.include, exclude: state.exclude }} />}
           <ExplorerChart state={state} onBucket={(b) => go(narrowToBucket(b))} />
           <Card title={`Breakdown by ${grouping}`} subtitle="Click a name to filter to it and drill down; click a column to sort." className={current.isPlaceholderData ? "is-refreshing" : undefined}>
-            <BreakdownTable state={state} rows={rows} total={total} previousTotal={prevTotal} totalDelta={totalDelta} totalPct={totalPct} onSort={sortBy} onDrill={(k, k2) => go(drillDown(state, k, k2))} other={paged ? current.data?.other ?? null : null} otherCount={paged && current.data ? current.data.group_count - current.data.groups.length : 0} />
+            <BreakdownTable state={state} rows={rows} onSort={(sort, dir) => go({ sort, dir })} onDrill={(k, k2) => go(drillDown(state, k, k2))} sortedRows={sortedRows} total={total} previousTotal={prevTotal} totalDelta={totalDelta} totalPct={totalPct} other={paged ? current.data?.other ?? null : null} otherCount={paged && current.data ? current.data.group_count - current.data.groups.length : 0} />
             {paged && current.data && (
               <p className="paging-line" data-testid="explore-paging">
                 Showing {formatInt(current.data.groups.length)} of {formatInt(current.data.group_count)}, sorted on the server; the rest are summed in &quot;(other)&quot; and the total stays exact. The CSV export has every row.{" "}

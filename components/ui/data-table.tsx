@@ -2,6 +2,7 @@
 import Decimal from "decimal.js";
 import type { ReactNode } from "react";
 import {
+  columnVisibilityFeature,
   constructSortFn,
   createColumnHelper,
   createSortedRowModel,
@@ -14,12 +15,13 @@ import {
   type OnChangeFn,
   type ReactTable,
   type SortingState,
+  type ColumnVisibilityState,
   type RowData,
 } from "@tanstack/react-table";
 
 /**
- * The app's lists on @tanstack/react-table (v9): one feature set (sorting), the sort comparators lists need,
- * and one renderer, so every settings list sorts and reads the same way.
+ * The app's tables on @tanstack/react-table (v9): one feature set (sorting, column visibility), the sort
+ * comparators lists need, and one renderer, so the explorer and every settings list sort and read the same way.
  * The table owns order and state; this file owns the markup: a real <table>, column headers, and on sortable
  * columns a button inside the header (keyboard, visible focus) with aria-sort on the header cell.
  */
@@ -49,6 +51,7 @@ export const sortFn_decimal = constructSortFn({ sort: (a: Decimal.Value, b: Deci
 
 export const dataTableFeatures = tableFeatures({
   rowSortingFeature,
+  columnVisibilityFeature,
   sortedRowModel: createSortedRowModel(),
   sortFns: { natural: sortFn_natural, decimal: sortFn_decimal, basic: sortFn_basic },
   columnMeta: {} as CellMeta,
@@ -70,13 +73,17 @@ type TableOpts<T extends RowData> = {
   data: readonly T[];
   columns: readonly DataColumn<T>[];
   getRowId: (row: T) => string;
-  /** A controlled sort (state kept elsewhere, e.g. a URL); without it the table keeps its own, starting unsorted. */
+  /** Controlled sort (the explorer keeps it in the URL); without it the table keeps its own, starting unsorted. */
   sorting?: SortingState;
   onSortingChange?: OnChangeFn<SortingState>;
+  /** Columns left out of view that still sort (the explorer's metrics not shown). */
+  hidden?: ColumnVisibilityState;
+  /** Numbers first biggest (the explorer); lists start ascending. */
+  sortDescFirst?: boolean;
 };
 
-/** A table over `data`: a click on a header sorts ascending, a second flips (no third "unsorted" state). */
-export function useDataTable<T extends RowData>({ data, columns, getRowId, sorting, onSortingChange }: TableOpts<T>): DataTableInstance<T> {
+/** A table over `data`: a click on a header sorts, a second flips (no third "unsorted" state). */
+export function useDataTable<T extends RowData>({ data, columns, getRowId, sorting, onSortingChange, hidden, sortDescFirst = false }: TableOpts<T>): DataTableInstance<T> {
   return useTable({
     features: dataTableFeatures,
     columns: columns as DataColumn<T>[],
@@ -84,9 +91,9 @@ export function useDataTable<T extends RowData>({ data, columns, getRowId, sorti
     getRowId,
     enableSortingRemoval: false,
     enableMultiSort: false,
-    sortDescFirst: false,
-    // A controlled slice comes with its setter.
-    state: sorting ? { sorting } : {},
+    sortDescFirst,
+    // A controlled slice comes with its setter; the visibility is fixed by the caller, so it needs none.
+    state: { ...(sorting ? { sorting } : {}), ...(hidden ? { columnVisibility: hidden } : {}) },
     ...(onSortingChange ? { onSortingChange } : {}),
   });
 }
@@ -111,7 +118,7 @@ type RenderProps<T extends RowData> = {
   table: DataTableInstance<T>;
   className?: string;
   testId?: string;
-  /** Rows after the data rows, and a footer (a total). */
+  /** Rows after the data rows (the explorer's "(other)" sum), and a footer (its total). */
   after?: ReactNode;
   foot?: ReactNode;
   /** Wide tables scroll sideways inside their card on a phone. */
@@ -130,7 +137,7 @@ export function DataTableView<T extends RowData>({ table, className = "table", t
       <tbody>
         {table.getRowModel().rows.map((row) => (
           <tr key={row.id}>
-            {row.getAllCells().map((cell) => {
+            {row.getVisibleCells().map((cell) => {
               const meta: CellMeta = cell.column.columnDef.meta ?? {};
               const value = cell.getValue() as never;
               return (
@@ -150,7 +157,7 @@ export function DataTableView<T extends RowData>({ table, className = "table", t
 }
 
 /** A list with its own sort state (the settings lists): the hook and the markup in one. */
-export function DataTable<T extends RowData>({ data, columns, getRowId, ...render }: Omit<TableOpts<T>, "sorting" | "onSortingChange"> & Omit<RenderProps<T>, "table">) {
+export function DataTable<T extends RowData>({ data, columns, getRowId, ...render }: Omit<TableOpts<T>, "sorting" | "onSortingChange" | "hidden" | "sortDescFirst"> & Omit<RenderProps<T>, "table">) {
   const table = useDataTable({ data, columns, getRowId });
   return <DataTableView table={table} {...render} />;
 }

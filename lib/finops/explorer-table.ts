@@ -22,7 +22,7 @@ export const shownKey = valueLabel;
 /** Groups of two periods are the same group when both keys match. */
 const groupId = (g: { key: string; key2?: string }) => JSON.stringify([g.key, g.key2 ?? null]);
 
-/** A row per current group, matched with its previous-period group, in the API's order (sortTableRows orders them). */
+/** A row per current group, matched with its previous-period group, in the API's order (the table sorts). */
 export function tableRows(groups: readonly Group[], previous: readonly Group[] | undefined, metric: MetricDef): TableRow[] {
   const before = new Map((previous ?? []).map((g) => [groupId(g), g]));
   const rows = groups.map((g): TableRow => {
@@ -41,7 +41,10 @@ export function tableRows(groups: readonly Group[], previous: readonly Group[] |
   return rows;
 }
 
-/** The ascending order of rows by a sort column (a key, the change, or any measure). */
+/**
+ * The ascending order of rows by a sort column (a key, the change, or any measure): the table's comparator
+ * for that column (components/explore/breakdown-columns.tsx), so the screen and the export order alike.
+ */
 export function compareRows(sort: string, metric: MetricDef): (a: TableRow, b: TableRow) => number {
   if (sort === "key") return (a, b) => a.key.localeCompare(b.key) || (a.key2 ?? "").localeCompare(b.key2 ?? "");
   if (sort === "key2") return (a, b) => (a.key2 ?? "").localeCompare(b.key2 ?? "") || a.key.localeCompare(b.key);
@@ -51,8 +54,9 @@ export function compareRows(sort: string, metric: MetricDef): (a: TableRow, b: T
 }
 
 /**
- * Rows in a sort's order (the comparator turned round for descending, ties in the API's order, biggest cost
- * first): the table's rows and the CSV export's, one function, so the screen and the file agree.
+ * Rows in a sort's order as the table orders them (its sorted row model: the comparator turned round for
+ * descending, ties in the API's order, biggest cost first): for the export of every group of a paged view,
+ * which is not on screen. Where the rows are on screen the export takes the table's own row model.
  */
 export function sortTableRows(rows: readonly TableRow[], sort: string, dir: "asc" | "desc", metric: MetricDef): TableRow[] {
   const cmp = compareRows(sort, metric);
