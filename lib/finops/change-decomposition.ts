@@ -269,12 +269,9 @@ export function decompose(input: DecompositionInput): Decomposition {
   };
   const players = DRIVERS.filter(differs);
   const n = players.length;
-  const bit = (d: DriverId) => 1 << players.indexOf(d);
-  const on = (mask: number, d: DriverId) => players.includes(d) && (mask & bit(d)) !== 0;
 
   // F(mask) = Σ_c P_c · Q_c, where P = R·s·a·π depends on four factors and Q (tokens at reference rates per
-  // attempt) on the four others: tabulate both halves per cell (16 entries each), then each coalition costs
-  // one multiply-add per cell.
+  // attempt) on the four others: tabulate both halves per cell (16 entries each).
   const tables = cells.map((c) => {
     const fs = [c.f0, c.f1];
     const q = new Array<Dec>(16);
@@ -288,14 +285,13 @@ export function decompose(input: DecompositionInput): Decomposition {
   });
   const PRE: DriverId[] = ["volume", "mix", "retries", "price"];
   const QTY: DriverId[] = ["tokens_per_request", "cache_rate", "reasoning", "cancellations"];
-  // Each cell's term per coalition (scale 2·36: divided by ONE only after the Shapley weighting below).
-  const cellValue = tables.map(() => new Array<Dec>(1 << n));
-  for (let mask = 0; mask < 1 << n; mask++) {
-    const index = (group: DriverId[]) => group.reduce((m, d, k) => (on(mask, d) ? m | (1 << k) : m), 0);
-    const ip = index(PRE);
-    const iq = index(QTY);
-    tables.forEach((t, c) => (cellValue[c][mask] = t.pre[ip] * t.q[iq]));
-  }
+  // Bits of each half's table index that are players (a non-player stays at its baseline value, bit 0).
+  const bitsOf = (group: DriverId[]) => group.reduce((m, d, k) => (players.includes(d) ? m | (1 << k) : m), 0);
+  const preBits = bitsOf(PRE);
+  const qtyBits = bitsOf(QTY);
+  const subsets = (bits: number) => Array.from({ length: 16 }, (_, m) => m).filter((m) => (m & ~bits) === 0);
+  const preSubsets = subsets(preBits);
+  const qtySubsets = subsets(qtyBits);
 
   const factorial = (k: number): bigint => (k <= 1 ? 1n : BigInt(k) * factorial(k - 1));
   const popcount = (m: number) => m.toString(2).replace(/0/g, "").length;
@@ -304,21 +300,37 @@ export function decompose(input: DecompositionInput): Decomposition {
   const perCell = cells.map(zeros);
   const weight = Array.from({ length: n }, (_, k) => factorial(k) * factorial(n - k - 1));
   const denominator = factorial(n) * ONE;
-  // Without per-cell parts, one Shapley sum over the scope's values (the same numerator, summed first).
-  const terms = input.perCell ? cellValue : [cellValue.reduce((sum, v) => sum.map((x, m) => x + v[m]), new Array<Dec>(1 << n).fill(ZERO))];
-  for (const d of players) {
+
+  // Shapley value of player d: Σ over coalitions S without d of (F(S ∪ d) − F(S))·|S|!(n−|S|−1)!, with
+  // F(S) = Σ_c P_c(S ∩ PRE)·Q_c(S ∩ QTY). Because each cell's term is a product of one function of the PRE half
+  // and one of the QTY half, the sum over the other half's subsets folds into its sums by size:
+  //   for d in PRE: Σ_{A ∌ d} (P(A ∪ d) − P(A)) · Σ_k weight[|A| + k] · ΣQ_k, ΣQ_k = Σ_{|B| = k} Q(B),
+  // and the same with the halves swapped. Exact integers, summed in another order: the same numerators as the
+  // sum over all 2^n coalitions (which cost 8× more BigInt work on a view with thousands of cells).
+  // Scale 2·36 until the division by the weights' total below.
+  const bySize = (table: Dec[], masks: number[]) => {
+    const out: Dec[] = [];
+    for (const m of masks) out[popcount(m)] = (out[popcount(m)] ?? ZERO) + table[m];
+    return out;
+  };
+  const folded = (other: Dec[], size: number) => other.reduce((acc, sum, k) => acc + weight[size + k] * sum, ZERO);
+  const half = (own: Dec[], ownMasks: number[], other: Dec[], bit: number): Dec => {
     let acc = ZERO;
-    terms.forEach((v, c) => {
-      let cellAcc = ZERO;
-      for (let mask = 0; mask < 1 << n; mask++) {
-        if (mask & bit(d)) continue;
-        cellAcc += (v[mask | bit(d)] - v[mask]) * weight[popcount(mask)];
-      }
-      if (input.perCell) perCell[c][d] = cellAcc;
-      acc += cellAcc;
-    });
-    exact[d] = acc / denominator;
-  }
+    for (const m of ownMasks) if (!(m & bit)) acc += (own[m | bit] - own[m]) * folded(other, popcount(m));
+    return acc;
+  };
+  cells.forEach((_, c) => {
+    const t = tables[c];
+    const sumQ = bySize(t.q, qtySubsets);
+    const sumP = bySize(t.pre, preSubsets);
+    for (const d of players) {
+      const pre = PRE.indexOf(d);
+      const part = pre >= 0 ? half(t.pre, preSubsets, sumQ, 1 << pre) : half(t.q, qtySubsets, sumP, 1 << QTY.indexOf(d));
+      perCell[c][d] = part;
+      exact[d] += part;
+    }
+  });
+  for (const d of players) exact[d] = exact[d] / denominator;
 
   const c0 = [...p0.cells.values()].reduce((s, r) => s + r.cost, ZERO);
   const c1 = [...p1.cells.values()].reduce((s, r) => s + r.cost, ZERO);

@@ -3,6 +3,7 @@ import type { DimensionFilters } from "@/lib/clickhouse/fragments";
 import type { GroupKey, MeasuresRow } from "@/lib/clickhouse/queries/measures";
 import { listPrices } from "@/lib/db/price-book";
 import { CONTRIBUTOR_DIMENSIONS, type ChangeContributor, type ChangeResponse, type ContributorDimension } from "@/lib/schemas/change";
+import type { SummedMeasureId } from "@/lib/measures/registry";
 import { decompose, DRIVERS, type CellSums, type Decomposition, type ReferenceRates } from "./change-decomposition";
 import { DRIVER_INFO } from "./change-drivers";
 import { getOrgSettings } from "@/lib/db/org-settings";
@@ -125,6 +126,9 @@ export type ChangeRequest = { from: string; to: string; base_from?: string; base
  * filters: two queries (one per period) of the same grouping sets — provider × model, and each contributor
  * dimension × provider × model — from the rollups and the retry ledger; then the decomposition.
  */
+/** The sums the decomposition reads (CellSums): only these are asked of the store (thousands of cells). */
+const CELL_SUMS = ["cost_usd", "attempts", "requests", "input_tokens", "cache_read_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "cancellation_waste_usd"] as const satisfies readonly (keyof CellSums & SummedMeasureId)[];
+
 export async function getChange(q: ChangeRequest, now = new Date()): Promise<ChangeResponse> {
   // The default baseline is the overview's (lib/finops/comparison.ts): a month against the month before, a
   // partial period against the same elapsed time. A baseline named explicitly that is that period (its cut
@@ -134,7 +138,7 @@ export async function getChange(q: ChangeRequest, now = new Date()): Promise<Cha
   const isDefault = !named || (named.from === comparison.previous.from && (named.to === comparison.previous.to || (comparison.until !== null && named.to === q.from)));
   const base = isDefault ? comparison.previous : named;
   const until = isDefault ? comparison.until : null;
-  const common = { tz: q.tz, bucket: null, sets: SETS, filters: q.filters, scope: q.scope };
+  const common = { tz: q.tz, bucket: null, sets: SETS, filters: q.filters, scope: q.scope, only: CELL_SUMS };
   const [baseRows, curRows, prices] = await Promise.all([measures({ ...common, ...base, ...(until ? { until: untilText(until) } : {}) }), measures({ ...common, from: q.from, to: q.to }), listPrices()]);
   const rates = referenceRates(prices, new Date(`${q.from}T00:00:00Z`));
   const whole = decompose({ baseline: slicesOf(baseRows, null).get("") ?? new Map(), current: slicesOf(curRows, null).get("") ?? new Map(), rates, perCell: true });

@@ -131,6 +131,9 @@ const Row = z.custom<Record<string, string | number>>((v) => typeof v === "objec
  * Runs a spec. Each row says which grouping set it belongs to: ClickHouse's grouping() gives a bit per key,
  * 1 where the key is aggregated away (standard semantics), first key the highest bit.
  */
+/** Each summed measure's output column (built once: a chart or a change question maps thousands of rows). */
+const SUM_COLUMNS = SUMMED_MEASURES.map((m) => [m.id, `s_${m.id}`] as const);
+
 export async function queryMeasures(spec: MeasuresSpec): Promise<MeasuresRow[]> {
   const { sql, params, keys } = measuresSql(spec);
   const maskOf = (set: GroupKey[]) => keys.reduce((m, k, i) => (set.includes(k) ? m : m | (1 << (keys.length - 1 - i))), 0);
@@ -145,7 +148,7 @@ export async function queryMeasures(spec: MeasuresSpec): Promise<MeasuresRow[]> 
       if (k === "bucket") row.bucket = String(r[`g_${i}`]);
       else row.keys[k] = String(r[`g_${i}`]);
     });
-    for (const m of SUMMED_MEASURES) row.sums[m.id] = String(r[`s_${m.id}`] ?? "0");
+    for (const [id, column] of SUM_COLUMNS) row.sums[id] = String(r[column] ?? "0");
     return row;
   });
 }
