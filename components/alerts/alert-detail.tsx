@@ -5,7 +5,7 @@ import { BandChart } from "@/components/charts/band-chart";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form";
 import { changeQuery, exploreLink, tracesLink } from "@/lib/alerts/links";
-import { formatUsd, formatUsdSigned } from "@/lib/finops/format";
+import { formatUsd, formatUsdSigned, formatUtcMinute } from "@/lib/finops/format";
 import { useAlert, useChange, useTransition } from "@/lib/hooks/use-alerts";
 import { formatMetric, formatWindow, metricLabel, scopeLabel, STATUS_LABEL } from "./alert-format";
 import { AlertAnnotations } from "./alert-annotations";
@@ -28,7 +28,7 @@ export function AlertDetailView({ id, canAct }: { id: string; canAct: boolean })
             <h1 className="alert-title">{metricLabel(a.metric)} anomaly · <span className="truncate">{scopeLabel(a.scopeType, a.scopeValue)}</span></h1>
             <p className="muted">{formatWindow(a.windowStart, a.windowEnd)} · {a.points} anomalous {a.grain}{a.points === 1 ? "" : "s"}</p>
           </div>
-          <span className={`badge badge-${a.status}`}>{STATUS_LABEL[a.status]}{a.status === "snoozed" && a.snoozedUntil ? ` until ${a.snoozedUntil.slice(0, 16).replace("T", " ")}` : ""}</span>
+          <span className={`badge badge-${a.status}`}>{STATUS_LABEL[a.status]}{a.status === "snoozed" && a.snoozedUntil ? ` until ${formatUtcMinute(a.snoozedUntil)}` : ""}</span>
         </div>
         <div className="trace-kpis">
           <div><div className="muted">Peak</div><div className="waste-value">{fmt(a.peakValue)}</div></div>
@@ -38,8 +38,8 @@ export function AlertDetailView({ id, canAct }: { id: string; canAct: boolean })
         </div>
         <AlertAnnotations alert={a} />
         <p className="muted">
-          {a.acknowledgedBy && <>Acknowledged by {a.acknowledgedBy} at {a.acknowledgedAt?.slice(0, 16).replace("T", " ")}. </>}
-          {a.resolvedBy && <>Resolved by {a.resolvedBy} at {a.resolvedAt?.slice(0, 16).replace("T", " ")}.</>}
+          {a.acknowledgedBy && <>Acknowledged by {a.acknowledgedBy} at {a.acknowledgedAt && formatUtcMinute(a.acknowledgedAt)}. </>}
+          {a.resolvedBy && <>Resolved by {a.resolvedBy} at {a.resolvedAt && formatUtcMinute(a.resolvedAt)}.</>}
         </p>
         <div className="toolbar">
           {canAct && a.status !== "resolved" && (
@@ -69,7 +69,7 @@ export function AlertDetailView({ id, canAct }: { id: string; canAct: boolean })
             <tbody>
               {requests.map((r) => (
                 <tr key={`${r.trace_id}-${r.request_id}-${r.at}`}>
-                  <td>{r.at.slice(0, 16).replace("T", " ")}</td>
+                  <td>{formatUtcMinute(r.at)}</td>
                   <td className="num">{formatUsd(r.cost_usd)}</td>
                   <td className="num">{formatMetric("request_cost", Number(r.expected_usd))}</td>
                   <td className="num">{r.score.toFixed(1)}</td>
@@ -112,7 +112,7 @@ export function AlertDetailView({ id, canAct }: { id: string; canAct: boolean })
         ) : (
           <table className="table">
             <thead><tr><th>Channel</th><th>Result</th><th className="num">Attempts</th><th>At</th></tr></thead>
-            <tbody>{deliveries.map((d, i) => <tr key={i}><td>{d.channel}</td><td>{d.ok ? "delivered" : `failed: ${d.error}`}</td><td className="num">{d.attempts}</td><td>{d.at.slice(0, 16).replace("T", " ")}</td></tr>)}</tbody>
+            <tbody>{deliveries.map((d, i) => <tr key={i}><td>{d.channel}</td><td>{d.ok ? "delivered" : `failed: ${d.error}`}</td><td className="num">{d.attempts}</td><td>{formatUtcMinute(d.at)}</td></tr>)}</tbody>
           </table>
         )}
       </Card>

@@ -1,4 +1,4 @@
-import { formatUsd } from "@/lib/finops/format";
+import { formatUsd, formatUtcMinute } from "@/lib/finops/format";
 
 /** Labels and formats shared by the alert views (no React). */
 export const METRIC_LABEL: Record<string, string> = {
@@ -19,5 +19,5 @@ export function formatMetric(metric: string, v: number): string {
   if (metric === "retry_amplification") return `${v.toFixed(2)}×`;
   return formatUsd(String(v));
 }
-export const formatWindow = (from: string, to: string) => `${from.slice(0, 16).replace("T", " ")} → ${to.slice(0, 16).replace("T", " ")} UTC`;
+export const formatWindow = (from: string, to: string) => `${formatUtcMinute(from)} → ${formatUtcMinute(to)} UTC`;
 export const STATUS_LABEL: Record<string, string> = { open: "Open", acknowledged: "Acknowledged", snoozed: "Snoozed", resolved: "Resolved" };

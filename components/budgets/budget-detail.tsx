@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { FormError } from "@/components/ui/form";
-import { formatUsd } from "@/lib/finops/format";
+import { formatUsd, formatUtcMinute } from "@/lib/finops/format";
 import { useBudget, useDeleteBudget } from "@/lib/hooks/use-budgets";
 import { BudgetForm } from "./budget-form";
 import { BurnDownChart } from "./burn-down-chart";
@@ -46,7 +46,7 @@ export function BudgetDetail({ id }: { id: string }) {
               <tbody>
                 {events.map((e) => (
                   <tr key={e.id}>
-                    <td>{e.at.slice(0, 16).replace("T", " ")}</td>
+                    <td>{formatUtcMinute(e.at)}</td>
                     <td>{e.kind === "crossed" ? "Reached" : "Projected to reach"} {e.percent} %</td>
                     <td>{e.action.replace("_", " ")}</td>
                     <td className="num">{formatUsd(e.spend_usd)}</td>

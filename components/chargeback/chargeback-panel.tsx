@@ -2,7 +2,7 @@
 import { useQueryStates } from "nuqs";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { chargebackParsers } from "@/lib/finops/chargeback-state";
-import { formatDayRange, formatUsd, formatUsdSigned } from "@/lib/finops/format";
+import { formatDayRange, formatUsd, formatUsdSigned, formatUtcMinute } from "@/lib/finops/format";
 import { useChargebackReport } from "@/lib/hooks/use-chargeback";
 import type { ChargebackReportOut } from "@/lib/schemas/chargeback";
 import { PeriodActions } from "./period-actions";
@@ -53,7 +53,7 @@ export function ChargebackPanel({ defaultPeriod, canClose, isAdmin }: { defaultP
         )}
         {r?.closed && (
           <p className="cb-hash" data-testid="closed-hash">
-            Closed by {r.closed.by} on {r.closed.at.slice(0, 16).replace("T", " ")} UTC · SHA-256 {r.closed.hash}{" "}
+            Closed by {r.closed.by} on {formatUtcMinute(r.closed.at)} UTC · SHA-256 {r.closed.hash}{" "}
             <span className={`badge ${r.closed.verified ? "badge-closed" : "badge-bad"}`}>{r.closed.verified ? "verified" : "does not verify"}</span>
           </p>
         )}

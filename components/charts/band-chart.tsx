@@ -1,5 +1,6 @@
 "use client";
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatUtcMinute } from "@/lib/finops/format";
 
 export type BandPoint = { t: string; value: number | null; expected: number | null; lower: number | null; upper: number | null; flagged: boolean };
 
@@ -19,7 +20,7 @@ export function BandChart({ points, windowStart, windowEnd, format, label }: { p
           <Line dataKey="expected" stroke="var(--accent)" strokeDasharray="4 3" dot={false} isAnimationActive={false} name="Expected" connectNulls={false} />
           <Line dataKey="value" stroke="var(--text)" dot={false} strokeWidth={1.5} isAnimationActive={false} name={label} connectNulls={false} />
           <Line dataKey="hit" stroke="none" dot={{ r: 3, fill: "var(--danger)" }} isAnimationActive={false} name="Flagged" />
-          <Tooltip labelFormatter={(v) => new Date(Number(v)).toISOString().slice(0, 16).replace("T", " ") + " UTC"} formatter={(v, name) => [Array.isArray(v) ? `${format(Number(v[0]))} – ${format(Number(v[1]))}` : format(Number(v)), String(name)]} />
+          <Tooltip labelFormatter={(v) => formatUtcMinute(new Date(Number(v)).toISOString()) + " UTC"} formatter={(v, name) => [Array.isArray(v) ? `${format(Number(v[0]))} – ${format(Number(v[1]))}` : format(Number(v)), String(name)]} />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -7,8 +7,9 @@ import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
 import { SecretOnce } from "./secret-once";
 import { useCreateKey, useKeys, useRevokeKey, useTeams } from "@/lib/hooks/use-ownership";
+import { formatUtcMinute } from "@/lib/finops/format";
 
-const when = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 16).replace("T", " ") : "never");
+const when = (iso: string | null) => (iso ? formatUtcMinute(iso) : "never");
 
 type Key = z.infer<typeof KeysResponse>["keys"][number];
 const col = columnsFor<Key>();

@@ -8,8 +8,9 @@ import { Field, FormError } from "@/components/ui/form";
 import { useCreateToken, useRevokeToken, useTokens } from "@/lib/hooks/use-users";
 import { SecretOnce } from "./secret-once";
 import { TeamPicker } from "./team-picker";
+import { formatUtcMinute } from "@/lib/finops/format";
 
-const when = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") : "never");
+const when = (iso: string | null) => (iso ? formatUtcMinute(iso) : "never");
 
 type Token = z.infer<typeof TokensResponse>["tokens"][number];
 const col = columnsFor<Token>();

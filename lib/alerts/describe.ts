@@ -1,3 +1,5 @@
+import { formatUtcMinute } from "@/lib/finops/format";
+
 /**
  * The alert's augurs annotations as short phrases, for the alert page, the list and the notifications
  * (no React: components and lib/alerts both use these).
@@ -17,7 +19,7 @@ export const KIND_LABEL: Record<string, string> = { level_shift: "Level shift", 
 /** "Level shift: 67.2 % → 0.5 % since 2026-05-27 17:00 UTC" or "Spike: peak $412.00 against $96.10 expected". */
 export function describeKind(a: KindFields): string {
   if (a.incidentKind === "level_shift" && a.levelBefore !== null && a.levelAfter !== null && a.shiftAt) {
-    return `Level shift: ${metricValue(a.metric, a.levelBefore)} → ${metricValue(a.metric, a.levelAfter)} since ${a.shiftAt.slice(0, 16).replace("T", " ")} UTC`;
+    return `Level shift: ${metricValue(a.metric, a.levelBefore)} → ${metricValue(a.metric, a.levelAfter)} since ${formatUtcMinute(a.shiftAt)} UTC`;
   }
   if (a.incidentKind === "spike") return `Spike: peak ${metricValue(a.metric, a.peakValue)} against ${metricValue(a.metric, a.peakExpected)} expected, no sustained shift`;
   return "";

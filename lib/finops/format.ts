@@ -38,6 +38,11 @@ export function formatInt(n: number): string {
 }
 
 /** "Nov 3" for a YYYY-MM-DD day. */
+/** An API instant (ISO 8601, UTC) to the minute as "YYYY-MM-DD HH:MM" (labels say UTC). */
+export function formatUtcMinute(iso: string): string {
+  return iso.slice(0, 16).replace("T", " ");
+}
+
 export function formatDay(day: string): string {
   const [y, m, d] = day.split("-").map(Number);
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });

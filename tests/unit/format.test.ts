@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDayRange, formatUsd, formatUsdSigned, formatUsdUnit, teamLabel, valueLabel } from "@/lib/finops/format";
+import { formatDayRange, formatUsd, formatUsdSigned, formatUsdUnit, formatUtcMinute, teamLabel, valueLabel } from "@/lib/finops/format";
 
 describe("format", () => {
   it("rounds to the cent half-even from the decimal string", () => {
@@ -10,6 +10,11 @@ describe("format", () => {
     expect(["0.431234", "0.5", "0.000002500", "0.999600000", "0"].map(formatUsd)).toEqual(["$0.431", "$0.50", "$0.0000025", "$1.00", "$0.00"]);
     expect(formatUsd("-2.5")).toBe("-$2.50");
   });
+  it("shows an API instant to the minute, in UTC as sent", () => {
+    expect(formatUtcMinute("2026-05-27T17:04:59.999Z")).toBe("2026-05-27 17:04");
+    expect(formatUtcMinute(new Date(Date.UTC(2026, 0, 2, 3, 4)).toISOString())).toBe("2026-01-02 03:04");
+  });
+
   it("labels the unattributed bucket", () => {
     expect(teamLabel("")).toBe("Unattributed");
     expect(teamLabel("search")).toBe("search");
