@@ -42,11 +42,15 @@ test("the overview shows the demo's real totals, matching the API", async ({ pag
   // The tooltip follows the pointer over a whole day's band: hover the middle of the plot, read which day it is.
   const surface = page.getByRole("img", { name: /^Daily spend/ }).locator(".recharts-surface");
   const box = (await surface.boundingBox())!;
-  await surface.hover({ position: { x: box.width / 2, y: box.height / 2 } });
+  // A re-render of the chart (a refetch landing) hides the tooltip until the pointer moves: hover again and read the
+  // day and its total from the same tooltip, the same exact figure asserted (CI once lost it between the two reads).
   const tip = page.locator(".stack-tooltip");
-  await expect(tip).toBeVisible();
-  const day = (await tip.locator("[data-day]").getAttribute("data-day"))!;
-  await expect(tip.locator("tfoot td")).toHaveText(formatUsd(api.daily_cost_usd[api.days.indexOf(day)]));
+  await expect(async () => {
+    await surface.hover({ position: { x: box.width / 2 + 1, y: box.height / 2 } });
+    await surface.hover({ position: { x: box.width / 2, y: box.height / 2 } });
+    const day = (await tip.locator("[data-day]").getAttribute("data-day", { timeout: 2_000 }))!;
+    await expect(tip.locator("tfoot td")).toHaveText(formatUsd(api.daily_cost_usd[api.days.indexOf(day)]), { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 
   // Top lists: the API's entries, exactly.
   for (const dim of ["team", "repo", "feature", "model", "customer"] as const) {
