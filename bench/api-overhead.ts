@@ -6,6 +6,7 @@
  *   auth:   authorize() of an API token (the metadata lookup every request makes),
  *   route:  the route handler with that token (auth, query parsing, lib, JSON), body read as text.
  * Next.js's own HTTP layer is the rest of what bench:query measures. Usage: tsx bench/api-overhead.ts DIR [RUNS]
+ * (BENCH_ONLY=change,overview asks only those questions).
  */
 import path from "node:path";
 import { questions } from "./query-questions";
@@ -33,7 +34,8 @@ async function time(work: () => Promise<unknown>): Promise<number> {
 }
 
 const rows: Record<string, unknown>[] = [];
-for (const q of await questions(from, to)) {
+const only = process.env.BENCH_ONLY?.split(",");
+for (const q of (await questions(from, to)).filter((x) => !only || only.includes(x.id))) {
   const { queries } = await recordQueries(q.call);
   const url = new URL(`http://bench${q.path}`);
   const { GET } = (await import(path.join(process.cwd(), "app", url.pathname, "route.ts"))) as { GET: (r: Request) => Promise<Response> };

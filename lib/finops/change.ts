@@ -9,7 +9,8 @@ import { DRIVER_INFO } from "./change-drivers";
 import { getOrgSettings } from "@/lib/db/org-settings";
 import { comparisonFor, untilText } from "./comparison";
 import { measures } from "./measures";
-import { Money } from "./money";
+import { formatScaled, parseScaled } from "./fixed-point";
+import { Money, MONEY_SCALE } from "./money";
 import type { PriceRow } from "./price-lookup";
 
 /** Contributors listed per driver and dimension (the largest by amount). */
@@ -36,11 +37,15 @@ export function referenceRates(prices: readonly PriceRow[], at: Date): (cell: st
     const better = !cur || (inForce(p) ? !inForce(cur) || p.validFrom > cur.validFrom : !inForce(cur) && p.validFrom < cur.validFrom);
     if (better) best.set(k, p);
   }
+  // One rates object per cell for the whole question (its slices ask for the same cells again and again).
+  const byCell = new Map<string, ReferenceRates | undefined>();
   return (cell) => {
+    if (byCell.has(cell)) return byCell.get(cell);
     const [provider, model] = cell.split(SEP);
     const p = best.get(cellKey(provider.toLowerCase(), model.toLowerCase()));
-    if (!p) return undefined;
-    return { input: p.inputPerToken, cache_read: p.cacheReadPerToken ?? p.inputPerToken, cache_write: p.cacheWritePerToken ?? p.inputPerToken, output: p.outputPerToken, reasoning: p.reasoningPerToken ?? p.outputPerToken };
+    const rates = p && { input: p.inputPerToken, cache_read: p.cacheReadPerToken ?? p.inputPerToken, cache_write: p.cacheWritePerToken ?? p.inputPerToken, output: p.outputPerToken, reasoning: p.reasoningPerToken ?? p.outputPerToken };
+    byCell.set(cell, rates);
+    return rates;
   };
 }
 
@@ -61,14 +66,26 @@ function slicesOf(rows: MeasuresRow[], dim: ContributorDimension | null): Slices
   return out;
 }
 
-const costOf = (cells: Map<string, CellSums> | undefined) => [...(cells?.values() ?? [])].reduce((s, c) => s.plus(c.cost_usd), new Money(0));
+/** A stored amount (at most 9 decimals, as the store and the decomposition print them) in nano-dollars. */
+function nano(v: string): bigint {
+  const units = parseScaled(v, MONEY_SCALE);
+  if (units === null) throw new Error(`Not a stored amount: ${v}`);
+  return units;
+}
+const abs = (v: bigint) => (v < 0n ? -v : v);
+const cmp = (a: bigint, b: bigint) => (a > b ? 1 : a < b ? -1 : 0);
+// Integer nano-dollars, not decimal.js: a question ranks thousands of slices (~20 ms of decimal.js).
+const costOf = (cells: Map<string, CellSums> | undefined) => [...(cells?.values() ?? [])].reduce((s, c) => s + nano(c.cost_usd), 0n);
 
 /** The slices worth decomposing: the values whose cost moved most, and the dearest ones. */
 function chosenValues(base: Slices, cur: Slices): string[] {
   const values = [...new Set([...base.keys(), ...cur.keys()])];
-  const moved = values.map((v) => ({ v, change: costOf(cur.get(v)).minus(costOf(base.get(v))).abs(), cost: Money.max(costOf(cur.get(v)), costOf(base.get(v))) }));
-  const byChange = [...moved].sort((a, b) => b.change.cmp(a.change) || a.v.localeCompare(b.v)).slice(0, SLICES_BY_CHANGE);
-  const byCost = [...moved].sort((a, b) => b.cost.cmp(a.cost) || a.v.localeCompare(b.v)).slice(0, SLICES_BY_COST);
+  const moved = values.map((v) => {
+    const [b, c] = [costOf(base.get(v)), costOf(cur.get(v))];
+    return { v, change: abs(c - b), cost: b > c ? b : c };
+  });
+  const byChange = [...moved].sort((a, b) => cmp(b.change, a.change) || a.v.localeCompare(b.v)).slice(0, SLICES_BY_CHANGE);
+  const byCost = [...moved].sort((a, b) => cmp(b.cost, a.cost) || a.v.localeCompare(b.v)).slice(0, SLICES_BY_COST);
   return [...new Set([...byChange, ...byCost].map((m) => m.v))];
 }
 
@@ -87,36 +104,42 @@ function contributors(base: MeasuresRow[], cur: MeasuresRow[], rates: (cell: str
   for (const dim of CONTRIBUTOR_DIMENSIONS) {
     let perValue: { value: string; drivers: Record<string, string> }[];
     if (dim === "model") {
-      const byModel = new Map<string, Record<string, Money>>();
+      const byModel = new Map<string, Record<string, bigint>>();
       for (const [cell, amounts] of total.cells ?? []) {
         const model = cell.split(SEP)[1];
-        const acc = byModel.get(model) ?? Object.fromEntries(DRIVERS.map((d) => [d, new Money(0)]));
-        for (const d of DRIVERS) acc[d] = acc[d].plus(amounts[d]);
+        const acc = byModel.get(model) ?? Object.fromEntries(DRIVERS.map((d) => [d, 0n]));
+        for (const d of DRIVERS) acc[d] += nano(amounts[d]);
         byModel.set(model, acc);
       }
-      perValue = [...byModel].map(([value, acc]) => ({ value, drivers: Object.fromEntries(DRIVERS.map((d) => [d, acc[d].toFixed(9)])) }));
+      perValue = [...byModel].map(([value, acc]) => ({ value, drivers: Object.fromEntries(DRIVERS.map((d) => [d, formatScaled(acc[d], MONEY_SCALE)])) }));
     } else {
       const b = slicesOf(base, dim);
       const c = slicesOf(cur, dim);
       perValue = chosenValues(b, c).map((value) => ({ value, drivers: decompose({ baseline: b.get(value) ?? new Map(), current: c.get(value) ?? new Map(), rates }).drivers }));
     }
     for (const driver of DRIVERS) {
-      const scopeAmount = new Money(total.drivers[driver]);
-      const direction = scopeAmount.isNeg() ? -1 : 1;
+      const scopeAmount = nano(total.drivers[driver]);
+      const direction = scopeAmount < 0n ? -1n : 1n;
       const list = perValue
-        .map(({ value, drivers }) => ({ value, amount: new Money(drivers[driver]) }))
-        .filter((x) => !x.amount.isZero())
-        .sort((x, y) => y.amount.times(direction).cmp(x.amount.times(direction)) || x.value.localeCompare(y.value))
+        .map(({ value, drivers }) => ({ value, amount: nano(drivers[driver]) }))
+        .filter((x) => x.amount !== 0n)
+        .sort((x, y) => cmp(y.amount * direction, x.amount * direction) || x.value.localeCompare(y.value))
         .slice(0, TOP_PER_DIMENSION)
-        .map((x) => ({ dimension: dim, value: x.value, amount_usd: x.amount.toFixed(9), share: scopeAmount.isZero() ? 0 : x.amount.div(scopeAmount).toDecimalPlaces(6).toNumber() }));
+        .map((x) => ({ dimension: dim, value: x.value, amount_usd: formatScaled(x.amount, MONEY_SCALE), share: scopeAmount === 0n ? 0 : new Money(x.amount.toString()).div(scopeAmount.toString()).toDecimalPlaces(6).toNumber() }));
       out.get(driver)!.push(...list);
     }
   }
   for (const [driver, list] of out) {
-    const direction = new Money(total.drivers[driver as keyof Decomposition["drivers"]]).isNeg() ? -1 : 1;
-    list.sort((x, y) => new Money(y.amount_usd).times(direction).cmp(new Money(x.amount_usd).times(direction)) || x.dimension.localeCompare(y.dimension) || x.value.localeCompare(y.value));
+    const direction = nano(total.drivers[driver as keyof Decomposition["drivers"]]) < 0n ? -1n : 1n;
+    list.sort((x, y) => cmp(nano(y.amount_usd) * direction, nano(x.amount_usd) * direction) || x.dimension.localeCompare(y.dimension) || x.value.localeCompare(y.value));
   }
   return out;
+}
+
+/** The scope's decomposition and each driver's contributors, from both periods' cell rows (pure: no I/O). */
+export function explainChange(baseRows: MeasuresRow[], curRows: MeasuresRow[], rates: (cell: string) => ReferenceRates | undefined): { whole: Decomposition; carriers: Map<string, ChangeContributor[]> } {
+  const whole = decompose({ baseline: slicesOf(baseRows, null).get("") ?? new Map(), current: slicesOf(curRows, null).get("") ?? new Map(), rates, perCell: true });
+  return { whole, carriers: contributors(baseRows, curRows, rates, whole) };
 }
 
 export type ChangeRequest = { from: string; to: string; base_from?: string; base_to?: string; tz: string; filters: DimensionFilters; scope: TeamScope };
@@ -140,9 +163,7 @@ export async function getChange(q: ChangeRequest, now = new Date()): Promise<Cha
   const until = isDefault ? comparison.until : null;
   const common = { tz: q.tz, bucket: null, sets: SETS, filters: q.filters, scope: q.scope, only: CELL_SUMS };
   const [baseRows, curRows, prices] = await Promise.all([measures({ ...common, ...base, ...(until ? { until: untilText(until) } : {}) }), measures({ ...common, from: q.from, to: q.to }), listPrices()]);
-  const rates = referenceRates(prices, new Date(`${q.from}T00:00:00Z`));
-  const whole = decompose({ baseline: slicesOf(baseRows, null).get("") ?? new Map(), current: slicesOf(curRows, null).get("") ?? new Map(), rates, perCell: true });
-  const carriers = contributors(baseRows, curRows, rates, whole);
+  const { whole, carriers } = explainChange(baseRows, curRows, referenceRates(prices, new Date(`${q.from}T00:00:00Z`)));
   return {
     baseline: { ...base, cost_usd: whole.baseline_usd, until, label: isDefault ? comparison.label : `vs ${base.from} – ${base.to} (to exclusive)` },
     current: { from: q.from, to: q.to, cost_usd: whole.current_usd },

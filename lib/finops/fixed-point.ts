@@ -4,7 +4,8 @@ import { Money } from "./money";
  * Exact fixed-point decimals on BigInt, for the ingest hot path (decimal.js costs ~10 µs an event there).
  * A value is an integer count of 10^-scale units.
  */
-const pow10 = (n: number) => 10n ** BigInt(n);
+const POW10 = Array.from({ length: 73 }, (_, n) => 10n ** BigInt(n));
+const pow10 = (n: number) => POW10[n] ?? 10n ** BigInt(n);
 
 /** Parses a decimal (string or number, exponent allowed) into units of 10^-scale; null if it has more decimals. */
 export function toScaled(value: string | number, scale: number): bigint | null {
@@ -27,7 +28,7 @@ export function parseScaled(value: string, scale: number): bigint | null {
   if (!m) return toScaled(value, scale);
   const frac = m[3] ?? "";
   if (frac.length > scale) return null;
-  const units = BigInt(m[2]) * pow10(scale) + BigInt(frac.padEnd(scale, "0") || "0");
+  const units = BigInt(m[2]) * pow10(scale) + (frac ? BigInt(frac) * pow10(scale - frac.length) : 0n);
   return m[1] ? -units : units;
 }
 

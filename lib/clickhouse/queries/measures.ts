@@ -131,24 +131,26 @@ const Row = z.custom<Record<string, string | number>>((v) => typeof v === "objec
  * Runs a spec. Each row says which grouping set it belongs to: ClickHouse's grouping() gives a bit per key,
  * 1 where the key is aggregated away (standard semantics), first key the highest bit.
  */
-/** Each summed measure's output column (built once: a chart or a change question maps thousands of rows). */
-const SUM_COLUMNS = SUMMED_MEASURES.map((m) => [m.id, `s_${m.id}`] as const);
+/** Every sum at "0": a row's sums start from it and get the columns the query asked for. */
+const ZERO_SUMS = Object.fromEntries(SUMMED_MEASURES.map((m) => [m.id, "0"])) as MeasureSums;
 
 export async function queryMeasures(spec: MeasuresSpec): Promise<MeasuresRow[]> {
   const { sql, params, keys } = measuresSql(spec);
   const maskOf = (set: GroupKey[]) => keys.reduce((m, k, i) => (set.includes(k) ? m : m | (1 << (keys.length - 1 - i))), 0);
-  const setByMask = new Map(spec.sets.map((set, i) => [maskOf(set), i]));
+  // Per grouping set, its keys' output columns; and the sum columns asked for (built once per query: a chart or
+  // a change question maps thousands of rows).
+  const setByMask = new Map(spec.sets.map((set, i) => [maskOf(set), { set: i, columns: keys.flatMap((k, j) => (set.includes(k) ? [[k, `g_${j}`] as const] : [])) }]));
+  const sumColumns = selected(spec.only).map((m) => [m.id, `s_${m.id}`] as const);
   const rows = await chQuery({ name: `measures-${spec.source}`, sql, row: Row }, params);
   return rows.map((r) => {
-    const set = setByMask.get(Number(r.g_mask));
-    if (set === undefined) throw new Error(`Unexpected grouping mask ${r.g_mask}`);
-    const row: MeasuresRow = { set, bucket: "", keys: {}, sums: {} as MeasureSums };
-    keys.forEach((k, i) => {
-      if (!spec.sets[set].includes(k)) return;
-      if (k === "bucket") row.bucket = String(r[`g_${i}`]);
-      else row.keys[k] = String(r[`g_${i}`]);
-    });
-    for (const [id, column] of SUM_COLUMNS) row.sums[id] = String(r[column] ?? "0");
+    const shape = setByMask.get(Number(r.g_mask));
+    if (shape === undefined) throw new Error(`Unexpected grouping mask ${r.g_mask}`);
+    const row: MeasuresRow = { set: shape.set, bucket: "", keys: {}, sums: { ...ZERO_SUMS } };
+    for (const [k, column] of shape.columns) {
+      if (k === "bucket") row.bucket = String(r[column]);
+      else row.keys[k] = String(r[column]);
+    }
+    for (const [id, column] of sumColumns) row.sums[id] = String(r[column] ?? "0");
     return row;
   });
 }
