@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { describeKind, describeOutliers, KIND_LABEL, metricValue } from "@/lib/alerts/describe";
+import { describeKind, describeOutliers, KIND_LABEL, formatMetric } from "@/lib/alerts/describe";
 import { siblingExploreLink } from "@/lib/alerts/links";
 import { formatUtcMinute } from "@/lib/finops/format";
 
@@ -26,8 +26,8 @@ export function AlertAnnotations({ alert: a }: { alert: A }) {
           <span className={`badge badge-kind-${a.incidentKind}`}>{KIND_LABEL[a.incidentKind]}</span>
           <span>
             {a.incidentKind === "level_shift" && a.levelBefore !== null && a.levelAfter !== null && a.shiftAt
-              ? <>From <strong>{metricValue(a.metric, a.levelBefore)}</strong> to <strong>{metricValue(a.metric, a.levelAfter)}</strong> since {formatUtcMinute(a.shiftAt)} UTC, held through the alert's last anomalous {a.grain}</>
-              : <>Peak <strong>{metricValue(a.metric, a.peakValue)}</strong> against <strong>{metricValue(a.metric, a.peakExpected)}</strong> expected; no sustained shift</>}
+              ? <>From <strong>{formatMetric(a.metric, a.levelBefore)}</strong> to <strong>{formatMetric(a.metric, a.levelAfter)}</strong> since {formatUtcMinute(a.shiftAt)} UTC, held through the alert's last anomalous {a.grain}</>
+              : <>Peak <strong>{formatMetric(a.metric, a.peakValue)}</strong> against <strong>{formatMetric(a.metric, a.peakExpected)}</strong> expected; no sustained shift</>}
           </span>
         </li>
       )}

@@ -1,4 +1,4 @@
-import { formatUsd, formatUtcMinute } from "@/lib/finops/format";
+import { formatUtcMinute } from "@/lib/finops/format";
 
 /** Labels and formats shared by the alert views (no React). */
 export const METRIC_LABEL: Record<string, string> = {
@@ -13,11 +13,7 @@ export const METRIC_LABEL: Record<string, string> = {
 export const metricLabel = (m: string) => METRIC_LABEL[m] ?? m;
 export const scopeLabel = (t: string, v: string) => (t === "org" ? "Organisation" : `${t} = ${v || "every value"}`);
 
-/** Values as the metric's unit: dollars with cents (sub-cent amounts with more digits), ratios as numbers. */
-export function formatMetric(metric: string, v: number): string {
-  if (metric === "cache_hit_rate" || metric === "reasoning_share") return `${(v * 100).toFixed(1)}%`;
-  if (metric === "retry_amplification") return `${v.toFixed(2)}×`;
-  return formatUsd(String(v));
-}
+/** One formatter for alert values on screen and in notifications (lib/alerts/describe.ts). */
+export { formatMetric } from "@/lib/alerts/describe";
 export const formatWindow = (from: string, to: string) => `${formatUtcMinute(from)} → ${formatUtcMinute(to)} UTC`;
 export const STATUS_LABEL: Record<string, string> = { open: "Open", acknowledged: "Acknowledged", snoozed: "Snoozed", resolved: "Resolved" };

@@ -102,7 +102,7 @@ describe("augurs annotations of the demo's alerts", () => {
       expect(d.alert.levelAfter!).toBeLessThan(0.2);
       // The collapse starts at 16:45: the first hour it shows in is 16:00 or 17:00.
       expect(Math.abs(Date.parse(d.alert.shiftAt!) - Date.parse(w.start))).toBeLessThanOrEqual(2 * 3_600_000);
-      expect(d.alert.kindSummary).toMatch(/^Level shift: \d+\.\d % → \d+\.\d % since 2026-05-27 1[67]:00 UTC$/);
+      expect(d.alert.kindSummary).toMatch(/^Level shift: \d+\.\d% → \d+\.\d% since 2026-05-27 1[67]:00 UTC$/);
       expect(d.alert.outliers?.dimension).toBe("customer");
       expect(d.alert.outliers?.values).toContain("northwind");
     }

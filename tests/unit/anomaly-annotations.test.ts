@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyIncident } from "@/lib/anomaly/incident-kind";
 import { outlyingSeries } from "@/lib/anomaly/outlying-series";
-import { describeKind, describeOutliers } from "@/lib/alerts/describe";
+import { describeKind, describeOutliers, formatMetric } from "@/lib/alerts/describe";
 
 /**
  * augurs' changepoint detector as the incident classifier (level shift vs spike) and its MAD outlier detector
@@ -34,7 +34,7 @@ describe("classifyIncident (augurs changepoint)", () => {
     expect(k.before).toBeLessThan(0.76);
     expect(k.after).toBeGreaterThan(0.13);
     expect(k.after).toBeLessThan(0.23);
-    expect(describeKind({ metric: "cache_hit_rate", incidentKind: k.kind, shiftAt: new Date(k.at).toISOString(), levelBefore: k.before, levelAfter: k.after, peakValue: 0, peakExpected: 0 })).toMatch(/^Level shift: 7\d\.\d % → [12]\d\.\d % since 2026-05-16 20:00 UTC$/);
+    expect(describeKind({ metric: "cache_hit_rate", incidentKind: k.kind, shiftAt: new Date(k.at).toISOString(), levelBefore: k.before, levelAfter: k.after, peakValue: 0, peakExpected: 0 })).toMatch(/^Level shift: 7\d\.\d% → [12]\d\.\d% since 2026-05-16 20:00 UTC$/);
   });
 
   it("a single spike, or a burst that has already ended, is a spike", () => {
@@ -80,5 +80,17 @@ describe("outlyingSeries (augurs MAD outlier detector)", () => {
     expect(outlyingSeries(earlier, windowFrom)).toEqual([]);
     // With fewer than three siblings "the group's usual" is undefined.
     expect(outlyingSeries(quiet.slice(0, 2).map((s, k) => ({ ...s, values: s.values.map((v) => v + k * 100) })), windowFrom)).toEqual([]);
+  });
+});
+
+describe("alert values: one formatter for the screen and the notifications", () => {
+  it("prints rates as percentages, amplification as a multiple and money by the money rule", () => {
+    
+    expect(formatMetric("cache_hit_rate", 0.6731)).toBe("67.3%");
+    expect(formatMetric("retry_amplification", 4.336)).toBe("4.34×");
+    expect(formatMetric("spend", 1234.5)).toBe("$1,234.50");
+    expect(formatMetric("request_cost", 0.001234)).toBe("$0.00123");
+    expect(formatMetric("spend", 0)).toBe("$0.00");
+    expect(describeKind({ metric: "spend", incidentKind: "spike", shiftAt: null, levelBefore: null, levelAfter: null, peakValue: 412, peakExpected: 96.1 })).toBe("Spike: peak $412.00 against $96.10 expected, no sustained shift");
   });
 });
