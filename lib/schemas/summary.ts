@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DIMENSION_NAMES, type Dimension } from "@/lib/dimensions";
-import { MEASURE_REGISTRY, MEASURES, type MeasureId } from "@/lib/measures/registry";
+import { MEASURE_IDS, MEASURE_REGISTRY, MEASURES, type MeasureId } from "@/lib/measures/registry";
 
 /** One dimension, or two as "a,b" (groups then carry key and key2). */
 export const GroupBy = z
@@ -64,7 +64,7 @@ export function withRangeChecks<S extends z.ZodType<{ from: string; to: string }
 /** The summary's page size cap: a grouping by session_id can have tens of thousands of groups. */
 export const SUMMARY_MAX_LIMIT = 5000;
 /** Sort keys of the summary's groups: a group key, or any measure (SummaryMeasures property). */
-export const SUMMARY_SORT_KEYS = ["key", "key2", "cost_usd", "input_tokens", "cache_read_tokens", "cache_write_tokens", "output_tokens", "reasoning_tokens", "requests", "attempts", "cache_hit_rate", "cache_savings_usd", "retry_amplification", "retry_waste_usd", "reasoning_share", "reasoning_cost_usd", "cancellation_waste_usd", "cancelled_spend_usd", "unattributed_usd", "unpriced_events"] as const;
+export const SUMMARY_SORT_KEYS = ["key", "key2", ...MEASURE_IDS] as const;
 
 /** GET /api/v1/summary query. Without `limit` every group is returned (the CSV export relies on it). */
 export const SummaryQuery = withRangeChecks(
