@@ -48,8 +48,9 @@ import { divRoundHalfEven, formatScaled, parseScaled } from "./fixed-point";
  *
  * Arithmetic: exact BigInt fixed point with 36 decimals (decimal.js measured ~25 µs a multiply-add here, and
  * contributors need hundreds of decompositions). Shapley weights are integers (|S|!(n−|S|−1)!), and the
- * telescoping sum of weighted marginals is exact, divided by n! once at the end. The residual (change − Σ
- * drivers) is what truncation at 1e-36 leaves, far below a nano-dollar; it is reported, not hidden. Amounts
+ * telescoping sum of weighted marginals is exact (the tables of the two halves are exact products, never
+ * rescaled), divided by n! once at the end. The residual (change − Σ drivers) is what truncation of the
+ * factors (ratios) at 1e-36 leaves, far below a nano-dollar; it is reported, not hidden. Amounts
  * are rounded to 9 decimals (nano-dollars) by largest remainder, so the rounded drivers plus the rounded
  * residual equal the change exactly.
  */
@@ -278,8 +279,9 @@ export function decompose(input: DecompositionInput): Decomposition {
 
   // F(mask) = Σ_c P_c · Q_c, where P = R·s·a·π depends on four factors and Q (tokens at reference rates per
   // attempt) on the four others: tabulate both halves per cell (16 entries each, only the masks whose bits
-  // are players). Partial products are shared between masks: Q = i·X(hr, hw) + d·Y(ρ, u) and
-  // P = ((R·s)·a)·π, so a cell costs 14 + 2·16 multiplications for Q and 28 for P instead of 96 and 48.
+  // are players). Partial products are shared between masks (Q = i·X(hr, hw) + d·Y(ρ, u), P = ((R·s)·a)·π)
+  // and never rescaled: Q is exact at scale 3·36 and P at 4·36, so the tables cost BigInt multiplications
+  // only (a division by 10^36 after each product cost more than the products themselves).
   const PRE: DriverId[] = ["volume", "mix", "retries", "price"];
   const QTY: DriverId[] = ["tokens_per_request", "cache_rate", "reasoning", "cancellations"];
   // Bits of each half's table index that are players (a non-player stays at its baseline value, bit 0).
@@ -293,17 +295,17 @@ export function decompose(input: DecompositionInput): Decomposition {
   const tables = cells.map((c) => {
     const fs = [c.f0, c.f1];
     const w = c.w;
-    const X = fs.map((f) => mul(ONE - f.hr - f.hw, w.in) + mul(f.hr, w.cr) + mul(f.hw, w.cw));
-    const Y = [0, 1, 2, 3].map((m) => mul(ONE + fs[(m >> 1) & 1].u, w.out) + mul(fs[m & 1].rho, w.rs));
-    const RS = [0, 1, 2, 3].map((m) => mul(R[m & 1], fs[(m >> 1) & 1].s));
-    const RSA = [0, 1, 2, 3, 4, 5, 6, 7].map((m) => mul(RS[m & 3], fs[(m >> 2) & 1].a));
+    const X = fs.map((f) => (ONE - f.hr - f.hw) * w.in + f.hr * w.cr + f.hw * w.cw);
+    const Y = [0, 1, 2, 3].map((m) => (ONE + fs[(m >> 1) & 1].u) * w.out + fs[m & 1].rho * w.rs);
+    const RS = [0, 1, 2, 3].map((m) => R[m & 1] * fs[(m >> 1) & 1].s);
+    const RSA = [0, 1, 2, 3, 4, 5, 6, 7].map((m) => RS[m & 3] * fs[(m >> 2) & 1].a);
     const q = new Array<Dec>(16);
     const pre = new Array<Dec>(16);
     for (const m of qtySubsets) {
       const f = fs[m & 1];
-      q[m] = mul(f.i, X[(m >> 1) & 1]) + mul(f.d, Y[(m >> 2) & 3]);
+      q[m] = f.i * X[(m >> 1) & 1] + f.d * Y[(m >> 2) & 3];
     }
-    for (const m of preSubsets) pre[m] = mul(RSA[m & 7], fs[(m >> 3) & 1].pi);
+    for (const m of preSubsets) pre[m] = RSA[m & 7] * fs[(m >> 3) & 1].pi;
     return { q, pre };
   });
 
@@ -312,7 +314,8 @@ export function decompose(input: DecompositionInput): Decomposition {
   const exact = zeros();
   const perCell = cells.map(zeros);
   const weight = Array.from({ length: n }, (_, k) => factorial(k) * factorial(n - k - 1));
-  const denominator = factorial(n) * ONE;
+  // The Shapley sums below are at scale 7·36 (Q's 3 and P's 4) times the weights' total n!.
+  const denominator = factorial(n) * ONE ** 6n;
 
   // Shapley value of player d: Σ over coalitions S without d of (F(S ∪ d) − F(S))·|S|!(n−|S|−1)!, with
   // F(S) = Σ_c P_c(S ∩ PRE)·Q_c(S ∩ QTY). Because each cell's term is a product of one function of the PRE half
@@ -320,7 +323,7 @@ export function decompose(input: DecompositionInput): Decomposition {
   //   for d in PRE: Σ_{A ∌ d} (P(A ∪ d) − P(A)) · Σ_k weight[|A| + k] · ΣQ_k, ΣQ_k = Σ_{|B| = k} Q(B),
   // and the same with the halves swapped. Exact integers, summed in another order: the same numerators as the
   // sum over all 2^n coalitions (which cost 8× more BigInt work on a view with thousands of cells).
-  // Scale 2·36 until the division by the weights' total below.
+  // Scale 7·36 until the division by the denominator below.
   const bySize = (table: Dec[], masks: number[]) => {
     const out: Dec[] = [];
     for (const m of masks) out[POPCOUNT[m]] = (out[POPCOUNT[m]] ?? ZERO) + table[m];
