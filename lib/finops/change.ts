@@ -156,13 +156,15 @@ export async function getChange(q: ChangeRequest, now = new Date()): Promise<Cha
   // The default baseline is the overview's (lib/finops/comparison.ts): a month against the month before, a
   // partial period against the same elapsed time. A baseline named explicitly that is that period (its cut
   // dates, or its whole dates) is measured the same way; any other baseline is taken whole.
+  const pricesRead = listPrices(); // read beside the calendar and the two queries, not after them
+  pricesRead.catch(() => {}); // its failure is thrown where it is awaited, not as an unhandled rejection first
   const comparison = comparisonFor(q.from, q.to, q.tz, now, await getOrgSettings());
   const named = q.base_from && q.base_to ? { from: q.base_from, to: q.base_to } : null;
   const isDefault = !named || (named.from === comparison.previous.from && (named.to === comparison.previous.to || (comparison.until !== null && named.to === q.from)));
   const base = isDefault ? comparison.previous : named;
   const until = isDefault ? comparison.until : null;
   const common = { tz: q.tz, bucket: null, sets: SETS, filters: q.filters, scope: q.scope, only: CELL_SUMS };
-  const [baseRows, curRows, prices] = await Promise.all([measures({ ...common, ...base, ...(until ? { until: untilText(until) } : {}) }), measures({ ...common, from: q.from, to: q.to }), listPrices()]);
+  const [baseRows, curRows, prices] = await Promise.all([measures({ ...common, ...base, ...(until ? { until: untilText(until) } : {}) }), measures({ ...common, from: q.from, to: q.to }), pricesRead]);
   const { whole, carriers } = explainChange(baseRows, curRows, referenceRates(prices, new Date(`${q.from}T00:00:00Z`)));
   return {
     baseline: { ...base, cost_usd: whole.baseline_usd, until, label: isDefault ? comparison.label : `vs ${base.from} – ${base.to} (to exclusive)` },
