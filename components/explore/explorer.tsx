@@ -8,8 +8,7 @@ import { Card, StatusMessage } from "@/components/ui/card";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
 import { exportFileName } from "@/lib/finops/export-name";
 import { formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
-import { IgnoredParams } from "@/components/ui/ignored-params";
-import { ignoredParams } from "@/lib/finops/url-notices";
+import { IgnoredParams, useIgnoredParams } from "@/components/ui/ignored-params";
 import { useOrgCalendar } from "@/components/ui/org-calendar";
 import { OutOfScope } from "@/components/ui/out-of-scope";
 import { useViewerScope } from "@/components/ui/viewer-scope";
@@ -36,6 +35,7 @@ export function Explorer() {
   // Writes go through the same map's serializer (exploreHref), which encodes as every link to the page does.
   const [values] = useQueryStates(explorerParsers);
   const state = useMemo(() => explorerStateOf(values, new Date()), [values]);
+  const ignored = useIgnoredParams(params, explorerQuery(state));
   const metric = metricById(state.metric);
   // The same comparison as the overview and the change API: a month with the month before, a partial period
   // with the same elapsed time (the previous queries then carry `until`).
@@ -106,7 +106,7 @@ export function Explorer() {
 
   return (
     <div className="stack explorer">
-      <IgnoredParams list={ignoredParams(new URLSearchParams(params.toString()), explorerQuery(state))} />
+      <IgnoredParams list={ignored} />
       <Card className="explorer-controls">
         <ExplorerToolbar state={state} go={go} onExport={() => void download()} canExport={!!total && !current.isPlaceholderData} />
         <FilterBar state={state} onChange={(f) => go(f)} />
