@@ -188,3 +188,17 @@ test("a period whose previous one is before the data is \"new\", never a dollar 
   await expect(table.locator("tfoot td").nth(2)).toHaveText("new");
   await expect(table.locator("tfoot td").nth(3)).toHaveText("new");
 });
+
+test("printing leaves out navigation and controls, but keeps the table's names and headers", async ({ page }) => {
+  await page.goto("/explore?group_by=team");
+  const table = page.getByTestId("explore-table");
+  await expect(table.locator("tbody tr").first()).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Export CSV" })).toBeHidden();
+  await expect(page.getByLabel("From", { exact: true })).toBeHidden();
+  // Names are drill-down buttons and headers sort buttons: both must print.
+  await expect(table.getByRole("button", { name: "platform", exact: true })).toBeVisible();
+  await expect(table.locator("thead").getByText("Spend")).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/explore-print-1440.png", fullPage: true });
+});
