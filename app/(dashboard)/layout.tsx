@@ -5,6 +5,9 @@ import { Providers } from "@/components/providers";
 import { Nav } from "@/components/ui/nav";
 import { OrgCalendarProvider } from "@/components/ui/org-calendar";
 import { ViewerScopeProvider } from "@/components/ui/viewer-scope";
+import { teamColorMap } from "@/components/charts/series-colors";
+import { TeamColorsProvider } from "@/components/charts/team-colors";
+import { listTeams } from "@/lib/admin/teams";
 import { getOrgSettings } from "@/lib/admin/org-settings";
 import { currentPrincipal, permissionsOf } from "@/lib/auth/current";
 
@@ -18,6 +21,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     redirect(`/login?next=${encodeURIComponent(path)}`);
   }
   const { monthStartDay, weekStartsOn } = await getOrgSettings();
+  // One colour per team for everyone, on every chart: assigned over all the organisation's teams.
+  const teamColors = teamColorMap((await listTeams()).map((t) => t.slug), principal.all ? "all" : principal.teams);
   const user = { name: principal.name, role: principal.role, teams: principal.teams, all: principal.all, permissions: permissionsOf(principal) };
   return (
     <div className="shell">
@@ -26,7 +31,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <main className="main" id="main" tabIndex={-1}>
         <Providers>
           <OrgCalendarProvider calendar={{ monthStartDay, weekStartsOn }}>
-            <ViewerScopeProvider scope={{ all: principal.all, teams: principal.teams }}>{children}</ViewerScopeProvider>
+            <ViewerScopeProvider scope={{ all: principal.all, teams: principal.teams }}>
+              <TeamColorsProvider colors={teamColors}>{children}</TeamColorsProvider>
+            </ViewerScopeProvider>
           </OrgCalendarProvider>
         </Providers>
       </main>

@@ -76,11 +76,21 @@ export function WhyChanged({ scope, title = "Why did spend change?" }: { scope: 
         <StatusMessage kind="empty" title="No spend in either period">
           Nothing was billed from {formatDayRange(data.baseline.from, data.baseline.to)} or from {formatDayRange(data.current.from, data.current.to)} in this scope.
         </StatusMessage>
+      ) : new Money(data.baseline.cost_usd).isZero() ? (
+        // Against an empty baseline (before the data starts) every dollar is new: a "+$5,111.45" change all
+        // carried by "volume" would read as growth. Say so instead.
+        <StatusMessage kind="empty" title="New: nothing to compare with">
+          <span data-testid="why-new">
+            Nothing was billed from {formatDayRange(data.baseline.from, data.baseline.to)} in this scope, so the {formatUsd(data.current.cost_usd)} from {formatDayRange(data.current.from, data.current.to)} is all new: there is no change to split into drivers. Pick a period with spend before it to see why spend changed.
+          </span>
+        </StatusMessage>
       ) : (
         <div data-testid="why-changed">
           <p className="why-summary">
             <span className="muted" data-testid="why-periods">
               {formatDayRange(data.baseline.from, data.baseline.to)} → {formatDayRange(data.current.from, data.current.to)} · {data.baseline.label}{data.baseline.until ? " (baseline cut at the same hour as now)" : ""}
+              {/* The previous answer stays on screen while the new period loads: say so, or its periods and drivers read as the new one's. */}
+              {isPlaceholderData && <span className="updating" data-testid="why-updating"> · updating…</span>}
             </span>
             <span><span data-testid="why-baseline" data-amount={data.baseline.cost_usd}>{formatUsd(data.baseline.cost_usd)}</span> → <span data-testid="why-current" data-amount={data.current.cost_usd}>{formatUsd(data.current.cost_usd)}</span></span>
             <strong className={changeClass(data.change_usd)} data-testid="why-change" data-amount={data.change_usd}>{signed(data.change_usd)}</strong>

@@ -1,7 +1,9 @@
 "use client";
+import { useSearchParams } from "next/navigation";
 import { useQueryStates } from "nuqs";
+import { IgnoredParams, useIgnoredParams } from "@/components/ui/ignored-params";
 import { Card, StatusMessage } from "@/components/ui/card";
-import { chargebackParsers } from "@/lib/finops/chargeback-state";
+import { chargebackHref, chargebackParsers } from "@/lib/finops/chargeback-state";
 import { formatDayRange, formatUsd, formatUsdSigned, formatUtcMinute } from "@/lib/finops/format";
 import { useChargebackReport } from "@/lib/hooks/use-chargeback";
 import type { ChargebackReportOut } from "@/lib/schemas/chargeback";
@@ -23,6 +25,8 @@ export function ChargebackPanel({ defaultPeriod, canClose, isAdmin }: { defaultP
   const [values, setValues] = useQueryStates(chargebackParsers, { history: "replace", scroll: false });
   const period = values.period ?? defaultPeriod;
   const attribution = values.attribution ?? "executed";
+  // ?period=2026-13 or a misspelt name: say it was not applied, as every page does.
+  const ignored = useIgnoredParams(useSearchParams(), new URLSearchParams(chargebackHref({ period, attribution }).split("?")[1]));
   const q = useChargebackReport({ period, attribution });
   const go = (patch: Partial<typeof values>) => void setValues({ period, attribution, ...patch });
   const r = q.data;
@@ -30,6 +34,7 @@ export function ChargebackPanel({ defaultPeriod, canClose, isAdmin }: { defaultP
 
   return (
     <>
+      <IgnoredParams list={ignored} />
       <Card>
         <div className="cb-toolbar">
           <div className="segmented" role="group" aria-label="Month">

@@ -32,7 +32,7 @@ const s = StyleSheet.create({
 
 // The one money rule of the pages (lib/finops/format.ts), so the PDF reads like the screen.
 const usd = formatUsd;
-const pct = (share: string) => `${(Number(share) * 100).toFixed(1)} %`;
+const pct = (share: string) => `${(Number(share) * 100).toFixed(1)}%`;
 
 export function ChargebackReportPdf({ report: r, organisation, generatedAt }: { report: FullReport; organisation: string; generatedAt: Date }) {
   const word = r.wording === "showback" ? "Showback" : "Chargeback";
@@ -95,7 +95,7 @@ export function ChargebackReportPdf({ report: r, organisation, generatedAt }: { 
           <Text style={s.num}>{usd(sumCents(r.teams.map((t) => t.allocated_usd)))}</Text>
           <Text style={s.num}>{usd(r.adjustments_usd)}</Text>
           <Text style={s.num}>{usd(r.total_usd)}</Text>
-          <Text style={s.num}>{r.teams.length ? "100.0 %" : ""}</Text>
+          <Text style={s.num}>{r.teams.length ? "100.0%" : ""}</Text>
         </View>
         {r.pool.length > 0 && (
           <>

@@ -7,7 +7,9 @@ import { Money } from "@/lib/finops/money";
 
 type Report = ChargebackReportOut;
 const DIMS = ["repo", "feature", "model", "environment"] as const;
-const pct = (share: string) => `${new Money(share).times(100).toFixed(1)} %`;
+// Shares and the previous month as on every other page: "31.3%", "vs Sep 2026" (not "31.3 %", "vs 2026-09").
+const pct = (share: string) => `${new Money(share).times(100).toFixed(1)}%`;
+const monthName = (key: string) => new Date(`${key}-01T00:00:00Z`).toLocaleString("en-US", { month: "short", year: "numeric", timeZone: "UTC" });
 
 /**
  * One row per team (direct, allocated, adjustments, total, share, change against the previous period), then
@@ -31,7 +33,7 @@ export function TeamLines({ report: r }: { report: Report }) {
             <th className="num">Adjustments</th>
             <th className="num">Total</th>
             <th className="num cb-hide-sm">Share</th>
-            <th className="num cb-hide-sm">vs {r.previous?.period ?? "previous"}</th>
+            <th className="num cb-hide-sm">vs {r.previous ? monthName(r.previous.period) : "previous"}</th>
           </tr>
         </thead>
         <tbody>
@@ -99,7 +101,7 @@ export function TeamLines({ report: r }: { report: Report }) {
             <td className="num">{formatUsd(sum((t) => t.allocated_usd))}</td>
             <td className="num">{formatUsdSigned(r.adjustments_usd)}</td>
             <td className="num" data-testid="report-total">{formatUsd(r.total_usd)}</td>
-            <td className="num cb-hide-sm">{r.teams.length ? "100.0 %" : "—"}</td>
+            <td className="num cb-hide-sm">{r.teams.length ? "100.0%" : "—"}</td>
             <td className="num cb-hide-sm">{r.previous ? formatUsdSigned(new Money(r.total_usd).minus(r.previous.total_usd).toFixed(2)) : "—"}</td>
           </tr>
         </tbody>

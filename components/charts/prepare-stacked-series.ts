@@ -16,8 +16,10 @@ export function prepareStackedSeries(input: {
   /** The label of a group's key (the rest is labelled otherLabel). */
   label: (key: string) => string;
   otherLabel: string;
+  /** Colours fixed for some keys (the organisation's teams, when the stack is by team). */
+  pinned?: Readonly<Record<string, string>>;
 }): { rows: StackRow[]; keys: StackKey[] } {
-  const groupColors = colorsFor(input.series.filter((s) => s.kind !== "other").map((s) => s.key));
+  const groupColors = colorsFor(input.series.filter((s) => s.kind !== "other").map((s) => s.key), undefined, input.pinned);
   let g = 0;
   // The rest of the groups is known by its flag, never by its key: a real value "(other)" is a group.
   const keys = input.series.map((s, id) => ({

@@ -19,11 +19,11 @@ export function bucketText(bucket: string): string {
 
 export function prepareTimeSeries(
   data: { buckets: string[]; totals: (string | number)[]; attempts: number[]; series: { key: string; kind?: "group" | "other"; values: (string | number)[]; attempts: number[] }[] },
-  opts: { ratio: boolean; totalName: string },
+  opts: { ratio: boolean; totalName: string; pinned?: Readonly<Record<string, string>> },
 ): { points: TimePoint[]; series: TimeSeriesDef[] } {
   const source = data.series.length ? data.series : [{ key: opts.totalName, kind: "group" as const, values: data.totals, attempts: data.attempts }];
   // The rest of the groups is known by its flag (kind "other"), never by its key: a real "(other)" is a group.
-  const groupColors = colorsFor(source.filter((s) => s.kind !== "other").map((s) => s.key));
+  const groupColors = colorsFor(source.filter((s) => s.kind !== "other").map((s) => s.key), undefined, opts.pinned);
   let g = 0;
   const series = source.map((s, i): TimeSeriesDef => ({
     dataKey: `s${i}`,

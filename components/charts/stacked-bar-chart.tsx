@@ -43,7 +43,8 @@ export function StackedBarChart({ rows, keys, label, onSegmentClick, onDay, dayL
       <div className="chart-frame" style={{ minWidth }}>
       <div className="chart" role="img" aria-label={label}>
         <ResponsiveContainer width="100%" height={280}>
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+          {/* 24 px on top: room for the "unusual" label over the tallest bar (it was cut off at 8). */}
+          <BarChart data={rows} margin={{ top: 24, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid vertical={false} stroke="var(--grid)" />
             <XAxis dataKey="label" tickLine={false} axisLine={false} minTickGap={16} tick={{ fontSize: 12, fill: "var(--muted)" }} />
             <YAxis tickFormatter={(v: number) => formatUsdCompact(v)} tickLine={false} axisLine={false} width={56} tick={{ fontSize: 12, fill: "var(--muted)" }} />
@@ -66,8 +67,8 @@ export function StackedBarChart({ rows, keys, label, onSegmentClick, onDay, dayL
           </BarChart>
         </ResponsiveContainer>
       </div>
-      {/* The plot area: YAxis 56 px on the left, 8 px margin right and top, the x axis (30 px) below. */}
-      {onDay && <BarKeys name={label} items={rows.map((r) => ({ id: r.day, label: dayLabel ? dayLabel(r) : r.day }))} onActivate={onDay} inset={{ left: 56, right: 8, top: 8, height: 242 }} />}
+      {/* The plot area: YAxis 56 px on the left, 8 px margin right, 24 px on top, the x axis (30 px) below. */}
+      {onDay && <BarKeys name={label} items={rows.map((r) => ({ id: r.day, label: dayLabel ? dayLabel(r) : r.day }))} onActivate={onDay} inset={{ left: 56, right: 8, top: 24, height: 226 }} />}
       </div>
     </div>
   );

@@ -6,6 +6,10 @@ import { compareRows, contextMetrics, shownKey, type TableRow } from "@/lib/fino
 import { MetricCell } from "./money-cell";
 
 const col = columnsFor<TableRow>();
+/** Every call of the group lacks a price (its money reads "unpriced", see MetricCell). */
+const unpriced = (m: TableRow["prev"]) => !!m && Number(m.attempts) > 0 && Number(m.unpriced_events) >= Number(m.attempts);
+/** A comparison cell whose previous period is still loading. */
+const Pending = () => <span className="muted" title="Loading the previous period…" aria-label="loading">…</span>;
 export const dimLabel = (d: string) => d.replace(/_/g, " ");
 // Up is bad for spend and waste, good for savings and cache hits: colour the change by what it means.
 const GOOD_WHEN_UP = new Set<string>(["cache_savings_usd", "cache_hit_rate"]);
@@ -74,21 +78,24 @@ export function breakdownColumns({ dims, metric, onDrill, tracesHref }: Setup): 
       header: "Previous",
       enableSorting: false,
       meta: { className: "num", cellClass: () => "num muted", title: `The same ${metric.label.toLowerCase()} over the period of equal length just before` },
-      cell: (c) => (c.row.original.prev ? formatMetric(metric, c.row.original.prev[metric.id]) : "–"),
+      // "…" while the previous period loads (a paged table fetches it after the rows): "–" would read as "none".
+      cell: (c) => (!c.row.original.compared ? <Pending /> : c.row.original.prev ? formatMetric(metric, c.row.original.prev[metric.id]) : "–"),
     }),
     col.accessor((r) => r.delta, {
       id: "delta",
       header: "Change",
       sortFn: sortBy("delta", metric),
       meta: { className: "num", cellClass: (d: string | number | null) => changeClass(metric, d) },
-      cell: (c) => formatDelta(metric, c.getValue()),
+      // Against an empty baseline the change is not a dollar amount but news: "new", as in Change %.
+      // An unpriced group has no amount to compare: "–", not "$0.00".
+      cell: (c) => (!c.row.original.compared ? <Pending /> : c.row.original.isNew ? "new" : metric.kind === "money" && (unpriced(c.row.original.now) || unpriced(c.row.original.prev)) ? "–" : formatDelta(metric, c.getValue())),
     }),
     col.accessor((r) => r.delta, {
       id: "pct",
       header: "Change %",
       enableSorting: false,
       meta: { className: "num", cellClass: (d: string | number | null) => changeClass(metric, d) },
-      cell: (c) => formatPct(c.row.original.pct, c.row.original.isNew),
+      cell: (c) => (!c.row.original.compared ? <Pending /> : formatPct(c.row.original.pct, c.row.original.isNew)),
     }),
     ...context.map(measureColumn),
     ...METRICS.filter((m) => !shown.has(m.id)).map(measureColumn),

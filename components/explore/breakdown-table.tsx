@@ -41,13 +41,15 @@ type Props = {
   previousTotal: SummaryMeasures | undefined;
   totalDelta: string | number | null;
   totalPct: number | null;
+  /** The previous period had no usage at all: the change is "new", not a dollar amount or a percentage. */
+  totalIsNew?: boolean;
   /** The sum of the groups not shown (a paged big grouping), and how many they are. */
   other?: SummaryMeasures | null;
   otherCount?: number;
 };
 
 /** The groups of the view with their previous-period change; a click on a name drills down. */
-export function BreakdownTable({ state, rows, onSort, onDrill, sortedRows, total, previousTotal, totalDelta, totalPct, other, otherCount = 0 }: Props) {
+export function BreakdownTable({ state, rows, onSort, onDrill, sortedRows, total, previousTotal, totalDelta, totalPct, totalIsNew = false, other, otherCount = 0 }: Props) {
   // The table lives here, not in the page: its store's updates re-render this table, not the page and its chart.
   const table = useBreakdownTable(state, rows, onSort, onDrill);
   sortedRows.current = table.getRowModel().rows.map((r) => r.original);
@@ -70,8 +72,8 @@ export function BreakdownTable({ state, rows, onSort, onDrill, sortedRows, total
       <th scope="row" colSpan={keyColumns}>Total</th>
       <td className="num" data-testid="explore-table-total">{formatMetric(metric, total[metric.id])}</td>
       <td className="num muted">{previousTotal ? formatMetric(metric, previousTotal[metric.id]) : "–"}</td>
-      <td className={changeClass(metric, totalDelta)}>{formatDelta(metric, totalDelta)}</td>
-      <td className={changeClass(metric, totalDelta)}>{formatPct(totalPct)}</td>
+      <td className={changeClass(metric, totalDelta)}>{totalIsNew ? "new" : formatDelta(metric, totalDelta)}</td>
+      <td className={changeClass(metric, totalDelta)}>{formatPct(totalPct, totalIsNew)}</td>
       {context.map((m) => <td key={m.id} className="num">{formatMetric(m, total[m.id])}</td>)}
       <td />
     </tr>

@@ -1,6 +1,7 @@
 "use client";
 import { prepareTimeSeries } from "@/components/charts/prepare-time-series";
 import { TimeSeriesChart } from "@/components/charts/time-series-chart";
+import { useTeamColors } from "@/components/charts/team-colors";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { formatMetric, isSummable, metricById, type MetricDef } from "@/lib/finops/explorer-metrics";
 import { timeseriesQuery, type ExplorerState } from "@/lib/finops/explorer-state";
@@ -27,6 +28,7 @@ function tickFormatter(m: MetricDef): (v: number) => string {
 export function ExplorerChart({ state, onBucket }: { state: ExplorerState; onBucket: (bucket: string) => void }) {
   const metric = metricById(state.metric);
   const q = useTimeseriesQuery(timeseriesQuery(state));
+  const teamColors = useTeamColors();
   const dim = state.groupBy.replace(/_/g, " ");
   const title = `${metric.label} per ${state.bucket === "hour" ? "hour" : "day"} by ${dim}`;
   const oneDay = Date.parse(state.to) - Date.parse(state.from) <= 86_400_000;
@@ -34,7 +36,7 @@ export function ExplorerChart({ state, onBucket }: { state: ExplorerState; onBuc
   const subtitle = `Top 8 ${dim} values and all others (grey), ${state.tz}.${hint}`;
   if (q.isPending) return <Card title={title}><Skeleton kind="chart" /></Card>;
   if (q.error) return <Card title={title}><StatusMessage kind="error" title="Could not load the chart">{q.error.message}</StatusMessage></Card>;
-  const { points, series } = prepareTimeSeries(q.data, { ratio: !isSummable(metric), totalName: metric.label });
+  const { points, series } = prepareTimeSeries(q.data, { ratio: !isSummable(metric), totalName: metric.label, pinned: state.groupBy === "team" ? teamColors : undefined });
   return (
     <Card title={title} subtitle={subtitle} className={q.isPlaceholderData ? "is-refreshing" : undefined}>
       <TimeSeriesChart

@@ -8,8 +8,7 @@ import { Card, StatusMessage } from "@/components/ui/card";
 import { explorerCsv } from "@/lib/finops/explorer-csv";
 import { exportFileName } from "@/lib/finops/export-name";
 import { formatMetric, formatPct, metricById, metricChange, metricDelta } from "@/lib/finops/explorer-metrics";
-import { IgnoredParams } from "@/components/ui/ignored-params";
-import { ignoredParams } from "@/lib/finops/url-notices";
+import { IgnoredParams, useIgnoredParams } from "@/components/ui/ignored-params";
 import { useOrgCalendar } from "@/components/ui/org-calendar";
 import { OutOfScope } from "@/components/ui/out-of-scope";
 import { useViewerScope } from "@/components/ui/viewer-scope";
@@ -36,6 +35,7 @@ export function Explorer() {
   // Writes go through the same map's serializer (exploreHref), which encodes as every link to the page does.
   const [values] = useQueryStates(explorerParsers);
   const state = useMemo(() => explorerStateOf(values, new Date()), [values]);
+  const ignored = useIgnoredParams(params, explorerQuery(state));
   const metric = metricById(state.metric);
   // The same comparison as the overview and the change API: a month with the month before, a partial period
   // with the same elapsed time (the previous queries then carry `until`).
@@ -74,6 +74,8 @@ export function Explorer() {
   const prevTotal = previous.isPlaceholderData ? undefined : previous.data?.total;
   const totalDelta = total && prevTotal ? metricDelta(metric, total, prevTotal) : null;
   const totalPct = total ? metricChange(metric, total, prevTotal).pct : null;
+  // A previous period without any usage (before the data starts): "new", never "+$5,111.45" or "–".
+  const totalIsNew = !!total && !!prevTotal && Number(prevTotal.attempts) === 0 && Number(total.attempts) > 0;
   const dims = state.groupBy2 ? [state.groupBy, state.groupBy2] : [state.groupBy];
 
   async function download() {
@@ -104,7 +106,7 @@ export function Explorer() {
 
   return (
     <div className="stack explorer">
-      <IgnoredParams list={ignoredParams(new URLSearchParams(params.toString()), explorerQuery(state))} />
+      <IgnoredParams list={ignored} />
       <Card className="explorer-controls">
         <ExplorerToolbar state={state} go={go} onExport={() => void download()} canExport={!!total && !current.isPlaceholderData} />
         <FilterBar state={state} onChange={(f) => go(f)} />
@@ -136,7 +138,7 @@ export function Explorer() {
           <div className="explorer-kpi" title={metric.definition}>
             <span className="kpi-label">{metric.label}, {formatDayRange(state.from, state.to)} ({state.tz})</span>
             <strong className="kpi-value" data-testid="explore-total">{formatMetric(metric, total[metric.id])}</strong>
-            {prevTotal && <span className="muted" data-testid="explore-comparison" title={`Previous: ${formatDayRange(prev.from, prev.to)}${prev.until ? `, its last day cut at the same hour as now` : ""}`}>{formatPct(totalPct)} {comparison.label} ({formatMetric(metric, prevTotal[metric.id])})</span>}
+            {prevTotal && <span className="muted" data-testid="explore-comparison" title={`Previous: ${formatDayRange(prev.from, prev.to)}${prev.until ? `, its last day cut at the same hour as now` : ""}`}>{formatPct(totalPct, totalIsNew)} {comparison.label} ({formatMetric(metric, prevTotal[metric.id])})</span>}
             <button type="button" className="button small" aria-pressed={state.compare} data-testid="why-toggle" onClick={() => go({ compare: !state.compare })}>
               {state.compare ? "Hide why it changed" : "Why did it change?"}
             </button>
@@ -144,7 +146,7 @@ export function Explorer() {
           {state.compare && <WhyChanged scope={{ from: state.from, to: state.to, tz: state.tz, base: state.base, include: state.include, exclude: state.exclude }} />}
           <ExplorerChart state={state} onBucket={(b) => go(narrowToBucket(b))} />
           <Card title={`Breakdown by ${grouping}`} subtitle="Click a name to filter to it and drill down; click a column to sort." className={current.isPlaceholderData ? "is-refreshing" : undefined}>
-            <BreakdownTable state={state} rows={rows} onSort={(sort, dir) => go({ sort, dir })} onDrill={(k, k2) => go(drillDown(state, k, k2))} sortedRows={sortedRows} total={total} previousTotal={prevTotal} totalDelta={totalDelta} totalPct={totalPct} other={paged ? current.data?.other ?? null : null} otherCount={paged && current.data ? current.data.group_count - current.data.groups.length : 0} />
+            <BreakdownTable state={state} rows={rows} onSort={(sort, dir) => go({ sort, dir })} onDrill={(k, k2) => go(drillDown(state, k, k2))} sortedRows={sortedRows} total={total} previousTotal={prevTotal} totalDelta={totalDelta} totalPct={totalPct} totalIsNew={totalIsNew} other={paged ? current.data?.other ?? null : null} otherCount={paged && current.data ? current.data.group_count - current.data.groups.length : 0} />
             {paged && current.data && (
               <p className="paging-line" data-testid="explore-paging">
                 Showing {formatInt(current.data.groups.length)} of {formatInt(current.data.group_count)}, sorted on the server; the rest are summed in &quot;(other)&quot; and the total stays exact. The CSV export has every row.{" "}

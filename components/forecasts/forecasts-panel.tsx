@@ -3,7 +3,8 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import type { z } from "zod";
 import { BurnDownChart } from "@/components/budgets/burn-down-chart";
-import { colorOf } from "@/components/charts/series-colors";
+import { colorOf, teamColour } from "@/components/charts/series-colors";
+import { useTeamColors } from "@/components/charts/team-colors";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { formatUsd } from "@/lib/finops/format";
 import { change } from "@/lib/finops/overview-kpis";
@@ -38,6 +39,7 @@ export function ForecastsPanel() {
   const by = pick(params.get("forecast_by"), FORECAST_DIMENSIONS);
   const period = pick(params.get("forecast_period"), FORECAST_PERIODS);
   const answer = useForecasts(by, period);
+  const teamColors = useTeamColors();
   const [selected, setSelected] = useState<string>(TOTAL);
   const set = (name: string, value: string) => {
     const next = new URLSearchParams(params.toString());
@@ -85,7 +87,7 @@ export function ForecastsPanel() {
                     <tr key={key} className={r === data.total ? "total-row" : undefined} aria-selected={(chosen === r)}>
                       <td className="truncate" title={name}>
                         <button type="button" className="button link row-pick" onClick={() => setSelected(key)} aria-pressed={chosen === r}>
-                          {r !== data.total && <span className="swatch" style={{ background: colorOf(r.unattributed ? "" : r.value) }} aria-hidden />}
+                          {r !== data.total && <span className="swatch" style={{ background: by === "team" ? teamColour(r.unattributed ? "" : r.value, teamColors) : colorOf(r.unattributed ? "" : r.value) }} aria-hidden />}
                           {name}
                         </button>
                       </td>

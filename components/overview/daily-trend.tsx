@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { prepareStackedSeries } from "@/components/charts/prepare-stacked-series";
 import { StackedBarChart } from "@/components/charts/stacked-bar-chart";
+import { useTeamColors } from "@/components/charts/team-colors";
 import { Card } from "@/components/ui/card";
 import { formatDay, formatUsd } from "@/lib/finops/format";
 import { unusualDays } from "@/lib/finops/unusual-days";
@@ -21,9 +22,10 @@ const STACK_LABEL: Record<StackDimension, string> = { team: "Team", model: "Mode
 /** Daily spend stacked by a dimension; segments and legend entries open the explorer on that group. */
 export function DailyTrend({ state, data, range, onStack }: { state: OverviewState; data: OverviewResponse; range: string; onStack: (s: StackDimension) => void }) {
   const router = useRouter();
+  const teamColors = useTeamColors();
   const { rows, keys } = useMemo(
-    () => prepareStackedSeries({ days: data.days, dailyCost: data.daily_cost_usd, series: data.series, label: (k) => keyLabel(data.stack, k), otherLabel: "All others" }),
-    [data],
+    () => prepareStackedSeries({ days: data.days, dailyCost: data.daily_cost_usd, series: data.series, label: (k) => keyLabel(data.stack, k), otherLabel: "All others", pinned: data.stack === "team" ? teamColors : undefined }),
+    [data, teamColors],
   );
   const drill = STACK_DRILL[data.stack];
   // Numbers only to judge which days stand out; every amount shown stays an exact decimal string.

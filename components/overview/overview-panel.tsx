@@ -5,8 +5,7 @@ import { useEffect, useMemo } from "react";
 import { WhyChanged } from "@/components/change/why-changed";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { formatDayRange, formatUsd } from "@/lib/finops/format";
-import { IgnoredParams } from "@/components/ui/ignored-params";
-import { ignoredParams } from "@/lib/finops/url-notices";
+import { IgnoredParams, useIgnoredParams } from "@/components/ui/ignored-params";
 import { lastDays } from "@/lib/finops/date-range";
 import { overviewHref, overviewParsers, overviewQuery, overviewStateOf, type OverviewState } from "@/lib/finops/overview-state";
 import { useOverview } from "@/lib/hooks/use-overview";
@@ -30,6 +29,7 @@ export function OverviewPanel() {
     if (overviewQuery(state).toString() !== params.toString()) replaceUrl(overviewHref(state));
   }, [params, state]);
 
+  const ignored = useIgnoredParams(params, overviewQuery(state));
   const { data, error, isPending, isFetching, refetch } = useOverview(state);
   // Links and labels follow the figures on screen, which during a reload are still the previous answer's.
   const shown: OverviewState = data ? { from: data.from, to: data.to, tz: data.tz, stack: data.stack } : state;
@@ -42,7 +42,7 @@ export function OverviewPanel() {
 
   return (
     <div className="stack" aria-busy={isFetching}>
-      <IgnoredParams list={ignoredParams(new URLSearchParams(params.toString()), overviewQuery(state))} />
+      <IgnoredParams list={ignored} />
       <PeriodPicker state={state} comparison={periodComparison} busy={isFetching && !isPending} onChange={go} />
       {isPending ? (
         <StatusMessage kind="loading" title="Loading spend…" />

@@ -1,4 +1,5 @@
-import { colorOf, OTHER_COLOR } from "@/components/charts/series-colors";
+import { teamColour } from "@/components/charts/series-colors";
+import { useTeamColors } from "@/components/charts/team-colors";
 import type { TraceAttempt, TraceNode } from "@/lib/schemas/trace";
 
 /**
@@ -12,10 +13,7 @@ export type Axis = { t0: number; span: number };
 // Hues distinguishable on white; a team keeps its hue on every trace (hash of its name), "" is grey.
 const STATUS_COLOURS: Record<string, string> = { success: "#2f9e44", cancelled: "#868e96", rate_limited: "#f08c00", timeout: "#c92a2a", error: "#c92a2a" };
 
-/** A team's colour: the one it has on every chart (components/charts/series-colors.ts); grey when unattributed. */
-export function teamColour(team: string): string {
-  return team === "" ? OTHER_COLOR : colorOf(team);
-}
+
 export const statusColour = (status: string) => STATUS_COLOURS[status] ?? "#495057";
 
 export const ms = (n: number | null) => (n === null ? "–" : n < 1000 ? `${n} ms` : n < 120_000 ? `${(n / 1000).toFixed(1)} s` : n < 7_200_000 ? `${(n / 60_000).toFixed(1)} min` : `${(n / 3_600_000).toFixed(1)} h`);
@@ -25,7 +23,8 @@ function AttemptBar({ a, node, axis, colorBy }: { a: TraceAttempt; node: TraceNo
   const start = Date.parse(a.start) - axis.t0;
   const left = (start / axis.span) * 100;
   const width = ((a.latency_ms ?? 0) / axis.span) * 100;
-  const colour = colorBy === "team" ? teamColour(node.team) : statusColour(a.status);
+  const pinned = useTeamColors();
+  const colour = colorBy === "team" ? teamColour(node.team, pinned) : statusColour(a.status);
   const style = { left: pct(left), width: pct(Math.min(width, 100 - left)), background: a.wasted ? `repeating-linear-gradient(135deg, ${colour} 0 3px, transparent 3px 6px)` : colour, borderColor: colour };
   return <span className={a.wasted ? "bar wasted" : "bar"} style={style} title={`attempt ${a.attempt} · ${a.status.replace(/_/g, " ")}${a.wasted ? " (retried: waste)" : ""} · starts +${ms(start)} · ${ms(a.latency_ms)}`} />;
 }
@@ -52,11 +51,12 @@ export function TimelineAxis({ axis }: { axis: Axis }) {
 
 /** The colours in use, as a legend. */
 export function TimelineLegend({ nodes, colorBy }: { nodes: TraceNode[]; colorBy: ColorBy }) {
+  const pinned = useTeamColors();
   const values = [...new Set(nodes.map((n) => (colorBy === "team" ? n.team : n.status)))].sort();
   return (
     <span className="gantt-legend">
       {values.map((v) => (
-        <span key={v}><span className="swatch" style={{ background: colorBy === "team" ? teamColour(v) : statusColour(v) }} /> {colorBy === "team" ? v || "Unattributed" : v.replace(/_/g, " ")}</span>
+        <span key={v}><span className="swatch" style={{ background: colorBy === "team" ? teamColour(v, pinned) : statusColour(v) }} /> {colorBy === "team" ? v || "Unattributed" : v.replace(/_/g, " ")}</span>
       ))}
       <span><span className="swatch hatched" /> retried attempt</span>
     </span>

@@ -8,7 +8,8 @@ import { queryWriter } from "./url-state";
 export const ATTRIBUTIONS = ["executed", "originated"] as const;
 export type Attribution = (typeof ATTRIBUTIONS)[number];
 
-const parseAsMonth = createParser({ parse: (v: string) => (/^\d{4}-\d{2}$/.test(v) ? v : null), serialize: (v: string) => v });
+// A real month only: ?period=2026-13 is named as not applied (and the page shows its default month).
+const parseAsMonth = createParser({ parse: (v: string) => (/^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : null), serialize: (v: string) => v });
 export const chargebackParsers = { period: parseAsMonth, attribution: parseAsStringLiteral(ATTRIBUTIONS) };
 
 export type ChargebackView = { period: string; attribution: Attribution };

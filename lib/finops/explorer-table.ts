@@ -9,7 +9,7 @@ import { valueLabel } from "./format";
  * value and change, then a fixed set of context metrics.
  */
 export type Group = { key: string; key2?: string } & SummaryMeasures;
-export type TableRow = { key: string; key2?: string; now: SummaryMeasures; prev: SummaryMeasures | undefined; delta: string | number | null; pct: number | null; isNew: boolean };
+export type TableRow = { key: string; key2?: string; now: SummaryMeasures; prev: SummaryMeasures | undefined; delta: string | number | null; pct: number | null; isNew: boolean; compared: boolean };
 
 const CONTEXT_METRICS = ["cost_usd", "requests", "attempts", "retry_amplification", "cache_hit_rate", "reasoning_share"] as const;
 
@@ -29,14 +29,14 @@ export function tableRows(groups: readonly Group[], previous: readonly Group[] |
     const prev = previous ? before.get(groupId(g)) : undefined;
     // Without the previous period loaded there is no comparison yet: keep the cells empty, not "new".
     const delta = previous ? metricDelta(metric, g, prev) : null;
-    return { key: g.key, key2: g.key2, now: g, prev, delta, pct: metricChange(metric, g, prev).pct, isNew: !!previous && !prev && metricNumber(g[metric.id]) !== 0 };
+    return { key: g.key, key2: g.key2, now: g, prev, delta, pct: metricChange(metric, g, prev).pct, isNew: !!previous && !prev && metricNumber(g[metric.id]) !== 0, compared: !!previous };
   });
   // Groups that had usage before and none now are rows too (at zero): a spend that stopped is news.
   const current = new Set(groups.map(groupId));
   for (const prev of previous ?? []) {
     if (current.has(groupId(prev))) continue;
     const now = zeroed(prev);
-    rows.push({ key: prev.key, key2: prev.key2, now, prev, delta: metricDelta(metric, now, prev), pct: metricChange(metric, now, prev).pct, isNew: false });
+    rows.push({ key: prev.key, key2: prev.key2, now, prev, delta: metricDelta(metric, now, prev), pct: metricChange(metric, now, prev).pct, isNew: false, compared: true });
   }
   return rows;
 }

@@ -12,7 +12,7 @@ async function typeDate(page: import("@playwright/test").Page, label: string, ke
   await page.keyboard.type(keys, { delay: 30 });
 }
 
-for (const path of ["/overview", "/explore"]) {
+for (const path of ["/overview", "/explore", "/traces"]) {
   test(`${path}: a typed date commits once, complete, on Enter; never a keystroke at a time`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByLabel("From", { exact: true })).toBeVisible();

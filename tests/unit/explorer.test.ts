@@ -142,6 +142,11 @@ describe("explorer CSV", () => {
     expect([neutralizeCell("=1"), neutralizeCell("-1.5"), neutralizeCell("+3"), neutralizeCell("a=b"), neutralizeCell("-")]).toEqual(["'=1", "-1.5", "+3", "a=b", "'-"]);
     expect(toCsv([["=cmd|' /C calc'!A0", -1, null]])).toBe("'=cmd|' /C calc'!A0,-1,\n");
   });
+  it("leaves a negative percentage a number a spreadsheet reads (a group that spent nothing now: -100.00%)", () => {
+    expect([neutralizeCell("-100.00%"), neutralizeCell("-3.5%"), neutralizeCell("+12%")]).toEqual(["-100.00%", "-3.5%", "+12%"]);
+    // Anything more than a signed number and one trailing % is still text that could run as a formula.
+    expect([neutralizeCell("-1%+cmd"), neutralizeCell("-%"), neutralizeCell("-1%%")]).toEqual(["'-1%+cmd", "'-%", "'-1%%"]);
+  });
 });
 
 describe("explorer chart preparation", () => {

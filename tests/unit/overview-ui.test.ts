@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prepareStackedSeries } from "@/components/charts/prepare-stacked-series";
-import { colorOf, colorsFor, OTHER_COLOR } from "@/components/charts/series-colors";
+import { colorOf, colorsFor, OTHER_COLOR, teamColorMap, teamColour } from "@/components/charts/series-colors";
 import { change, costPerRequest, kpiFigures } from "@/lib/finops/overview-kpis";
 import { exploreHref, keyLabel, stackHref, topAllHref, topRowHref } from "@/lib/finops/overview-links";
 import { comparisonFor } from "@/lib/finops/comparison";
@@ -129,5 +129,22 @@ describe("series colours", () => {
   it("stay distinct for keys drawn together while the palette lasts", () => {
     const keys = Array.from({ length: 20 }, (_, i) => `team-${i}`);
     expect(new Set(colorsFor(keys)).size).toBe(20);
+  });
+  it("pin each team's colour over the organisation's teams, whichever teams a chart shows (the demo's platform and growth share a hash colour)", () => {
+    const org = ["growth", "platform", "search", "support-ai"];
+    expect(colorOf("platform")).toBe(colorOf("growth")); // the clash that made platform change colour
+    const all = teamColorMap(org, "all");
+    const lead = teamColorMap(org, ["platform"]);
+    // The lead's page carries its own team and Unattributed only, in the organisation's colours.
+    expect(lead).toEqual({ "": all[""], platform: all.platform });
+    expect(new Set(Object.values(all)).size).toBe(5);
+    // Alone (a lead's chart, a trace), with every team, or in another order: the same colour.
+    expect(colorsFor(["platform"], undefined, lead)).toEqual([all.platform]);
+    expect(colorsFor(["search", "platform", "growth", "", "support-ai"], undefined, all)).toEqual([all.search, all.platform, all.growth, all[""], all["support-ai"]]);
+    expect(teamColour("platform", lead)).toBe(all.platform);
+    // A key without a pinned colour keeps clear of the pinned ones drawn with it.
+    const [x, p] = colorsFor(["new-team", "platform"], undefined, all);
+    expect(p).toBe(all.platform);
+    expect(x).not.toBe(all.platform);
   });
 });

@@ -56,6 +56,10 @@ describe("each page's parsers read the links other pages write", () => {
     expect(tracesQuery(t).toString()).toBe("from=2026-03-01&to=2026-03-08&tz=UTC&team=a&team=b&exclude_model=o3");
     expect(chargebackHref({ period: "2026-02", attribution: "originated" })).toBe("/chargeback?period=2026-02&attribution=originated");
     expect(queryReader(chargebackParsers)(search("period=2026-2&attribution=both"))).toEqual({ period: null, attribution: null });
+    // A month that does not exist is not applied either (it was, and asked the API for month 13).
+    expect(queryReader(chargebackParsers)(search("period=2026-13")).period).toBeNull();
+    expect(queryReader(chargebackParsers)(search("period=2026-00")).period).toBeNull();
+    expect(queryReader(chargebackParsers)(search("period=2026-12")).period).toBe("2026-12");
     expect(queryReader(settingsParsers)(search(settingsHref("unpriced")))).toEqual({ tab: "unpriced" });
     expect(alertsHref({ tab: "alerts", status: "active" })).toBe("/alerts");
     expect(alertsHref({ tab: "rules" })).toBe("/alerts?tab=rules");
