@@ -331,9 +331,12 @@ export function decompose(input: DecompositionInput): Decomposition {
   };
   // Σ_k weight[size + k] · (the other half's sum of size k), for each size of the own half's coalition.
   const foldedBySize = (other: Dec[]) => [0, 1, 2, 3, 4].map((size) => other.reduce((acc, sum, k) => (size + k < n ? acc + weight[size + k] * sum : acc), ZERO));
+  // The marginals are summed by coalition size first (additions), then each size's sum is multiplied once.
   const half = (own: Dec[], ownMasks: number[], folded: Dec[], bit: number): Dec => {
+    const bySizeOf: Dec[] = [ZERO, ZERO, ZERO, ZERO];
+    for (const m of ownMasks) if (!(m & bit)) bySizeOf[POPCOUNT[m]] += own[m | bit] - own[m];
     let acc = ZERO;
-    for (const m of ownMasks) if (!(m & bit)) acc += (own[m | bit] - own[m]) * folded[POPCOUNT[m]];
+    for (let size = 0; size < 4; size++) if (bySizeOf[size] !== ZERO) acc += bySizeOf[size] * folded[size];
     return acc;
   };
   cells.forEach((_, c) => {
