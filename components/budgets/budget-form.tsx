@@ -1,6 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { Field, FormError } from "@/components/ui/form";
+import { addDays } from "@/lib/finops/date-range";
 import { useBudgetTeams, useCreateBudget, useUpdateBudget } from "@/lib/hooks/use-budgets";
 import { ACTIONS, DEFAULT_THRESHOLDS, PERIODS, SCOPE_TYPES, type Threshold } from "@/lib/schemas/budget";
 
@@ -18,6 +19,8 @@ export type BudgetFormValues = {
 
 const SCOPE_LABEL: Record<string, string> = { org: "Whole organisation", team: "Team", repo: "Repository", feature: "Feature", customer: "Customer", work_item: "Work item", ingest_key: "Ingest key (id)" };
 const ACTION_LABEL: Record<string, string> = { notify: "Notify", require_approval: "Require approval", block: "Block" };
+const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v);
+
 const EMPTY: BudgetFormValues = { name: "", scope_type: "team", scope_value: "", team: null, period: "month", custom_from: null, custom_to: null, amount_usd: "", thresholds: DEFAULT_THRESHOLDS };
 
 /** Create (no `id`) or edit a budget. Leads only see their own teams in the pickers; the server checks again. */
@@ -78,7 +81,8 @@ export function BudgetForm({ id, initial, onDone }: { id?: string; initial?: Bud
       {v.period === "custom" && (
         <>
           <Field label="From"><input type="date" name="custom_from" required value={v.custom_from ?? ""} onChange={(e) => set({ custom_from: e.target.value || null })} /></Field>
-          <Field label="To (exclusive)"><input type="date" name="custom_to" required value={v.custom_to ?? ""} onChange={(e) => set({ custom_to: e.target.value || null })} /></Field>
+          {/* People pick the last day of the period (inclusive, as every page shows ranges); the API keeps its exclusive custom_to. */}
+          <Field label="Through"><input type="date" name="custom_through" required value={v.custom_to ? addDays(v.custom_to, -1) : ""} onChange={(e) => set({ custom_to: isDay(e.target.value) ? addDays(e.target.value, 1) : null })} /></Field>
         </>
       )}
       <Field label="Amount (USD)"><input name="amount_usd" inputMode="decimal" required pattern="\d+(\.\d{1,9})?" value={v.amount_usd} onChange={(e) => set({ amount_usd: e.target.value })} placeholder="1000" /></Field>

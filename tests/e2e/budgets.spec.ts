@@ -80,3 +80,25 @@ test("right after the demo loads, its budgets show the runaway agent's damage", 
   for (const name of ["Organisation monthly", "Search monthly", "Coding agent quarterly"]) await expect(row(name)).toBeVisible();
   await page.screenshot({ path: "test-results/budgets-demo-1440.png", fullPage: true });
 });
+
+test("a custom period is picked by its last day, as every page shows ranges; the API keeps its exclusive end", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await page.goto("/budgets");
+  await page.getByRole("button", { name: "New budget" }).click();
+  const form = page.getByRole("form", { name: "New budget" });
+  await form.getByLabel("Name").fill("Q1 launch, custom range");
+  await form.locator('select[name="scope_type"]').selectOption("org");
+  await form.locator('select[name="period"]').selectOption("custom");
+  await form.getByLabel("From").fill("2027-01-01");
+  await form.getByLabel("Through").fill("2027-03-31");
+  await expect(form.getByLabel("Through")).toHaveValue("2027-03-31");
+  await form.getByLabel("Amount (USD)").fill("1000");
+  await form.getByRole("button", { name: "Create budget" }).click();
+  await expect(page).toHaveURL(/\/budgets\/[a-z0-9]+$/, { timeout: 60_000 });
+  const id = page.url().split("/").pop()!;
+  const api = BudgetDetailOut.parse(await (await request.get(`/api/v1/budgets/${id}`)).json()).budget;
+  expect([api.custom_from, api.custom_to]).toEqual(["2027-01-01", "2027-04-01"]);
+  // Editing shows the same last day back.
+  await page.getByRole("button", { name: "Edit" }).click();
+  await expect(page.getByLabel("Through")).toHaveValue("2027-03-31");
+});
