@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ChangeWaterfall } from "@/components/charts/change-waterfall";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { contributorHref, waterfallSteps, type ChangeScope } from "@/lib/finops/change-links";
-import { formatDayRange, formatUsd } from "@/lib/finops/format";
+import { formatDayRange, formatUsd, formatUsdSigned } from "@/lib/finops/format";
 import { keyLabel } from "@/lib/finops/overview-links";
 import { Money } from "@/lib/finops/money";
 import { useChange } from "@/lib/hooks/use-change";
@@ -11,10 +11,8 @@ import type { ChangeContributor, ChangeDriver, ChangeResponse } from "@/lib/sche
 import "./why-changed.css";
 
 const SHOWN = 3;
-const signed = (amount: string) => {
-  const v = new Money(amount);
-  return `${v.isPos() && !v.isZero() ? "+" : ""}${formatUsd(amount)}`;
-};
+// Changes carry their sign, a true minus for decreases (formatUsdSigned), as everywhere else.
+const signed = formatUsdSigned;
 const changeClass = (amount: string) => {
   const v = new Money(amount);
   return v.isZero() ? "change-neutral" : v.isPos() ? "change-bad" : "change-good";

@@ -1,6 +1,6 @@
 "use client";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatUsd, formatUsdCompact } from "@/lib/finops/format";
+import { formatUsd, formatUsdCompact, formatUsdSigned } from "@/lib/finops/format";
 import { waterfallDomain, type WaterfallStep } from "@/lib/finops/change-links";
 
 const FILL: Record<WaterfallStep["kind"], string> = { total: "var(--accent)", up: "var(--danger)", down: "var(--change-good, #2b8a3e)", zero: "var(--grid)" };
@@ -9,11 +9,11 @@ type Point = WaterfallStep & { range: [number, number] };
 function Tip({ active, payload }: { active?: boolean; payload?: readonly { payload: Point }[] }) {
   if (!active || !payload?.length) return null;
   const p = payload[0].payload;
-  const sign = p.kind === "up" ? "+" : "";
   return (
     <div className="chart-tooltip">
       <div className="muted">{p.label}</div>
-      <strong>{sign}{formatUsd(p.amount)}</strong>
+      {/* A driver is a change (+ or − with a true minus sign, as in the drivers' list); the two totals are amounts. */}
+      <strong>{p.kind === "total" ? formatUsd(p.amount) : formatUsdSigned(p.amount)}</strong>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { teamColour } from "@/components/charts/series-colors";
 import { useTeamColors } from "@/components/charts/team-colors";
 import type { TraceAttempt, TraceNode } from "@/lib/schemas/trace";
+import { formatDuration } from "@/lib/finops/format";
 
 /**
  * The Gantt column of the call tree: each call's attempts as bars from their start over their latency, on one
@@ -16,7 +17,8 @@ const STATUS_COLOURS: Record<string, string> = { success: "#2f9e44", cancelled: 
 
 export const statusColour = (status: string) => STATUS_COLOURS[status] ?? "#495057";
 
-export const ms = (n: number | null) => (n === null ? "–" : n < 1000 ? `${n} ms` : n < 120_000 ? `${(n / 1000).toFixed(1)} s` : n < 7_200_000 ? `${(n / 60_000).toFixed(1)} min` : `${(n / 3_600_000).toFixed(1)} h`);
+/** Durations by the one rule (lib/finops/format.ts). */
+export const ms = formatDuration;
 const pct = (v: number) => `${Math.max(0, Math.min(100, v)).toFixed(3)}%`;
 
 function AttemptBar({ a, node, axis, colorBy }: { a: TraceAttempt; node: TraceNode; axis: Axis; colorBy: ColorBy }) {

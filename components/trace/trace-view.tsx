@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TeamAttributionChart } from "@/components/charts/team-attribution-chart";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { HttpError } from "@/lib/api/fetch-json";
-import { formatInt, formatUsdFine, teamLabel } from "@/lib/finops/format";
+import { formatDuration, formatInt, formatUsdFine, teamLabel } from "@/lib/finops/format";
 import { useTrace } from "@/lib/hooks/use-trace";
 import type { TraceResponse } from "@/lib/schemas/trace";
 import { CallTree } from "./call-tree";
@@ -13,8 +13,6 @@ import "./trace.css";
 import { TraceSearch } from "./trace-search";
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-US", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" });
-const duration = (ms: number) =>
-  ms < 1000 ? `${ms} ms` : ms < 120_000 ? `${(ms / 1000).toFixed(1)} s` : ms < 7_200_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 3_600_000).toFixed(1)} h`;
 
 /** One trace: its total, its call graph, and its cost by executing and by originating team. */
 export function TraceView({ id }: { id: string }) {
@@ -61,7 +59,7 @@ function TraceDetail({ t }: { t: TraceResponse }) {
           <span className="mono" data-testid="trace-id">{t.trace_id || t.id}</span>
           {t.found_by === "request_id" && t.trace_id && <span className="muted">(found by request_id <span className="mono">{t.id}</span>)</span>}
         </div>
-        <div className="muted">{when(t.start)} UTC · {duration(Date.parse(t.end) - Date.parse(t.start))}</div>
+        <div className="muted">{when(t.start)} UTC · {formatDuration(Date.parse(t.end) - Date.parse(t.start))}</div>
         <TraceContextList context={t.context} start={t.start} end={t.end} />
         <div className="trace-kpis">
           <div className="waste-figure">

@@ -92,3 +92,17 @@ export function formatWeekday(day: string): string {
   const [y, m, d] = day.split("-").map(Number);
   return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString("en-US", { weekday: "short", month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
 }
+
+/**
+ * A duration in the unit a person reads it in: "420 ms", "12.5 s", "38 min", "1 h 52 min", "3 h"; null (not
+ * measured) is "–". One rule for the trace's length, its timeline axis and each call's latency.
+ */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return "–";
+  if (ms < 1000) return `${ms} ms`;
+  if (ms < 120_000) return `${(ms / 1000).toFixed(1)} s`;
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} min`;
+  const [h, m] = [Math.floor(minutes / 60), minutes % 60];
+  return m === 0 || h >= 24 ? `${Math.round(minutes / 60)} h` : `${h} h ${m} min`;
+}

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { formatUsd } from "../../lib/finops/format";
+import { formatUsd, formatUsdSigned } from "../../lib/finops/format";
 import { Money } from "../../lib/finops/money";
 import { ChangeResponse } from "../../lib/schemas/change";
 import { OverviewResponse } from "../../lib/schemas/overview";
@@ -10,7 +10,7 @@ const change = async (api: APIRequestContext, query: string) => {
   expect(res.status(), await res.text()).toBe(200);
   return ChangeResponse.parse(await res.json());
 };
-const signed = (a: string) => `${new Money(a).isPos() && !new Money(a).isZero() ? "+" : ""}${formatUsd(a)}`;
+const signed = formatUsdSigned;
 
 /** The panel shows the API's figures exactly: per driver the 9-decimal amount, the rounded text, the contributors. */
 async function expectPanelMatches(page: Page, c: ChangeResponse) {

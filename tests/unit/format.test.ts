@@ -35,3 +35,10 @@ describe("formatRate", () => {
     expect(["1", "0.1", "0.075", "18.75", "0.0000025"].map(formatRate)).toEqual(["$1.00", "$0.10", "$0.075", "$18.75", "$0.0000025"]);
   });
 });
+
+describe("durations", () => {
+  it("reads in the unit a person would use, one rule for trace length, axis and latency", async () => {
+    const { formatDuration } = await import("@/lib/finops/format");
+    expect([null, 0, 420, 12_540, 119_999, 120_000, 38 * 60_000, 112 * 60_000, 120 * 60_000, 26 * 3_600_000].map(formatDuration)).toEqual(["–", "0 ms", "420 ms", "12.5 s", "120.0 s", "2 min", "38 min", "1 h 52 min", "2 h", "26 h"]);
+  });
+});
