@@ -73,6 +73,7 @@ describe("explorer metrics", () => {
     expect(formatMetric(metricById("cost_usd"), "1234.565000000")).toBe("$1,234.56");
     expect(formatMetric(metricById("cache_hit_rate"), 0.4567)).toBe("45.7%");
     expect(formatMetric(metricById("retry_amplification"), 1.2345)).toBe("1.23×");
+    expect(formatMetric(metricById("retry_amplification"), null)).toBe("—"); // undefined: attempts but no request ends
     expect(formatMetric(metricById("attempts"), 12345)).toBe("12,345");
     expect(metricChange(metricById("cost_usd"), m("150.000000000", 1), m("100.000000000", 1)).pct).toBeCloseTo(0.5);
     expect(metricChange(metricById("cost_usd"), m("1.000000000", 1), m("0.000000000", 1)).pct).toBeNull();
