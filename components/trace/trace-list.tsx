@@ -8,9 +8,9 @@ import { Card, StatusMessage } from "@/components/ui/card";
 import { OutOfScope } from "@/components/ui/out-of-scope";
 import { useViewerScope } from "@/components/ui/viewer-scope";
 import { teamsOutOfScope } from "@/lib/finops/scope-notice";
-import { lastDays } from "@/lib/finops/date-range";
+import { RangePicker } from "@/components/ui/range-picker";
 import { exploreHref } from "@/lib/finops/explorer-state";
-import { formatInt, formatUsdFine, teamLabel, valueLabel } from "@/lib/finops/format";
+import { formatDayRange, formatInt, formatUsdFine, teamLabel, valueLabel } from "@/lib/finops/format";
 import { hasFilters, topTracesApiQuery, traceListStateOf, tracesListHref, tracesParsers, type TraceListState } from "@/lib/finops/trace-list-state";
 import { useTopTraces } from "@/lib/hooks/use-trace";
 import { CopyButton } from "./copy-button";
@@ -19,7 +19,6 @@ import "./trace.css";
 import { replaceUrl } from "@/components/ui/navigate";
 
 const LIMIT = 50;
-const PRESETS = [1, 7, 30] as const;
 const shown = valueLabel;
 /** A long id as its head and tail (the full id is in the title and the copy button). */
 export const shortId = (id: string) => (id.length > 16 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id);
@@ -41,7 +40,7 @@ export function TraceList() {
   }, [params, state]);
   const top = useTopTraces(topTracesApiQuery(state, LIMIT));
   const filtered = hasFilters(state);
-  const range = `${state.from} → ${state.to} (to exclusive, ${state.tz})`;
+  const range = `${formatDayRange(state.from, state.to)} (${state.tz})`;
 
   return (
     <div className="stack">
@@ -50,11 +49,9 @@ export function TraceList() {
       </Card>
       <Card>
         <div className="toolbar">
-          {PRESETS.map((d) => (
-            <button key={d} className="button small" onClick={() => go(lastDays(d, state.tz, new Date()))}>{d === 1 ? "Today" : `Last ${d} days`}</button>
-          ))}
-          <label className="field inline"><span className="field-label">From</span><input type="date" value={state.from} onChange={(e) => e.target.value && go({ from: e.target.value })} /></label>
-          <label className="field inline"><span className="field-label">To</span><input type="date" value={state.to} onChange={(e) => e.target.value && go({ to: e.target.value })} /></label>
+          {/* The period control of Overview and Explore: presets, From and Through (the last day shown, `to` stays
+              exclusive in the address), dates committed only when complete, and the zone. */}
+          <RangePicker range={state} tz={state.tz} onChange={(patch) => go(patch)} />
           <Link className="button small" href={exploreHref(state)}>Open in Explore</Link>
         </div>
         <FilterBar state={{ ...state, groupBy: "service", groupBy2: null, bucket: "day", metric: "cost_usd", sort: "cost_usd", dir: "desc", compare: false, base: null }} onChange={(f) => go({ include: f.include, exclude: f.exclude })} />
