@@ -24,9 +24,9 @@ const COLUMNS = [
   col.accessor((p) => p.validFrom.slice(0, 10), { id: "validFrom", header: "Valid from", sortFn: "natural" }),
   col.accessor("inputPerToken", { id: "input", header: "Input", sortFn: "decimal", meta: { className: "num" }, cell: (c) => formatRate(perMillion(c.getValue())) }),
   col.accessor("cacheReadPerToken", { header: "Cache read", enableSorting: false, meta: { className: "num" }, cell: (c) => rate(c.getValue(), "input") }),
-  col.accessor("cacheWritePerToken", { header: "Cache write 5 min", enableSorting: false, meta: { className: "num" }, cell: (c) => rate(c.getValue(), "input") }),
+  col.accessor("cacheWritePerToken", { header: "Write 5 min", enableSorting: false, meta: { className: "num", title: "Cache write, 5-minute TTL" }, cell: (c) => rate(c.getValue(), "input") }),
   // The 1-hour write rate (Anthropic, 2× input) prices cache_write_1h_tokens: without it here a user cannot see it.
-  col.accessor("cacheWrite1hPerToken", { header: "Cache write 1 h", enableSorting: false, meta: { className: "num" }, cell: (c) => rate(c.getValue(), "input") }),
+  col.accessor("cacheWrite1hPerToken", { header: "Write 1 h", enableSorting: false, meta: { className: "num", title: "Cache write, 1-hour TTL (Anthropic: 2× input)" }, cell: (c) => rate(c.getValue(), "input") }),
   col.accessor("outputPerToken", { id: "output", header: "Output", sortFn: "decimal", meta: { className: "num" }, cell: (c) => formatRate(perMillion(c.getValue())) }),
   col.accessor("reasoningPerToken", { header: "Reasoning", enableSorting: false, meta: { className: "num" }, cell: (c) => rate(c.getValue(), "output") }),
   col.accessor("batchDiscount", { header: "Batch −", enableSorting: false, meta: { className: "num" }, cell: (c) => (Number(c.getValue()) ? `${Number(c.getValue()) * 100}%` : "–") }),

@@ -66,7 +66,7 @@ test("settings tabs move with the arrow keys and keep the tab in the URL; lists 
   await name.getByRole("button").click();
   await expect(name).toHaveAttribute("aria-sort", "descending");
   // Every rate that prices an event is on screen: the 1-hour cache write (Anthropic: 2× input) and reasoning too.
-  await expect(page.getByRole("columnheader", { name: "Cache write 1 h" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Write 1 h" })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Reasoning" })).toBeVisible();
   const sonnet = page.locator("table tbody tr", { hasText: "claude-sonnet-4-5" }).filter({ hasText: "standard" }).first();
   await expect(sonnet.locator("td")).toContainText(["anthropic", "claude-sonnet-4-5", "standard", "$3.00", "$0.30", "$3.75", "$6.00", "$15.00", "= output"]);
