@@ -63,3 +63,16 @@ describe("the price book changes", () => {
   });
 });
 
+describe("a call named without a provider", () => {
+  it("is priced as ingest prices it: a dated snapshot by its undated row, provider/model by that provider's row", async () => {
+    await refreshBudgetState(now.getTime());
+    const estimate = async (model: string) => (await checkBudgets({ team: "search", model, input_tokens: 1000, output_tokens: 100 }, { keyId: "k", defaultTeam: null }, now)).estimated_cost_usd;
+    // claude-sonnet-4-5: $3 in, $15 out per million: 1000·3e-6 + 100·15e-6
+    expect(await estimate("claude-sonnet-4-5")).toBe("0.0045");
+    expect(await estimate("claude-sonnet-4-5-20250929")).toBe("0.0045");
+    expect(await estimate("anthropic/claude-sonnet-4-5")).toBe("0.0045");
+    expect(await estimate("Claude-Sonnet-4-5")).toBe("0.0045");
+    await expect(estimate("no-such-model-20250929")).rejects.toThrow(/has no price in the price book/);
+  });
+});
+
