@@ -19,6 +19,8 @@ const monthName = (key: string) => new Date(`${key}-01T00:00:00Z`).toLocaleStrin
 export function TeamLines({ report: r }: { report: Report }) {
   const [open, setOpen] = useState<Set<string>>(new Set());
   const toggle = (team: string) => setOpen((s) => (s.has(team) ? new Set([...s].filter((t) => t !== team)) : new Set([...s, team])));
+  // Nothing charged this period: a share of $0.00 is no share at all ("—"), and the total row is not "100 %".
+  const empty = new Money(r.total_usd).isZero();
   const sum = (pick: (t: Report["teams"][number]) => string) => r.teams.reduce((a, t) => a.plus(pick(t)), new Money(0)).toFixed(2);
   const link = (team: string, dim?: (typeof DIMS)[number], value?: string) =>
     exploreHref({ from: r.from, to: r.to, tz: r.time_zone, groupBy: dim === "repo" ? "feature" : "repo", filters: { team, ...(dim ? { [dim]: value } : {}) } });
@@ -52,7 +54,7 @@ export function TeamLines({ report: r }: { report: Report }) {
                 <td className="num">{formatUsd(t.allocated_usd)}</td>
                 <td className="num">{new Money(t.adjustments_usd).isZero() ? "—" : formatUsdSigned(t.adjustments_usd)}</td>
                 <td className="num" data-testid="line-total">{formatUsd(t.total_usd)}</td>
-                <td className="num cb-hide-sm">{pct(t.share)}</td>
+                <td className="num cb-hide-sm">{empty ? "—" : pct(t.share)}</td>
                 <td className="num cb-hide-sm">{t.change_usd === null ? "—" : formatUsdSigned(t.change_usd)}</td>
               </tr>
               {open.has(t.team) && (
@@ -101,7 +103,7 @@ export function TeamLines({ report: r }: { report: Report }) {
             <td className="num">{formatUsd(sum((t) => t.allocated_usd))}</td>
             <td className="num">{formatUsdSigned(r.adjustments_usd)}</td>
             <td className="num" data-testid="report-total">{formatUsd(r.total_usd)}</td>
-            <td className="num cb-hide-sm">{r.teams.length ? "100.0%" : "—"}</td>
+            <td className="num cb-hide-sm">{r.teams.length && !empty ? "100.0%" : "—"}</td>
             <td className="num cb-hide-sm">{r.previous ? formatUsdSigned(new Money(r.total_usd).minus(r.previous.total_usd).toFixed(2)) : "—"}</td>
           </tr>
         </tbody>

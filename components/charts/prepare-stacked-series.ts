@@ -12,7 +12,7 @@ export type StackRow = { day: string; label: string; longLabel: string; totalTex
 export function prepareStackedSeries(input: {
   days: readonly string[];
   dailyCost: readonly string[];
-  series: readonly { key: string; kind: "group" | "other"; total: { cost_usd: string }; values: readonly (string | number)[] }[];
+  series: readonly { key: string; kind: "group" | "other"; total: { cost_usd: string }; values: readonly (string | number | null)[] }[];
   /** The label of a group's key (the rest is labelled otherLabel). */
   label: (key: string) => string;
   otherLabel: string;

@@ -6,7 +6,7 @@ import { colorsFor, OTHER_COLOR } from "./series-colors";
  * may hold dots, which Recharts would read as paths). Heights need numbers; the exact values (decimal
  * strings for money) ride along for the tooltip, so no displayed amount comes from a float.
  */
-export type TimePoint = { bucket: string; label: string; exact: (string | number)[]; total: string | number } & Record<`s${number}`, number | null>;
+export type TimePoint = { bucket: string; label: string; exact: (string | number | null)[]; total: string | number | null } & Record<`s${number}`, number | null>;
 export type TimeSeriesDef = { dataKey: `s${number}`; name: string; color: string; isOther: boolean; isNone: boolean };
 /** How the rest of the groups is named on screen (italic, so it never reads as a value called "Other"). */
 export const OTHER_NAME = "All others";
@@ -18,7 +18,7 @@ export function bucketText(bucket: string): string {
 }
 
 export function prepareTimeSeries(
-  data: { buckets: string[]; totals: (string | number)[]; attempts: number[]; series: { key: string; kind?: "group" | "other"; values: (string | number)[]; attempts: number[] }[] },
+  data: { buckets: string[]; totals: (string | number | null)[]; attempts: number[]; series: { key: string; kind?: "group" | "other"; values: (string | number | null)[]; attempts: number[] }[] },
   opts: { ratio: boolean; totalName: string; pinned?: Readonly<Record<string, string>> },
 ): { points: TimePoint[]; series: TimeSeriesDef[] } {
   const source = data.series.length ? data.series : [{ key: opts.totalName, kind: "group" as const, values: data.totals, attempts: data.attempts }];
@@ -35,9 +35,10 @@ export function prepareTimeSeries(
   const points = data.buckets.map((bucket, b) => {
     const point: TimePoint = { bucket, label: bucketText(bucket), exact: source.map((s) => s.values[b]), total: data.totals[b] };
     source.forEach((s, i) => {
-      const n = Number(s.values[b]);
-      // A ratio over a bucket where nothing ran is no reading: a gap, not a dive to zero.
-      point[`s${i}`] = opts.ratio && s.attempts[b] === 0 ? null : n;
+      const v = s.values[b];
+      // A ratio over a bucket where nothing ran, or an undefined one (retry amplification where no request
+      // ends), is no reading: a gap, not a dive to zero.
+      point[`s${i}`] = v === null || (opts.ratio && s.attempts[b] === 0) ? null : Number(v);
     });
     return point;
   });

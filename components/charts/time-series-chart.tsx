@@ -9,7 +9,8 @@ type Props = {
   series: TimeSeriesDef[];
   /** Stacked bars for metrics that add up per bucket, lines for ratios. */
   kind: "stacked" | "lines";
-  format: (v: string | number) => string;
+  /** A value as shown; null is an undefined ratio (shown "—" by formatMetric). */
+  format: (v: string | number | null) => string;
   formatTick: (v: number) => string;
   /** A click on a bucket (its API label). */
   onBucket?: (bucket: string) => void;

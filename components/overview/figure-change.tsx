@@ -11,7 +11,8 @@ export function FigureChange({ change, previousRange, comparison, testId }: { ch
   if (change.fresh) {
     return (
       <div className="change change-neutral" title={tip} data-testid={testId}>
-        <span className="badge">new</span> <span className="muted nowrap">none in the previous period</span>
+        {/* May wrap: unbroken, it ran out of a phone-width card (clipped, or over the next waste figure). */}
+        <span className="badge">new</span> <span className="muted">none in the previous period</span>
         <span className="sr-only">: {tip}</span>
       </div>
     );

@@ -24,11 +24,16 @@ const COLUMNS = [
   col.accessor((p) => p.validFrom.slice(0, 10), { id: "validFrom", header: "Valid from", sortFn: "natural" }),
   col.accessor("inputPerToken", { id: "input", header: "Input", sortFn: "decimal", meta: { className: "num" }, cell: (c) => formatRate(perMillion(c.getValue())) }),
   col.accessor("cacheReadPerToken", { header: "Cache read", enableSorting: false, meta: { className: "num" }, cell: (c) => rate(c.getValue(), "input") }),
-  col.accessor("cacheWritePerToken", { header: "Cache write", enableSorting: false, meta: { className: "num" }, cell: (c) => rate(c.getValue(), "input") }),
+  col.accessor("cacheWritePerToken", { header: "Write 5 min", enableSorting: false, meta: { className: "num", title: "Cache write, 5-minute TTL" }, cell: (c) => rate(c.getValue(), "input") }),
+  // The 1-hour write rate (Anthropic, 2× input) prices cache_write_1h_tokens: without it here a user cannot see it.
+  col.accessor("cacheWrite1hPerToken", { header: "Write 1 h", enableSorting: false, meta: { className: "num", title: "Cache write, 1-hour TTL (Anthropic: 2× input)" }, cell: (c) => rate(c.getValue(), "input") }),
   col.accessor("outputPerToken", { id: "output", header: "Output", sortFn: "decimal", meta: { className: "num" }, cell: (c) => formatRate(perMillion(c.getValue())) }),
+  col.accessor("reasoningPerToken", { id: "reasoning", header: "Reasoning", enableSorting: false, meta: { className: "num" }, cell: (c) => rate(c.getValue(), "output") }),
   col.accessor("batchDiscount", { header: "Batch −", enableSorting: false, meta: { className: "num" }, cell: (c) => (Number(c.getValue()) ? `${Number(c.getValue()) * 100}%` : "–") }),
   col.accessor("source", { header: "Source", sortFn: "natural", meta: { className: "truncate muted", cellTitle: valueTitle } }),
 ];
+// Reasoning is priced as output unless a row says otherwise: its column only appears when some row does.
+const WITHOUT_REASONING = COLUMNS.filter((c) => c.id !== "reasoning");
 
 export function PriceBookPanel({ canWrite }: { canWrite: boolean }) {
   const prices = usePrices();
@@ -68,7 +73,7 @@ export function PriceBookPanel({ canWrite }: { canWrite: boolean }) {
         ) : rows.length === 0 ? (
           <StatusMessage kind="empty" title={filter ? "No price matches the filter" : "The price book is empty"}>Add a price below or import LiteLLM's price file.</StatusMessage>
         ) : (
-          <DataTable data={rows} columns={COLUMNS} getRowId={priceId} className="table compact" scroll />
+          <DataTable data={rows} columns={rows.some((r) => r.reasoningPerToken !== null) ? COLUMNS : WITHOUT_REASONING} getRowId={priceId} className="table compact" scroll />
         )}
       </Card>
       {canWrite && (

@@ -97,7 +97,7 @@ export function CallTree({ nodes, start, end }: { nodes: TraceNode[]; start: str
             <button key={c} className="button small" aria-pressed={colorBy === c} onClick={() => setColorBy(c)}>By {c}</button>
           ))}
         </span>
-        <span className="muted">{formatInt(nodes.length)} calls{folded > 0 ? `, ${folded} runs of repeats folded` : ""}; indented under the call that made them.</span>
+        <span className="muted">{formatInt(nodes.length)} {nodes.length === 1 ? "call" : "calls"}{folded > 0 ? `, ${folded} ${folded === 1 ? "run" : "runs"} of repeats folded` : ""}; indented under the call that made them.</span>
       </div>
       <div className="muted"><TimelineLegend nodes={nodes} colorBy={colorBy} /></div>
       <div

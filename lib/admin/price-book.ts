@@ -3,6 +3,7 @@ import { chQuery } from "@/lib/clickhouse/client";
 import { scopeParams } from "@/lib/clickhouse/fragments";
 import { unpricedModels } from "@/lib/clickhouse/queries/unpriced-models";
 import { StoreBusyError } from "@/lib/clickhouse/store-owner";
+import { notifyBudgetsChanged } from "@/lib/budgets/check-state";
 import { recordAudit } from "@/lib/db/audit";
 import { listPrices, upsertPrices, type PriceInput } from "@/lib/db/price-book";
 import { parseLitellmPrices } from "@/lib/finops/litellm-prices";
@@ -44,6 +45,9 @@ export async function savePrice(input: PriceCreate, actor: string) {
   );
   const first = await newModels([row]);
   const result = await upsertPrices([row]);
+  // The budget decision API prices `model` + tokens from its in-memory copy of the price book: reload it now,
+  // not at the next periodic refresh (up to 30 s of estimates at the old price).
+  notifyBudgetsChanged();
   await recordAudit({ actor, action: before ? "price.update" : "price.create", entity: "price", entityId: `${row.provider}/${row.model}`, before, after: row });
   return { ...result, firstPrice: await priceFirstTimers(first, actor) };
 }
@@ -54,6 +58,7 @@ export async function importLitellm(json: Record<string, unknown>, validFrom: Da
   const rows: PriceInput[] = prices.map((p) => ({ ...p, validFrom, source: `${source}, imported ${new Date().toISOString().slice(0, 10)}` }));
   const first = await newModels(rows);
   const result = await upsertPrices(rows);
+  notifyBudgetsChanged(); // as in savePrice
   await recordAudit({ actor, action: "price.import", entity: "price", after: { ...result, skipped: skipped.length, validFrom } });
   return { ...result, skipped: skipped.length, firstPrice: await priceFirstTimers(first, actor) };
 }

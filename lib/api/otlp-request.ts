@@ -15,6 +15,8 @@ import { decodeUtf8, readBodyBytes } from "@/lib/ingest/read-body";
  * request's encoding: JSON (partialSuccess {rejectedSpans, errorMessage}) plus TokenLedger's own counts
  * (`tokenledger`), or protobuf (partial_success {rejected_spans = 1, error_message = 2}; protobuf has no
  * room for the counts). Errors (bad body, auth, limits) are TokenLedger's JSON error body in both cases.
+ * Model calls that carry no token counts cannot be priced: they are not stored, and the answer warns about
+ * them the way OTLP allows, a partial success with 0 rejected spans and a message (exporters log it).
  */
 export async function ingestOtlpRequest(request: Request, key: VerifiedKey): Promise<Response> {
   const contentType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
@@ -39,10 +41,20 @@ export async function ingestOtlpRequest(request: Request, key: VerifiedKey): Pro
     ...result.rejected.flatMap((r) => r.errors.map((e) => `${String(mapped.events[r.index]?.event_id ?? r.index)} ${e.path}: ${e.message}`)),
     ...result.conflicts.map((c) => `${c.event_id}: conflicts with the stored event of the same id (${c.fields.join(", ")})`),
   ];
-  const partialSuccess = rejectedSpans > 0 ? { rejectedSpans, errorMessage: messages.slice(0, 20).join("; ") } : undefined;
+  const noUsage = mapped.spansWithoutUsage;
+  if (noUsage.length)
+    messages.push(
+      `${noUsage.length} model call span${noUsage.length === 1 ? "" : "s"} without token usage, not recorded (${noUsage
+        .slice(0, 3)
+        .map((s) => `${s.path} ${s.model}`)
+        .join(", ")}${noUsage.length > 3 ? ", …" : ""}): the instrumentation sent no gen_ai.usage.* / llm.token_count.* ` +
+        "attributes (streamed OpenAI calls through OpenLLMetry 0.27 or OpenInference 4.2.7 never do); send their usage to POST /api/v1/events",
+    );
+  // OTLP: a warning to the sender is a partial success with 0 rejected spans and a non-empty message.
+  const partialSuccess = rejectedSpans > 0 || noUsage.length ? { rejectedSpans, errorMessage: messages.slice(0, 20).join("; ") } : undefined;
   if (protobuf) return new Response(encodeOtlpTraceResponse(partialSuccess), { headers: { "content-type": "application/x-protobuf" } });
   return Response.json({
     ...(partialSuccess ? { partialSuccess } : {}),
-    tokenledger: { accepted: result.accepted, duplicates: result.duplicates, rejected_spans: rejectedSpans, ignored_spans: mapped.ignoredSpans },
+    tokenledger: { accepted: result.accepted, duplicates: result.duplicates, rejected_spans: rejectedSpans, ignored_spans: mapped.ignoredSpans, spans_without_usage: noUsage.length },
   });
 }

@@ -85,7 +85,7 @@ export async function budgetEntries(now = Date.now()): Promise<{ entries: Entry[
   return { entries: state.entries, prices: state.prices };
 }
 
-/** Forces the next call to reload (a budget was created, edited or deleted, or the organisation's calendar changed). */
+/** Forces the next call to reload (a budget was created, edited or deleted, the organisation's calendar or the price book changed). */
 export function notifyBudgetsChanged(): void {
   state.stale = true;
   state.edits++;

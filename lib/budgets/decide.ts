@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { InvalidInputError } from "@/lib/errors";
 import { computeCost } from "@/lib/finops/cost";
-import { findPrice, ratesOf, type PriceIndex, type PriceRow } from "@/lib/finops/price-lookup";
+import { findPrice, normalizeName, ratesOf, undatedModel, type PriceIndex, type PriceRow } from "@/lib/finops/price-lookup";
 import type { CheckRequest, CheckResponse } from "@/lib/schemas/budget";
 import { rowMatches, type DecisionState } from "./check-entry";
 import { scopeLabel } from "./model";
@@ -38,12 +38,25 @@ export function decideCall(req: CheckRequest, caller: Caller, { entries, prices 
   return { decision, estimated_cost_usd: cost.toFixed(), budgets };
 }
 
+/**
+ * The price row of a call named without a provider, as ingest would price it: the model's own rows, else (a
+ * dated snapshot such as `claude-sonnet-4-5-20250929`) the undated name's; `provider/model` (LiteLLM's
+ * `anthropic/claude-sonnet-4-5`) names the provider in front.
+ */
 function findModel(prices: PriceIndex, provider: string | undefined, model: string, now: Date, inputTokens: number): PriceRow | null {
   const call = { model, ts: now, serviceTier: "", inputTokens };
   if (provider) return findPrice(prices, { ...call, provider });
+  const slash = model.indexOf("/");
+  if (slash > 0) {
+    const named = findPrice(prices, { ...call, provider: model.slice(0, slash), model: model.slice(slash + 1) });
+    if (named) return named;
+  }
+  const wanted = normalizeName(model);
+  const undated = undatedModel(wanted);
   for (const rows of prices.values()) {
     const r = rows[0];
-    if (r.model.toLowerCase() === model.toLowerCase()) {
+    const name = normalizeName(r.model);
+    if (name === wanted || name === undated) {
       const found = findPrice(prices, { ...call, provider: r.provider });
       if (found) return found;
     }

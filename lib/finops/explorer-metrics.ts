@@ -21,6 +21,8 @@ const int = new Intl.NumberFormat("en-US");
 
 /** A measure as shown on screen. */
 export function formatMetric(m: MetricDef, value: SummaryMeasures[keyof SummaryMeasures]): string {
+  // An undefined ratio (retry amplification where no request ends): "—", never "0.00×".
+  if (value === null) return "—";
   switch (m.kind) {
     case "money":
       return formatUsd(String(value));
@@ -33,16 +35,20 @@ export function formatMetric(m: MetricDef, value: SummaryMeasures[keyof SummaryM
   }
 }
 
-/** A measure as a number, for sorting and chart heights (money stays exact elsewhere). */
-export const metricNumber = (value: SummaryMeasures[keyof SummaryMeasures]) => Number(value);
+/** A measure as a number, for sorting and chart heights (money stays exact elsewhere); an undefined ratio is null. */
+export const metricNumber = (value: SummaryMeasures[keyof SummaryMeasures]): number | null => (value === null ? null : Number(value));
 
 /** Change against the previous period: absolute (as shown) and relative; null when there is no base. */
 export function metricChange(m: MetricDef, current: SummaryMeasures, previous: SummaryMeasures | undefined): { pct: number | null } {
   if (!previous) return { pct: null };
+  if (m.kind === "money" && (unpricedOnly(current) || unpricedOnly(previous))) return { pct: null }; // as metricDelta
   const a = metricNumber(current[m.id]);
   const b = metricNumber(previous[m.id]);
-  return { pct: b === 0 ? null : (a - b) / Math.abs(b) };
+  return { pct: a === null || b === null || b === 0 ? null : (a - b) / Math.abs(b) };
 }
+
+/** Every call of the group is unpriced: its money measures are unknown (shown "unpriced"), not zero. */
+export const unpricedOnly = (m: SummaryMeasures) => m.unpriced_events > 0 && m.unpriced_events >= m.attempts;
 
 /** Metrics a stacked chart may add up per bucket; ratios are drawn as lines instead. */
 export const isSummable = (m: MetricDef) => m.kind === "money" || m.kind === "count";
@@ -53,9 +59,12 @@ export const isSummable = (m: MetricDef) => m.kind === "money" || m.kind === "co
  * while a ratio then has no base.
  */
 export function metricDelta(m: MetricDef, current: SummaryMeasures, previous: SummaryMeasures | undefined): string | number | null {
+  // Money of calls that have no price at all is unknown, not $0: there is no dollar change to state ("–").
+  if (m.kind === "money" && (unpricedOnly(current) || (previous && unpricedOnly(previous)))) return null;
   const now = current[m.id];
   if (!previous) return isSummable(m) ? now : null;
   const before = previous[m.id];
+  if (now === null || before === null) return null;
   if (m.kind === "money") return toStored(new Money(String(now)).minus(String(before)));
   return Number(now) - Number(before);
 }

@@ -1,7 +1,7 @@
 import type { TeamScope } from "@/lib/auth/roles";
 import { DIMENSION_NAMES, type Dimension, type DimensionFilters } from "@/lib/clickhouse/fragments";
 import { queryMeasures, ROLLUP_DIMENSIONS, type GroupKey, type MeasureSums, type MeasuresRow, type Source } from "@/lib/clickhouse/queries/measures";
-import { MEASURES, measureDef, MONEY_MEASURES, SUMMED_MEASURES, type SummedMeasureId } from "@/lib/measures/registry";
+import { MEASURES, measureDef, MONEY_MEASURES, SUMMED_MEASURES, type RatioMeasureDef, type SummedMeasureId } from "@/lib/measures/registry";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import { utcDays, wholeHourDays } from "./date-range";
 import { formatScaled, parseScaled } from "./fixed-point";
@@ -10,27 +10,33 @@ import { MONEY_SCALE, toStored } from "./money";
 /**
  * PRODUCT.md measures from stored sums (lib/measures/registry.ts): money and counts as summed, ratios as the
  * registry's numerator over denominator (cache hit rate = Σ cache_read / Σ input; retry amplification =
- * attempts / logical requests; reasoning share = Σ reasoning / Σ output). A ratio with a zero denominator is 0.
+ * attempts / logical requests; reasoning share = Σ reasoning / Σ output). A ratio with a zero denominator is 0,
+ * except one the contract leaves undefined there (retry amplification of attempts no request ends in): null.
  */
-const ratio = (num: number, den: number) => (den === 0 ? 0 : num / den);
+function ratioOf(m: RatioMeasureDef<SummedMeasureId>, r: MeasureSums): number | null {
+  const num = n(r[m.ratio.num]);
+  const den = n(r[m.ratio.den]);
+  if (den !== 0) return num / den;
+  return m.undefinedWithoutDen && num > 0 ? null : 0;
+}
 
 const n = (v: string) => Number(v);
 /** The measures that are money (decimal strings); the others are counts or ratios. */
 export { MONEY_MEASURES };
 
 /** One measure of stored sums, as toMeasures would give it (without building the other seventeen). */
-export function measureOf(r: MeasureSums, id: keyof SummaryMeasures): string | number {
+export function measureOf(r: MeasureSums, id: keyof SummaryMeasures): string | number | null {
   const m = measureDef(id);
-  if (m.kind === "ratio") return ratio(n(r[m.ratio.num]), n(r[m.ratio.den]));
+  if (m.kind === "ratio") return ratioOf(m, r);
   const v = r[m.id as SummedMeasureId];
   return m.kind === "money" ? formatScaled(parseScaled(v, MONEY_SCALE) ?? 0n, MONEY_SCALE) : n(v);
 }
 
 /** Every measure of stored sums, in registry (API) order: money as 9-decimal strings, counts as numbers. */
 export function toMeasures(r: MeasureSums): SummaryMeasures {
-  const out: Record<string, string | number> = {};
+  const out: Record<string, string | number | null> = {};
   for (const m of MEASURES) {
-    if (m.kind === "ratio") out[m.id] = ratio(n(r[m.ratio.num]), n(r[m.ratio.den]));
+    if (m.kind === "ratio") out[m.id] = ratioOf(m, r);
     else out[m.id] = m.kind === "money" ? toStored(r[m.id as SummedMeasureId]) : n(r[m.id as SummedMeasureId]);
   }
   return out as SummaryMeasures;

@@ -17,7 +17,8 @@ export type Change = { text: string; pct: string | null; direction: "up" | "down
 const pctText = (r: number) => `${r > 0 ? "+" : r < 0 ? "−" : ""}${Math.abs(r * 100).toFixed(1)}%`;
 
 /** Formats a value of a kind as shown on screen. */
-export function formatKind(kind: ChangeKind, v: string | number): string {
+export function formatKind(kind: ChangeKind, v: string | number | null): string {
+  if (v === null) return "—"; // an undefined ratio (retry amplification where no request ends)
   switch (kind) {
     case "money":
       return formatUsd(String(v));
@@ -33,7 +34,9 @@ export function formatKind(kind: ChangeKind, v: string | number): string {
 }
 
 /** The change from `prev` to `cur`: absolute as shown (pp for ratios), relative when the base is not zero. */
-export function change(kind: ChangeKind, cur: string | number, prev: string | number, better: Better): Change {
+export function change(kind: ChangeKind, cur: string | number | null, prev: string | number | null, better: Better): Change {
+  // An undefined side (retry amplification with attempts but no request ending) has no change to state.
+  if (cur === null || prev === null) return { text: "—", pct: null, direction: "flat", tone: "neutral", previous: formatKind(kind, prev), fresh: false };
   // Against an empty baseline "+$5,110.02" or "+∞ %" would read as growth; it is simply new.
   if (new Money(prev).isZero() && !new Money(cur).isZero()) return { text: "new", pct: null, direction: "up", tone: "neutral", previous: formatKind(kind, prev), fresh: true };
   const diff = new Money(cur).minus(prev);

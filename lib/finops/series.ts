@@ -42,7 +42,7 @@ export function bucketLabels(bucket: "hour" | "day", from: string, to: string, t
 }
 
 export type MetricId = keyof SummaryMeasures;
-export type Series = { key: string; kind: "group" | "other"; total: SummaryMeasures; values: (string | number)[]; attempts: number[] };
+export type Series = { key: string; kind: "group" | "other"; total: SummaryMeasures; values: (string | number | null)[]; attempts: number[] };
 
 /**
  * Stacks: the `top` groups by `metric` over the whole range, each with the metric's value per bucket, and

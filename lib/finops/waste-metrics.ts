@@ -2,7 +2,7 @@ import type { Dimension } from "@/lib/dimensions";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import { metricById } from "./explorer-metrics";
 import { formatUsd } from "./format";
-import { change, type Better, type Change, type ChangeKind } from "./overview-kpis";
+import { change, formatKind, type Better, type Change, type ChangeKind } from "./overview-kpis";
 
 /**
  * The waste panel's figures, each with its PRODUCT.md definition (shown on hover), the explorer metric it
@@ -38,7 +38,7 @@ function definitionOf(f: Spec): string {
 function specs(m: SummaryMeasures): Spec[] {
   return [
     { id: "cache", label: "Cache hit rate", value: pct(m.cache_hit_rate), detail: `saved ${formatUsd(m.cache_savings_usd)}`, metric: "cache_hit_rate", groupBy: "team", detailMetric: "cache_savings_usd", kind: "ratio", better: "up" },
-    { id: "retry", label: "Retry amplification", value: `${m.retry_amplification.toFixed(2)}×`, detail: `retry waste ${formatUsd(m.retry_waste_usd)}`, metric: "retry_amplification", groupBy: "team", detailMetric: "retry_waste_usd", kind: "times", better: "down" },
+    { id: "retry", label: "Retry amplification", value: formatKind("times", m.retry_amplification), detail: `retry waste ${formatUsd(m.retry_waste_usd)}`, metric: "retry_amplification", groupBy: "team", detailMetric: "retry_waste_usd", kind: "times", better: "down" },
     { id: "reasoning", label: "Reasoning share", value: pct(m.reasoning_share), detail: `reasoning cost ${formatUsd(m.reasoning_cost_usd)}`, metric: "reasoning_share", groupBy: "team", detailMetric: "reasoning_cost_usd", kind: "ratio", better: "none" },
     { id: "cancel", label: "Cancellation waste", value: formatUsd(m.cancellation_waste_usd), detail: `cancelled spend ${formatUsd(m.cancelled_spend_usd)}`, metric: "cancellation_waste_usd", groupBy: "team", detailMetric: "cancelled_spend_usd", kind: "money", better: "down" },
     { id: "unattributed", label: "Unattributed spend", value: formatUsd(m.unattributed_usd), detail: "no team after ownership rules", metric: "unattributed_usd", groupBy: "team", kind: "money", better: "down" },

@@ -10,6 +10,11 @@
  *   with token counts but no model, no provider, bad ids or bad times is billed spend that cannot be
  *   recorded correctly: it is reported in `errors` (and `rejectedSpans`), never silently ignored.
  *   A missing input or output count (an embeddings span has no output) is 0.
+ *   A model call without any token count (a chat/completion span, `gen_ai.operation.name` chat,
+ *   text_completion or generate_content, or OpenInference span kind LLM, with a model) is billed spend that
+ *   cannot be priced: it stays ignored (there are no numbers to store) but is listed in `spansWithoutUsage`,
+ *   so the exporter is warned. Streamed OpenAI calls through OpenLLMetry 0.27 and OpenInference 4.2.7 are such
+ *   spans: neither reads the usage chunk of `stream_options: {include_usage: true}`.
  *
  * Span → event
  * | event field            | source (first present wins)                                                                                     |
@@ -67,6 +72,8 @@ export type OtlpResult = {
   events: Record<string, unknown>[];
   /** Spans that are not GenAI calls (no token counts). */
   ignoredSpans: number;
+  /** Of the ignored spans, model calls that carry no token counts (their spend cannot be recorded): path and model. */
+  spansWithoutUsage: { path: string; model: string }[];
   /** GenAI spans that produced no event because of errors (what OTLP partial success calls rejected spans). */
   rejectedSpans: number;
   errors: OtlpError[];
@@ -103,6 +110,8 @@ const REASONING_KEYS = [
   "llm.token_count.completion_details.reasoning",
 ];
 const MODEL_KEYS = ["gen_ai.response.model", "gen_ai.request.model", "llm.model_name"];
+/** Operations that are one billed model call (not an agent, a tool or a workflow around calls). */
+const CALL_OPERATIONS = new Set(["chat", "text_completion", "generate_content"]);
 const PROVIDER_KEYS = ["gen_ai.provider.name", "gen_ai.system", "llm.provider", "llm.system"];
 const ESSENTIAL_KEYS = new Set([...INPUT_KEYS, ...OUTPUT_KEYS, ...CACHE_READ_KEYS, ...CACHE_WRITE_KEYS, ...REASONING_KEYS, ...MODEL_KEYS, ...PROVIDER_KEYS]);
 
@@ -301,13 +310,21 @@ function tokenCount(ctx: SpanCtx, keys: string[], errors: OtlpError[]): number |
   return undefined;
 }
 
-type SpanOutcome = { kind: "event"; event: Record<string, unknown> } | { kind: "ignored" } | { kind: "rejected" };
+type SpanOutcome = { kind: "event"; event: Record<string, unknown> } | { kind: "ignored"; modelWithoutUsage?: string } | { kind: "rejected" };
+
+/** The model of a span that is one model call (by its GenAI operation or OpenInference span kind), else undefined. */
+function modelCall(ctx: SpanCtx): string | undefined {
+  const operation = lookupText(ctx, ["gen_ai.operation.name"], ["span"]);
+  const llmKind = lookupText(ctx, ["openinference.span.kind"], ["span"])?.toUpperCase() === "LLM";
+  if (!llmKind && (operation === undefined || !CALL_OPERATIONS.has(operation))) return undefined;
+  return lookupText(ctx, MODEL_KEYS, ["span"]);
+}
 
 function spanToEvent(ctx: SpanCtx, errors: OtlpError[]): SpanOutcome {
   const { path, span, attrs } = ctx;
   const before = errors.length;
   const hasAny = (keys: string[]) => keys.some((k) => attrs.map.has(k) || attrs.bad.has(k));
-  if (!hasAny(INPUT_KEYS) && !hasAny(OUTPUT_KEYS)) return { kind: "ignored" };
+  if (!hasAny(INPUT_KEYS) && !hasAny(OUTPUT_KEYS)) return { kind: "ignored", modelWithoutUsage: modelCall(ctx) };
 
   const badEssential = [...attrs.bad].filter((k) => ESSENTIAL_KEYS.has(k));
   if (badEssential.length)
@@ -443,7 +460,7 @@ function list(parent: Obj, key: string, path: string, errors: OtlpError[]): unkn
 
 /** Converts an OTLP/HTTP JSON ExportTraceServiceRequest into canonical (unvalidated) usage events. */
 export function otlpToEvents(body: unknown): OtlpResult {
-  const result: OtlpResult = { events: [], ignoredSpans: 0, rejectedSpans: 0, errors: [] };
+  const result: OtlpResult = { events: [], ignoredSpans: 0, spansWithoutUsage: [], rejectedSpans: 0, errors: [] };
   const errors = result.errors;
   if (!isObj(body)) {
     errors.push({ path: "(body)", message: `must be a JSON object with resourceSpans (got ${show(body)})` });
@@ -485,7 +502,10 @@ export function otlpToEvents(body: unknown): OtlpResult {
         const attrs = parseAttributes(span.attributes, `${path}.attributes`, errors);
         const out = spanToEvent({ path, span, attrs, resource, scope }, errors);
         if (out.kind === "event") result.events.push(out.event);
-        else if (out.kind === "ignored") result.ignoredSpans++;
+        else if (out.kind === "ignored") {
+          result.ignoredSpans++;
+          if (out.modelWithoutUsage !== undefined) result.spansWithoutUsage.push({ path, model: out.modelWithoutUsage });
+        }
         else result.rejectedSpans++;
       });
     });

@@ -96,5 +96,7 @@ export async function readEvents(request: Request): Promise<unknown[]> {
   }
   if (items.length > INGEST_LIMITS.maxEvents)
     throw new LimitError(`More than ${INGEST_LIMITS.maxEvents} events in one request (maxEvents); split the batch`);
+  // Otherwise the answer was a bare 400 with empty lists: nothing said what was wrong.
+  if (items.length === 0) throw new InvalidInputError("The body holds no events: send a JSON array of at least one event (or NDJSON, one event per line)");
   return items;
 }

@@ -32,7 +32,12 @@ export type MeasureSql = { row: string; rollup: string; raw: string; ledger?: st
 
 type Common = { label: string; definition: string };
 export type SummedMeasureDef = Common & { kind: "money" | "count"; format: "usd" | "integer"; sql: MeasureSql };
-export type RatioMeasureDef<Id extends string = string> = Common & { kind: "ratio"; format: "percent" | "times"; ratio: { num: Id; den: Id } };
+/**
+ * `undefinedWithoutDen`: the ratio is undefined (null in the API, "—" on screen), never 0, where the numerator
+ * is positive and the denominator 0 (PRODUCT.md: retry amplification of a scope with attempts but no request
+ * ending in it). Other ratios are 0 over a zero denominator.
+ */
+export type RatioMeasureDef<Id extends string = string> = Common & { kind: "ratio"; format: "percent" | "times"; ratio: { num: Id; den: Id }; undefinedWithoutDen?: true };
 
 /** A column summed as it is: the same name on raw events and rollups. */
 const sumOf = (column: string): MeasureSql => ({ row: column, rollup: `sum(${column})`, raw: `sum(${column})` });
@@ -66,7 +71,14 @@ export const MEASURE_REGISTRY = {
     "Σ cache_read·(input price − cache-read price) − Σ cache_write·(cache-write price − input price).",
     sumOf("cache_savings_usd"),
   ),
-  retry_amplification: { kind: "ratio", format: "times", label: "Retry amplification", definition: "Attempts ÷ logical requests.", ratio: { num: "attempts", den: "requests" } },
+  retry_amplification: {
+    kind: "ratio",
+    format: "times",
+    label: "Retry amplification",
+    definition: "Attempts ÷ logical requests; undefined (—) where there are attempts but no request ends (e.g. only failed attempts).",
+    ratio: { num: "attempts", den: "requests" },
+    undefinedWithoutDen: true,
+  },
   retry_waste_usd: money("Retry waste", "Cost of every attempt that is not the last attempt of its request.", { ...NONE, ledger: "sum(cost_usd)" }),
   reasoning_share: { kind: "ratio", format: "percent", label: "Reasoning share", definition: "Σ reasoning tokens ÷ Σ output tokens.", ratio: { num: "reasoning_tokens", den: "output_tokens" } },
   reasoning_cost_usd: money("Reasoning cost", "Σ reasoning tokens × reasoning price.", sumOf("reasoning_cost_usd")),

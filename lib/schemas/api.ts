@@ -66,13 +66,19 @@ export const IngestResponse = z
 /** POST /api/v1/otlp/v1/traces with application/json: OTLP's ExportTraceServiceResponse plus TokenLedger's counts. */
 export const OtlpJsonResponse = z
   .object({
-    partialSuccess: z.object({ rejectedSpans: z.number().int().min(1), errorMessage: z.string() }).strict().optional(),
+    /** Rejected spans and why; or, with rejectedSpans 0, a warning (model call spans without token usage). */
+    partialSuccess: z.object({ rejectedSpans: z.number().int().min(0), errorMessage: z.string().min(1) }).strict().optional(),
     tokenledger: z
       .object({
         accepted: z.number().int().min(0),
         duplicates: z.number().int().min(0),
         rejected_spans: z.number().int().min(0),
         ignored_spans: z.number().int().min(0).describe("Spans that are not GenAI calls (no usage): counted, not stored"),
+        spans_without_usage: z
+          .number()
+          .int()
+          .min(0)
+          .describe("Of the ignored spans, model calls (chat, completion, OpenInference LLM) that carried no token counts: their spend is not recorded"),
       })
       .strict(),
   })

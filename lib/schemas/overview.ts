@@ -28,7 +28,8 @@ export const OverviewQuery = z
   .refine((q) => !q.from || !q.to || (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 <= 400, { path: ["to"], message: "the range may span at most 400 days" });
 export type OverviewQuery = z.infer<typeof OverviewQuery>;
 
-const value = z.union([z.string(), z.number()]);
+/** A money string, a count or a ratio; null where a ratio is undefined (retry amplification with no request ending). */
+const value = z.union([z.string(), z.number(), z.null()]);
 /** A group's metric per bucket, and its attempts per bucket (0 = no usage there: a ratio's 0 means nothing). */
 export const SeriesSchema = z.object({ key: z.string(), kind: SeriesKind, total: SummaryMeasures, values: z.array(value), attempts: z.array(z.number().int()) }).strict();
 const TopEntry = z.object({ key: z.string(), cost_usd: money, share: z.number() }).strict();

@@ -91,10 +91,24 @@ export type SummaryQuery = z.infer<typeof SummaryQuery>;
 export const money = z.string().regex(/^-?\d+\.\d{9}$/);
 const count = z.number().int();
 const ratio = z.number();
-type MeasureSchemas = { [K in MeasureId]: (typeof MEASURE_REGISTRY)[K]["kind"] extends "money" ? typeof money : (typeof MEASURE_REGISTRY)[K]["kind"] extends "count" ? typeof count : typeof ratio };
-/** Every measure of lib/measures/registry.ts, in its order: money as decimal strings, counts as integers, ratios as numbers. */
+/** A ratio the contract leaves undefined over a zero denominator (retry amplification): null there, never 0. */
+const undefinedRatio = z.number().nullable();
+type MeasureSchemas = {
+  [K in MeasureId]: (typeof MEASURE_REGISTRY)[K]["kind"] extends "money"
+    ? typeof money
+    : (typeof MEASURE_REGISTRY)[K]["kind"] extends "count"
+      ? typeof count
+      : (typeof MEASURE_REGISTRY)[K] extends { undefinedWithoutDen: true }
+        ? typeof undefinedRatio
+        : typeof ratio;
+};
+/** Every measure of lib/measures/registry.ts, in its order: money as decimal strings, counts as integers, ratios as numbers (retry amplification may be null). */
 export const SummaryMeasures = z
-  .object(Object.fromEntries(MEASURES.map((m) => [m.id, m.kind === "money" ? money : m.kind === "count" ? count : ratio])) as MeasureSchemas)
+  .object(
+    Object.fromEntries(
+      MEASURES.map((m) => [m.id, m.kind === "money" ? money : m.kind === "count" ? count : "undefinedWithoutDen" in m && m.undefinedWithoutDen ? undefinedRatio : ratio]),
+    ) as MeasureSchemas,
+  )
   .strict();
 export type SummaryMeasures = z.infer<typeof SummaryMeasures>;
 

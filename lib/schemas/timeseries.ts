@@ -34,7 +34,7 @@ export const TimeseriesResponse = z
     metric: z.enum(METRIC_IDS),
     group_by: z.string().nullable(),
     buckets: z.array(z.string()),
-    totals: z.array(z.union([z.string(), z.number()])),
+    totals: z.array(z.union([z.string(), z.number(), z.null()])),
     /** Attempts per bucket: where 0, nothing ran and a ratio's value (0) is no reading. */
     attempts: z.array(z.number().int()),
     series: z.array(SeriesSchema),

@@ -137,3 +137,17 @@ test("reopening is an admin action; finance gets a 403 and a clear message", asy
   expect(await bad.text()).toContain("sum to exactly 100");
   await ctx.close();
 });
+
+test("a month with nothing charged shows no shares: '—', not 0.0 % per team and 100.0 % in total", async ({ page }) => {
+  // Long before the demo's 90 days: the teams exist, nothing was billed.
+  const empty = monthKey(new Date(), -12);
+  const report = await reportOf(page, empty);
+  expect(report.total_usd).toBe("0.00");
+  await page.goto(`/chargeback?period=${empty}`);
+  await expect(page.getByTestId("report-total")).toHaveText("$0.00");
+  const total = page.locator("tr.cb-total");
+  await expect(total).toBeVisible();
+  await expect(total).not.toContainText("100.0 %");
+  await expect(page.locator("table").first()).not.toContainText("0.0 %");
+});
+

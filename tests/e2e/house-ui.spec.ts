@@ -65,6 +65,12 @@ test("settings tabs move with the arrow keys and keep the tab in the URL; lists 
   expect(models).toEqual([...models].sort(new Intl.Collator("en", { numeric: true, sensitivity: "base" }).compare));
   await name.getByRole("button").click();
   await expect(name).toHaveAttribute("aria-sort", "descending");
+  // Every rate that prices an event is on screen, the 1-hour cache write (Anthropic: 2× input) too; reasoning has
+  // a column only when some row prices it apart from output (no seeded row does).
+  await expect(page.getByRole("columnheader", { name: "Write 1 h" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Reasoning" })).toHaveCount(0);
+  const sonnet = page.locator("table tbody tr", { hasText: "claude-sonnet-4-5" }).filter({ hasText: "standard" }).first();
+  await expect(sonnet.locator("td")).toContainText(["anthropic", "claude-sonnet-4-5", "standard", "$3.00", "$0.30", "$3.75", "$6.00", "$15.00"]);
   await page.screenshot(shot("settings-prices-1440"));
   await page.setViewportSize({ width: 390, height: 900 });
   await page.screenshot(shot("settings-prices-390"));

@@ -135,6 +135,24 @@ test("at phone width the page does not overflow sideways", async ({ page }) => {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
+test("at phone width a change against an empty previous period wraps inside its card", async ({ page, request }) => {
+  // The demo's first week: nothing before it, so the cards say "new · none in the previous period".
+  const day = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  const last = await overview(request);
+  const early = await overview(request, `?from=${day(last.to, -120)}&to=${day(last.to, -60)}`);
+  const firstDay = early.days[early.daily_cost_usd.findIndex((c) => !new Money(c).isZero())];
+  expect(firstDay).toBeDefined();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/overview?from=${firstDay}&to=${day(firstDay, 7)}&tz=UTC&stack=team`);
+  const fresh = page.locator(".change", { hasText: "none in the previous period" });
+  await expect(fresh.first()).toBeVisible();
+  // Each caption fits its own figure: no text clipped at the card's edge or running over the next figure.
+  for (const el of await fresh.all()) {
+    const [scroll, client] = await el.evaluate((e) => [e.scrollWidth, e.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client + 1);
+  }
+});
+
 test("every page of the navigation opens with its heading", async ({ page }) => {
   for (const [link, heading] of [["Chargeback", /Chargeback|Showback/], ["Budgets & Forecasts", /Budgets/], ["Alerts", /Alerts/]] as const) {
     await page.goto("/overview");

@@ -43,3 +43,15 @@ test("/traces takes the explorer's URL and a pasted id; an unknown id is a clear
   await expect(page).toHaveURL(/\/traces\/no-such-trace$/);
   await expect(page.getByText("Trace not found")).toBeVisible();
 });
+
+test("the trace list has the period control of Overview and Explore: Through is the last day included", async ({ page }) => {
+  await page.goto("/traces?from=2026-11-01&to=2026-11-08&tz=UTC");
+  // People see the last day included; the address (and the API) keep the exclusive `to`.
+  await expect(page.getByLabel("Through", { exact: true })).toHaveValue("2026-11-07");
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue("2026-11-01");
+  await expect(page.getByText("Nov 1 – Nov 7, 2026 (UTC)")).toBeVisible();
+  await expect(page.getByText("to exclusive")).toHaveCount(0);
+  await page.getByRole("button", { name: "Last month" }).click();
+  await expect(page.getByRole("button", { name: "Last month" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page).toHaveURL(/from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-01/);
+});

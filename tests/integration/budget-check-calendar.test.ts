@@ -50,3 +50,29 @@ describe("the organisation's time zone changes", () => {
     await updateOrgSettings({ monthStartDay: 1 }, "admin@example.com");
   });
 });
+
+describe("the price book changes", () => {
+  it("the next estimate from model and tokens uses the new price, not the one loaded before", async () => {
+    const { savePrice } = await import("@/lib/admin/price-book");
+    const { PriceCreate } = await import("@/lib/schemas/settings");
+    const estimate = async () => (await checkBudgets({ team: "search", model: "gpt-4.1", input_tokens: 1000, output_tokens: 100 }, { keyId: "k", defaultTeam: null }, now)).estimated_cost_usd;
+    await refreshBudgetState(now.getTime());
+    expect(await estimate()).toBe("0.0028"); // 1000·2e-6 + 100·8e-6
+    await savePrice(PriceCreate.parse({ provider: "openai", model: "gpt-4.1", validFrom: "2026-11-15", inputPerToken: "0.000003", outputPerToken: "0.000012" }), "admin@example.com");
+    expect(await estimate()).toBe("0.0042"); // 1000·3e-6 + 100·12e-6, at once
+  });
+});
+
+describe("a call named without a provider", () => {
+  it("is priced as ingest prices it: a dated snapshot by its undated row, provider/model by that provider's row", async () => {
+    await refreshBudgetState(now.getTime());
+    const estimate = async (model: string) => (await checkBudgets({ team: "search", model, input_tokens: 1000, output_tokens: 100 }, { keyId: "k", defaultTeam: null }, now)).estimated_cost_usd;
+    // claude-sonnet-4-5: $3 in, $15 out per million: 1000·3e-6 + 100·15e-6
+    expect(await estimate("claude-sonnet-4-5")).toBe("0.0045");
+    expect(await estimate("claude-sonnet-4-5-20250929")).toBe("0.0045");
+    expect(await estimate("anthropic/claude-sonnet-4-5")).toBe("0.0045");
+    expect(await estimate("Claude-Sonnet-4-5")).toBe("0.0045");
+    await expect(estimate("no-such-model-20250929")).rejects.toThrow(/has no price in the price book/);
+  });
+});
+

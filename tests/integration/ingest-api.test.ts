@@ -82,6 +82,8 @@ describe("POST /api/v1/events", () => {
       [Buffer.from("not gzip"), { "content-encoding": "gzip" }, 400, /not valid gzip/],
       [Buffer.from([0x5b, 0xff, 0xfe, 0x5d]), {}, 400, /not valid UTF-8/],
       ["{\"a\":1}", {}, 400, /must be a JSON array/],
+      ["[]", {}, 400, /The body holds no events/],
+      ["\n\n", { "content-type": "application/x-ndjson" }, 400, /The body holds no events/],
       ["[".repeat(200_000), {}, 400, /not valid JSON/],
       ["[]", { "content-type": "text/plain" }, 400, /Content-Type "text\/plain" is not supported/],
       ["[]", { "content-encoding": "br" }, 400, /Content-Encoding "br" is not supported/],

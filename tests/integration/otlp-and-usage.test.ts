@@ -93,7 +93,7 @@ describe("POST /api/v1/otlp/v1/traces", () => {
     expect(res.status).toBe(200);
     const json = await res.json();
     // the last span's output (9) exceeds nothing: it is valid; input 5 < output fine
-    expect(json.tokenledger).toEqual({ accepted: 3, duplicates: 0, rejected_spans: 0, ignored_spans: 1 });
+    expect(json.tokenledger).toEqual({ accepted: 3, duplicates: 0, rejected_spans: 0, ignored_spans: 1, spans_without_usage: 0 });
     expect(json.partialSuccess).toBeUndefined();
     const rows = await chQuery(stored, { ids: ["otlp-72ce5fb667f665619322590c1c4063d1-0c52ab43a5a9de0a", "otlp-72ce5fb667f665619322590c1c4063d1-0c52ab43a5a9de0b"] });
     expect(rows.map((r) => [r.input_tokens, r.cache_read_tokens, r.output_tokens, r.team, r.service, r.status, r.cost])).toEqual([
@@ -101,7 +101,7 @@ describe("POST /api/v1/otlp/v1/traces", () => {
       [10, 0, 0, "platform", "review-bot", "error", "0.00002"],
     ]);
     const again = await (await postOtlp(req("http://t/api/v1/otlp/v1/traces", body))).json();
-    expect(again.tokenledger).toEqual({ accepted: 0, duplicates: 3, rejected_spans: 0, ignored_spans: 1 });
+    expect(again.tokenledger).toEqual({ accepted: 0, duplicates: 3, rejected_spans: 0, ignored_spans: 1, spans_without_usage: 0 });
   });
 
   it("reports rejected spans as OTLP partial success, and answers protobuf with protobuf", async () => {

@@ -41,8 +41,8 @@ describe("OpenInference instrumentations exporting to TokenLedger", () => {
 
     expect(suite.fake.anthropic).toEqual([]);
     expect(suite.bridge.answers.slice(-2).map((a) => JSON.parse(a.body) as unknown)).toEqual([
-      { tokenledger: { accepted: 1, duplicates: 0, rejected_spans: 0, ignored_spans: 0 } },
-      { tokenledger: { accepted: 1, duplicates: 0, rejected_spans: 0, ignored_spans: 0 } },
+      { tokenledger: { accepted: 1, duplicates: 0, rejected_spans: 0, ignored_spans: 0, spans_without_usage: 0 } },
+      { tokenledger: { accepted: 1, duplicates: 0, rejected_spans: 0, ignored_spans: 0, spans_without_usage: 0 } },
     ]);
     expect(await storedEvents(team)).toEqual([
       // 40·3e-6 + 18000·3e-7 + 2000·3.75e-6 + 700·15e-6 = 0.00012 + 0.0054 + 0.0075 + 0.0105

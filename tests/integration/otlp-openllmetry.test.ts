@@ -89,7 +89,7 @@ describe("OpenLLMetry instrumentations exporting to TokenLedger", () => {
 
     expect(suite.fake.openai).toEqual([]);
     const answers = suite.bridge.answers.slice(-1).map((a) => JSON.parse(a.body) as unknown);
-    expect(answers).toEqual([{ tokenledger: { accepted: 1, duplicates: 0, rejected_spans: 0, ignored_spans: 0 } }]);
+    expect(answers).toEqual([{ tokenledger: { accepted: 1, duplicates: 0, rejected_spans: 0, ignored_spans: 0, spans_without_usage: 0 } }]);
     // OpenAI's prompt_tokens include the cached part and completion_tokens the reasoning part, as the GenAI
     // convention wants, so totals are exact. This instrumentation (0.27) sends neither cached_tokens nor
     // reasoning_tokens: the cached 1536 are billed at the full input price (an upper bound; README says so).
@@ -98,4 +98,31 @@ describe("OpenLLMetry instrumentations exporting to TokenLedger", () => {
       { provider: "openai", model: "o3", input_tokens: 2_000, cache_read_tokens: 0, cache_write_tokens: 0, output_tokens: 900, reasoning_tokens: 0, cost: "0.0112" },
     ]);
   });
+
+  it("@traceloop/instrumentation-openai: a streamed call's span carries no usage, so the export warns instead of dropping it silently", async () => {
+    const team = "ollm-openai-stream";
+    const provider = otlpTracerProvider({ endpoint: suite.bridge.url, secret: suite.secret, protocol: "json", resource: { "service.name": "chat-ui", "tokenledger.team": team } });
+    const instrumentation = new OpenAIInstrumentation({ traceContent: false });
+    instrumentation.setTracerProvider(provider);
+    instrumentation.manuallyInstrument(OpenAI);
+    const client = new OpenAI({ apiKey: "test-key", baseURL: `${suite.fake.url}/v1`, maxRetries: 0 });
+
+    const usage = { prompt_tokens: 3_000, completion_tokens: 1_200, total_tokens: 4_200, prompt_tokens_details: { cached_tokens: 2_048 } };
+    suite.fake.openai.push({ model: "gpt-4.1", usage });
+    const stream = await client.chat.completions.create({ model: "gpt-4.1", stream: true, stream_options: { include_usage: true }, messages: [{ role: "user", content: "hi" }] });
+    let seen: unknown = null;
+    for await (const chunk of stream) if (chunk.usage) seen = chunk.usage;
+    expect(seen).toEqual(usage); // the client got the usage; the instrumentation (0.27) does not put it on the span
+    await provider.forceFlush();
+    await provider.shutdown();
+    instrumentation.disable();
+
+    const answer = JSON.parse(suite.bridge.answers.at(-1)!.body) as { partialSuccess?: { rejectedSpans: number; errorMessage: string }; tokenledger: unknown };
+    expect(answer.tokenledger).toEqual({ accepted: 0, duplicates: 0, rejected_spans: 0, ignored_spans: 1, spans_without_usage: 1 });
+    // OTLP's way to warn a sender: a partial success with 0 rejected spans and a message, which exporters log.
+    expect(answer.partialSuccess?.rejectedSpans).toBe(0);
+    expect(answer.partialSuccess?.errorMessage).toMatch(/1 model call span without token usage, not recorded \(resourceSpans\[0\]\.scopeSpans\[0\]\.spans\[0\] gpt-4\.1\)/);
+    expect(await storedEvents(team)).toEqual([]);
+  });
 });
+

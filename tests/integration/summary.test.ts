@@ -83,6 +83,24 @@ describe("summary", () => {
     expect(notSearch.total.cost_usd).toBe("0.022650000");
   });
 
+  it("leaves retry amplification undefined (null, never 0) where attempts have no request ending in them", async () => {
+    // PRODUCT.md: retry amplification is undefined where a scope has attempts but no request ends in it.
+    const byStatus = SummaryResponse.parse(await getSummary({ ...day, group_by: ["status"] }));
+    const amp = Object.fromEntries(byStatus.groups.map((g) => [g.key, g.retry_amplification]));
+    expect(amp).toEqual({ success: 1, cancelled: 1, error: null });
+    expect(byStatus.total.retry_amplification).toBe(1.25);
+    const errorsOnly = await getSummary({ ...day, filters: { include: { status: ["error"] }, exclude: {} } });
+    expect(errorsOnly.total.retry_amplification).toBeNull();
+    // An empty scope has no attempts at all: 0, as every ratio over nothing.
+    const empty = await getSummary({ ...day, filters: { include: { team: ["nobody"] }, exclude: {} } });
+    expect(empty.total.retry_amplification).toBe(0);
+    // Per hour: request A's error attempt alone is in no bucket by itself, but filtered to errors, 10:00 is undefined.
+    const q = TimeseriesQuery.parse({ from: "2026-03-10", to: "2026-03-11", bucket: "hour", metric: "retry_amplification" });
+    const errorsByHour = TimeseriesResponse.parse(await getTimeseries(q, { include: { status: ["error"] }, exclude: {} }, ALL));
+    expect(errorsByHour.totals[10]).toBeNull();
+    expect(errorsByHour.totals[11]).toBe(0);
+  });
+
   it("groups by two dimensions, and requests add up across groups to the total", async () => {
     const s = await getSummary({ ...day, group_by: ["team", "status"] });
     expect(s.group_by).toBe("team,status");

@@ -8,7 +8,8 @@ import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 
 /**
  * Pieces for testing real LLM instrumentation libraries end to end without the network:
- *  - a fake provider API on 127.0.0.1 that answers like OpenAI Chat Completions (POST /v1/chat/completions)
+ *  - a fake provider API on 127.0.0.1 that answers like OpenAI Chat Completions (POST /v1/chat/completions,
+ *    plain or `stream: true` as server-sent chunks, the usage in a last chunk when `stream_options.include_usage`)
  *    and Anthropic Messages (POST /v1/messages, plain or `stream: true` as server-sent events), with the
  *    `usage` object the test queues for each call;
  *  - a local OTLP/HTTP endpoint that hands each export, as a web Request, to TokenLedger's real route handler
@@ -60,8 +61,11 @@ export async function startFakeProvider(): Promise<FakeProvider> {
     void readBody(req).then((raw) => {
       fake.calls.push(`${req.method} ${req.url}`);
       let stream = false;
+      let includeUsage = false;
       try {
-        stream = (JSON.parse(raw.toString("utf8")) as { stream?: unknown }).stream === true;
+        const body = JSON.parse(raw.toString("utf8")) as { stream?: unknown; stream_options?: { include_usage?: unknown } };
+        stream = body.stream === true;
+        includeUsage = body.stream_options?.include_usage === true;
       } catch {
         // not JSON: answered as a plain call
       }
@@ -72,6 +76,17 @@ export async function startFakeProvider(): Promise<FakeProvider> {
       if (req.method === "POST" && req.url === "/v1/chat/completions") {
         const next = fake.openai.shift();
         if (!next) return send(500, { error: { message: "test queued no OpenAI answer" } });
+        if (stream) {
+          // OpenAI's chunk stream; with include_usage a last chunk with no choices carries the usage.
+          const base = { id: `chatcmpl-${fake.calls.length}`, object: "chat.completion.chunk", created: 1_773_144_000, model: next.model };
+          const chunks = [
+            { ...base, choices: [{ index: 0, delta: { role: "assistant", content: "Done." }, finish_reason: null }], usage: null },
+            { ...base, choices: [{ index: 0, delta: {}, finish_reason: "stop" }], usage: null },
+            ...(includeUsage ? [{ ...base, choices: [], usage: next.usage }] : []),
+          ];
+          res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+          return res.end(chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join("") + "data: [DONE]\n\n");
+        }
         return send(200, {
           id: `chatcmpl-${fake.calls.length}`,
           object: "chat.completion",

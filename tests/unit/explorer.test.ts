@@ -73,6 +73,7 @@ describe("explorer metrics", () => {
     expect(formatMetric(metricById("cost_usd"), "1234.565000000")).toBe("$1,234.56");
     expect(formatMetric(metricById("cache_hit_rate"), 0.4567)).toBe("45.7%");
     expect(formatMetric(metricById("retry_amplification"), 1.2345)).toBe("1.23×");
+    expect(formatMetric(metricById("retry_amplification"), null)).toBe("—"); // undefined: attempts but no request ends
     expect(formatMetric(metricById("attempts"), 12345)).toBe("12,345");
     expect(metricChange(metricById("cost_usd"), m("150.000000000", 1), m("100.000000000", 1)).pct).toBeCloseTo(0.5);
     expect(metricChange(metricById("cost_usd"), m("1.000000000", 1), m("0.000000000", 1)).pct).toBeNull();
@@ -93,6 +94,14 @@ describe("explorer table", () => {
     expect(rows[0].pct).toBeCloseTo(2);
     expect(shownRows([{ key: "b", ...m("1.000000000", 1) }, { key: "a", ...m("1.000000000", 1) }], undefined, cost, "key", "asc").map((r) => [r.key, r.delta])).toEqual([["a", null], ["b", null]]);
     expect(metricDelta(metricById("cache_hit_rate"), m("1.000000000", 1), undefined)).toBeNull();
+    // A group whose calls are all unpriced has no known spend: no dollar change ("–"), not "+$0.00".
+    const unpriced = { ...m("0.000000000", 2), unpriced_events: 2 };
+    expect(metricDelta(cost, unpriced, undefined)).toBeNull();
+    expect(metricDelta(cost, unpriced, m("1.000000000", 1))).toBeNull();
+    expect(metricDelta(cost, m("1.000000000", 1), unpriced)).toBeNull();
+    expect(metricDelta(cost, { ...m("1.000000000", 2), unpriced_events: 1 }, m("0.500000000", 1))).toBe("0.500000000"); // partly priced: the known part
+    expect(metricDelta(metricById("attempts"), unpriced, undefined)).toBe(2);
+    expect(metricChange(cost, unpriced, m("1.000000000", 1)).pct).toBeNull(); // not −100 %
   });
   it("formats deltas with their sign and unit", () => {
     expect(formatDelta(cost, "-12.345000000")).toBe("−$12.34");

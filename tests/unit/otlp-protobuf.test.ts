@@ -298,7 +298,7 @@ describe("decodeOtlpTraceRequest: protobuf → OTLP/JSON", () => {
       resourceSpans: [{ resource: {}, scopeSpans: [{ scope: { name: "a" } }] }],
     });
     expect(decodeOtlpTraceRequest(encodeJsonBody({ resourceSpans: [{ scopeSpans: [{ scope: {} }, {}] }] }))).toEqual({ resourceSpans: [{ scopeSpans: [{ scope: {} }, {}] }] });
-    expect(otlpToEvents(decodeOtlpTraceRequest(new Uint8Array()))).toEqual({ events: [], ignoredSpans: 0, rejectedSpans: 0, errors: [] });
+    expect(otlpToEvents(decodeOtlpTraceRequest(new Uint8Array()))).toEqual({ events: [], ignoredSpans: 0, spansWithoutUsage: [], rejectedSpans: 0, errors: [] });
   });
 
   it("rejects ids of the wrong length with the span's path, even when their hex would read as base64", () => {

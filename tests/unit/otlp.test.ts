@@ -141,6 +141,35 @@ describe("otlpToEvents: a realistic export", () => {
     expect(out.events).toHaveLength(2);
     expect(out.ignoredSpans).toBe(2);
     expect(out.rejectedSpans).toBe(0);
+    // The agent span names a model but is no model call (invoke_agent): nothing to warn about.
+    expect(out.spansWithoutUsage).toEqual([]);
+  });
+
+  it("lists model calls that carry no token counts (chat, OpenInference LLM), not agent or tool spans", () => {
+    const span = (spanId: string, attributes: unknown[]) => ({ traceId: TRACE, spanId, name: "x", startTimeUnixNano: "1767225600000000000", endTimeUnixNano: "1767225601000000000", attributes });
+    const body = {
+      resourceSpans: [
+        {
+          scopeSpans: [
+            {
+              spans: [
+                span("0000000000000001", [s("gen_ai.operation.name", "chat"), s("gen_ai.request.model", "gpt-4.1"), s("gen_ai.provider.name", "openai")]),
+                span("0000000000000002", [s("openinference.span.kind", "LLM"), s("llm.model_name", "gpt-4.1-mini")]),
+                span("0000000000000003", [s("gen_ai.operation.name", "invoke_agent"), s("gen_ai.request.model", "gpt-4.1")]),
+                span("0000000000000004", [s("gen_ai.operation.name", "chat")]), // no model: nothing to name
+                span("0000000000000005", [s("openinference.span.kind", "TOOL"), s("llm.model_name", "gpt-4.1")]),
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const r = otlpToEvents(body);
+    expect([r.events.length, r.ignoredSpans, r.rejectedSpans]).toEqual([0, 5, 0]);
+    expect(r.spansWithoutUsage).toEqual([
+      { path: "resourceSpans[0].scopeSpans[0].spans[0]", model: "gpt-4.1" },
+      { path: "resourceSpans[0].scopeSpans[0].spans[1]", model: "gpt-4.1-mini" },
+    ]);
   });
 
   it("maps the chat span exactly", () => {
@@ -477,11 +506,11 @@ describe("otlpToEvents: bodies produced by the OpenTelemetry JS SDK", () => {
   };
 
   it("maps the JSON exporter's body", () => {
-    expect(otlpToEvents(fromJsonSerializer)).toEqual({ events: [expected], ignoredSpans: 0, rejectedSpans: 0, errors: [] });
+    expect(otlpToEvents(fromJsonSerializer)).toEqual({ events: [expected], ignoredSpans: 0, spansWithoutUsage: [], rejectedSpans: 0, errors: [] });
   });
 
   it("maps the protobuf body decoded to JSON the same way", () => {
-    expect(otlpToEvents(fromProtobufDecode)).toEqual({ events: [expected], ignoredSpans: 0, rejectedSpans: 0, errors: [] });
+    expect(otlpToEvents(fromProtobufDecode)).toEqual({ events: [expected], ignoredSpans: 0, spansWithoutUsage: [], rejectedSpans: 0, errors: [] });
   });
 });
 
@@ -496,7 +525,7 @@ describe("otlpToEvents: malformed bodies", () => {
   });
 
   it("accepts an empty export (proto3 JSON omits empty lists)", () => {
-    expect(otlpToEvents({})).toEqual({ events: [], ignoredSpans: 0, rejectedSpans: 0, errors: [] });
+    expect(otlpToEvents({})).toEqual({ events: [], ignoredSpans: 0, spansWithoutUsage: [], rejectedSpans: 0, errors: [] });
     expect(otlpToEvents({ resourceSpans: [{ resource: {}, scopeSpans: [{ scope: {} }] }] }).errors).toEqual([]);
   });
 

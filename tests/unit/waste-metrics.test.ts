@@ -19,4 +19,15 @@ describe("wasteFigures", () => {
     ]);
     for (const f of figures) expect(f.definition.length).toBeGreaterThan(30);
   });
+
+  it("shows an undefined retry amplification as — (only failed attempts: no request ends), with no change stated", () => {
+    const base = {
+      cost_usd: "0.002000000", input_tokens: 1000, cache_read_tokens: 0, cache_write_tokens: 0, output_tokens: 0, reasoning_tokens: 0,
+      requests: 0, attempts: 1, cache_hit_rate: 0, cache_savings_usd: "0.000000000", retry_amplification: null, retry_waste_usd: "0.002000000",
+      reasoning_share: 0, reasoning_cost_usd: "0.000000000", cancellation_waste_usd: "0.000000000", cancelled_spend_usd: "0.000000000",
+      unattributed_usd: "0.000000000", unpriced_events: 0,
+    };
+    const [, retry] = wasteFigures(base, { ...base, requests: 1, retry_amplification: 1 });
+    expect([retry.value, retry.change?.text, retry.change?.tone]).toEqual(["—", "—", "neutral"]);
+  });
 });
