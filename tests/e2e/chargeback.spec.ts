@@ -138,7 +138,7 @@ test("reopening is an admin action; finance gets a 403 and a clear message", asy
   await ctx.close();
 });
 
-test("a month with nothing charged shows no shares: '—', not 0.0 % per team and 100.0 % in total", async ({ page }) => {
+test("a month with nothing charged shows no shares: '—', not 0.0% per team and 100.0% in total", async ({ page }) => {
   // Long before the demo's 90 days: the teams exist, nothing was billed.
   const empty = monthKey(new Date(), -12);
   const report = await reportOf(page, empty);
@@ -147,7 +147,7 @@ test("a month with nothing charged shows no shares: '—', not 0.0 % per team an
   await expect(page.getByTestId("report-total")).toHaveText("$0.00");
   const total = page.locator("tr.cb-total");
   await expect(total).toBeVisible();
-  await expect(total).not.toContainText("100.0 %");
-  await expect(page.locator("table").first()).not.toContainText("0.0 %");
+  await expect(total).not.toContainText("100.0%");
+  await expect(page.locator("table").first()).not.toContainText("0.0%");
 });
 
