@@ -5,7 +5,7 @@ import { chQuery } from "@/lib/clickhouse/client";
 import { scopeParams } from "@/lib/clickhouse/fragments";
 import { spendDailyByValue, type ForecastDimension } from "@/lib/clickhouse/queries/spend-daily-by-value";
 import { localDate, periodContaining, shiftPeriod, startOfLocalDay, type Calendar, type PeriodKind } from "@/lib/finops/calendar";
-import { cents, periodRun, type ChartPoint } from "@/lib/forecast/period-projection";
+import { cents, periodRun, withPoint, type ChartPoint, type PeriodRun } from "@/lib/forecast/period-projection";
 import { chDateTime } from "@/lib/ingest/to-row";
 
 /**
@@ -13,8 +13,9 @@ import { chDateTime } from "@/lib/ingest/to-row";
  * week, with the calibrated 80 % and 95 % intervals, beside what it spent in the whole previous period.
  * The same projection as a budget's burn-down (lib/forecast/period-projection), so a team's forecast here
  * equals its team budget's forecast. Values are ranked by spend over the last 28 days and this period;
- * the rest are counted, not forecast one by one. The scope total is forecast from its own daily series
- * (intervals do not add up across series).
+ * the rest are counted, not forecast one by one. The scope total's point forecast is the sum of its parts'
+ * (at least that sum when some are only counted); its intervals are fitted on its own daily series (intervals
+ * do not add up across series) and move with the point.
  */
 export const FORECAST_HISTORY_DAYS = 56;
 const RANK_DAYS = 28;
@@ -66,13 +67,13 @@ export async function spendForecasts(q: { dimension: ForecastDimension; period: 
 
   const sumIn = (m: ReadonlyMap<string, Decimal>, from: string, to: string) => [...m].reduce((s, [d, v]) => (d >= from && d < to ? s.plus(v) : s), new Decimal(0));
   const histFrom = addDays(period.from < today ? period.from : today, -FORECAST_HISTORY_DAYS);
-  const row = (key: string, value: string, m: ReadonlyMap<string, Decimal>): ForecastRow => {
-    const run = periodRun({ key: `forecast:${q.dimension}:${key}`, period, today, daily: m, histFrom });
+  const runOf = (key: string, m: ReadonlyMap<string, Decimal>) => periodRun({ key: `forecast:${q.dimension}:${key}`, period, today, daily: m, histFrom });
+  const row = (value: string, m: ReadonlyMap<string, Decimal>, run: PeriodRun, isTotal = false): ForecastRow => {
     const p = run.projection;
     const last = (xs: Decimal[]) => cents(xs[xs.length - 1]);
     return {
       value,
-      unattributed: value === "" && key !== "(total)",
+      unattributed: value === "" && !isTotal,
       actual_usd: run.actual.toFixed(9),
       previous_period_usd: sumIn(m, previous.from, previous.to).toFixed(9),
       forecast: p && p.point.length ? { end_usd: last(p.point), lower80_usd: last(p.lower80), upper80_usd: last(p.upper80), lower95_usd: last(p.lower95), upper95_usd: last(p.upper95), model: p.model, note: p.note } : null,
@@ -80,12 +81,22 @@ export async function spendForecasts(q: { dimension: ForecastDimension; period: 
     };
   };
 
+  const shownRuns = shown.map((x) => ({ x, run: runOf(`v:${x.value}`, x.m) }));
+  // The total is the sum of its parts (bottom-up) when every value is forecast, and never below the forecast
+  // ones when some are only counted: a part can no longer be projected above the total.
+  let totalRun = runOf("(total)", total);
+  const own = totalRun.projection?.point;
+  if (own && shownRuns.length && shownRuns.every((r) => r.run.projection?.point.length === own.length)) {
+    const parts = own.map((_, j) => shownRuns.reduce((sum, r) => sum.plus(r.run.projection!.point[j]), new Decimal(0)));
+    totalRun = withPoint(totalRun, rest.length === 0 ? parts : parts.map((v, j) => Decimal.max(v, own[j])), today, period.from);
+  }
+
   return {
     dimension: q.dimension,
     period: { kind: period.kind, label: period.label, from: period.from, to: period.to, today, previous: { label: previous.label, from: previous.from, to: previous.to } },
     time_zone: tz,
-    total: row("(total)", "", total),
-    rows: shown.map((x) => row(`v:${x.value}`, x.value, x.m)),
+    total: row("", total, totalRun, true),
+    rows: shownRuns.map(({ x, run }) => row(x.value, x.m, run)),
     others: { count: rest.length, actual_usd: rest.reduce((s, x) => s.plus(sumIn(x.m, period.from, addDays(today, 1))), new Decimal(0)).toFixed(9) },
   };
 }

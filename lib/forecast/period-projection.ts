@@ -92,14 +92,32 @@ export function periodRun(input: Omit<ProjectionInput, "actual">): PeriodRun {
     chart.push({ date: d, actual: cents(actual), forecast: null, lower80: null, upper80: null, lower95: null, upper95: null });
   }
   const projection = today < period.to ? projectPeriod({ ...input, actual }) : null;
-  if (projection) {
-    const joinsToday = today >= period.from; // the chart's today row holds the actual; the band starts there too
-    projection.dates.forEach((date, j) => {
-      const row = { date, actual: null, forecast: cents(projection.point[j]), lower80: cents(projection.lower80[j]), upper80: cents(projection.upper80[j]), lower95: cents(projection.lower95[j]), upper95: cents(projection.upper95[j]) };
-      const existing = j === 0 && joinsToday ? chart[chart.length - 1] : undefined;
-      if (existing) Object.assign(existing, { ...row, actual: existing.actual });
-      else chart.push(row);
-    });
-  }
-  return { actual, running, projection, chart };
+  return { actual, running, projection, chart: [...chart, ...bandRows(chart, projection, today >= period.from)] };
+}
+
+/** The forecast's chart rows after the actual ones; today's row (when in the period) carries both. */
+function bandRows(actualRows: ChartPoint[], projection: Projection | null, joinsToday: boolean): ChartPoint[] {
+  const out: ChartPoint[] = [];
+  projection?.dates.forEach((date, j) => {
+    const row = { date, actual: null, forecast: cents(projection.point[j]), lower80: cents(projection.lower80[j]), upper80: cents(projection.upper80[j]), lower95: cents(projection.lower95[j]), upper95: cents(projection.upper95[j]) };
+    const existing = j === 0 && joinsToday ? actualRows[actualRows.length - 1] : undefined;
+    if (existing) Object.assign(existing, { ...row, actual: existing.actual });
+    else out.push(row);
+  });
+  return out;
+}
+
+/**
+ * A total made coherent with its parts (bottom-up): its point forecast on each day becomes `target` (the sum of
+ * the parts' points, or at least that sum when some parts are not forecast), and its intervals keep the width
+ * fitted on the total's own series, moved with the point; spend already made stays a floor. Without it, a part
+ * with a short history could be forecast above the total (each series is fitted on its own window).
+ */
+export function withPoint(run: PeriodRun, target: readonly Decimal[], today: string, periodFrom: string): PeriodRun {
+  const p = run.projection;
+  if (!p || target.length !== p.point.length) return run;
+  const shift = (xs: Decimal[]) => xs.map((v, j) => Decimal.max(run.actual, v.plus(target[j]).minus(p.point[j])));
+  const projection = { ...p, point: target.map((v) => Decimal.max(run.actual, v)), lower80: shift(p.lower80), upper80: shift(p.upper80), lower95: shift(p.lower95), upper95: shift(p.upper95) };
+  const actualRows = run.running.map((r) => ({ date: r.date, actual: cents(r.total), forecast: null, lower80: null, upper80: null, lower95: null, upper95: null }));
+  return { ...run, projection, chart: [...actualRows, ...bandRows(actualRows, projection, today >= periodFrom)] };
 }

@@ -83,6 +83,9 @@ describe("GET /api/v1/forecasts", () => {
     }
     expect(total.actual_usd).toBe(sum.toFixed(9));
     expect(f.body.others).toEqual({ count: 0, actual_usd: "0.000000000" });
+    // Bottom-up: every value is forecast, so the total's point is the sum of theirs (each rounded to the cent).
+    const parts = rows.reduce((s: Decimal, r: { forecast: { end_usd: string } }) => s.plus(r.forecast.end_usd), new Decimal(0));
+    expect(new Decimal(total.forecast.end_usd).minus(parts).abs().lte(0.01 * rows.length)).toBe(true);
   });
 
   it("agrees with a team budget's forecast for the same team and month", async () => {
@@ -126,6 +129,29 @@ describe("GET /api/v1/forecasts", () => {
       const res = await get(forecastsRoute.GET, `/api/v1/forecasts?${qs}`);
       expect(res.status, qs).toBe(400);
       expect(JSON.stringify(res.body.error), qs).toContain(field);
+    }
+  });
+
+  it("never projects a part above the total: a team two days old and spending fast is inside the total, not over it", async () => {
+    const key = (await createIngestKey({ name: "growth-gateway", rateLimitPerMinute: 100_000 })).secret;
+    await ensureTeams([{ slug: "growth", name: "Growth" }]);
+    const events = [];
+    for (let h = 1; h < 40; h += 2) events.push(makeUsageEvent({ timestamp: new Date(Date.now() - h * 3_600_000).toISOString(), team: "growth", input_tokens: 200_000, output_tokens: 4000 }));
+    expect((await call(ingestRoute.POST, "POST", "/api/v1/events", key, events)).status).toBe(200);
+    for (const period of ["month", "quarter"]) {
+      const f = await get(forecastsRoute.GET, `/api/v1/forecasts?dimension=team&period=${period}`);
+      expect(f.status).toBe(200);
+      const { rows, total } = f.body;
+      expect(rows.map((r: { value: string }) => r.value)).toContain("growth");
+      const ends = rows.map((r: { forecast: { end_usd: string } }) => new Decimal(r.forecast.end_usd));
+      for (const e of ends) expect(e.lte(total.forecast.end_usd), `${period}: a part ${e} above the total ${total.forecast.end_usd}`).toBe(true);
+      const parts = ends.reduce((s: Decimal, e: Decimal) => s.plus(e), new Decimal(0));
+      expect(new Decimal(total.forecast.end_usd).minus(parts).abs().lte(0.01 * rows.length), period).toBe(true);
+      // The total's band still holds its point, and its chart ends on the same figure.
+      const [l80, p, u80] = [total.forecast.lower80_usd, total.forecast.end_usd, total.forecast.upper80_usd].map(Number);
+      expect(l80).toBeLessThanOrEqual(p);
+      expect(p).toBeLessThanOrEqual(u80);
+      expect(total.chart.at(-1).forecast).toBe(total.forecast.end_usd);
     }
   });
 });
