@@ -1,6 +1,6 @@
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import type { FullReport } from "@/lib/finops/chargeback";
-import { formatUsd } from "@/lib/finops/format";
+import { formatUsd, teamLabel } from "@/lib/finops/format";
 
 /**
  * The printable chargeback report (server-side, @react-pdf/renderer with the built-in Helvetica): organisation,
@@ -63,7 +63,7 @@ export function ChargebackReportPdf({ report: r, organisation, generatedAt }: { 
         <Text style={s.h2}>Total per team</Text>
         {r.teams.map((t) => (
           <View key={t.team} style={s.barRow}>
-            <Text style={s.barLabel}>{t.name}</Text>
+            <Text style={s.barLabel}>{teamLabel(t.team)}</Text>
             <View style={s.barTrack}>
               <View style={[s.bar, { width: `${max > 0 ? Math.max(0, (Number(t.total_usd) / max) * 100) : 0}%` }]} />
             </View>
@@ -81,7 +81,7 @@ export function ChargebackReportPdf({ report: r, organisation, generatedAt }: { 
         </View>
         {r.teams.map((t) => (
           <View key={t.team} style={s.tr} wrap={false}>
-            <Text style={s.name}>{t.name}</Text>
+            <Text style={s.name}>{teamLabel(t.team)}</Text>
             <Text style={s.num}>{usd(t.direct_usd)}</Text>
             <Text style={s.num}>{usd(t.allocated_usd)}</Text>
             <Text style={s.num}>{usd(t.adjustments_usd)}</Text>

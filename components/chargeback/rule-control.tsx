@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/ui/form";
 import { useSetRule } from "@/lib/hooks/use-chargeback";
 import { Money } from "@/lib/finops/money";
+import { teamLabel } from "@/lib/finops/format";
 import type { ChargebackReportOut } from "@/lib/schemas/chargeback";
 
 const RULES = [
@@ -56,8 +57,8 @@ export function RuleControl({ report: r, canWrite }: { report: ChargebackReportO
           <div className="cb-percent">
             {teams.map((t) => (
               <label key={t.team} className="field">
-                <span className="field-label truncate" title={t.name}>{t.name} %</span>
-                <input inputMode="decimal" aria-label={`${t.name} percentage`} value={pcts[t.team] ?? ""} onChange={(e) => setPcts({ ...pcts, [t.team]: e.target.value })} placeholder="0" />
+                <span className="field-label truncate" title={t.name}>{teamLabel(t.team)} %</span>
+                <input inputMode="decimal" aria-label={`${teamLabel(t.team)} percentage`} value={pcts[t.team] ?? ""} onChange={(e) => setPcts({ ...pcts, [t.team]: e.target.value })} placeholder="0" />
               </label>
             ))}
           </div>

@@ -1,7 +1,7 @@
 "use client";
 import { Fragment, useState } from "react";
 import type { ChargebackReportOut } from "@/lib/schemas/chargeback";
-import { formatUsd, formatUsdSigned, valueLabel } from "@/lib/finops/format";
+import { formatUsd, formatUsdSigned, teamLabel, valueLabel } from "@/lib/finops/format";
 import { exploreHref } from "@/lib/finops/overview-links";
 import { Money } from "@/lib/finops/money";
 
@@ -44,10 +44,11 @@ export function TeamLines({ report: r }: { report: Report }) {
               <tr data-team={t.team}>
                 <td>
                   <span className="cb-team">
-                    <button type="button" aria-expanded={open.has(t.team)} aria-label={`${open.has(t.team) ? "Collapse" : "Expand"} ${t.name}`} onClick={() => toggle(t.team)}>
+                    <button type="button" aria-expanded={open.has(t.team)} aria-label={`${open.has(t.team) ? "Collapse" : "Expand"} ${teamLabel(t.team)}`} onClick={() => toggle(t.team)}>
                       {open.has(t.team) ? "▾" : "▸"}
                     </button>
-                    <span className="truncate" title={t.team ? `${t.name} (${t.team})` : t.name}>{t.name}</span>
+                    {/* One name per team on every page (its slug, as Overview, Explore and Traces show it); the display name on hover. */}
+                    <span className="truncate" title={t.team && t.name !== t.team ? `${t.name} (${t.team})` : teamLabel(t.team)}>{teamLabel(t.team)}</span>
                   </span>
                 </td>
                 <td className="num">{formatUsd(t.direct_usd)}</td>
@@ -85,9 +86,9 @@ export function TeamLines({ report: r }: { report: Report }) {
                           ))}
                         </div>
                         <div className="cb-links">
-                          <a href={link(t.team)}>Open {t.name} in Explore</a>
+                          <a href={link(t.team)}>Open {teamLabel(t.team)} in Explore</a>
                           <a href={`/api/v1/chargeback/export?${new URLSearchParams({ period: r.period, format: "csv", attribution: r.attribution, team: t.team })}`} download>
-                            {t.name} CSV
+                            {teamLabel(t.team)} CSV
                           </a>
                         </div>
                       </>
