@@ -149,7 +149,7 @@ export function Explorer() {
             <BreakdownTable state={state} rows={rows} onSort={(sort, dir) => go({ sort, dir })} onDrill={(k, k2) => go(drillDown(state, k, k2))} sortedRows={sortedRows} total={total} previousTotal={prevTotal} totalDelta={totalDelta} totalPct={totalPct} totalIsNew={totalIsNew} other={paged ? current.data?.other ?? null : null} otherCount={paged && current.data ? current.data.group_count - current.data.groups.length : 0} />
             {paged && current.data && (
               <p className="paging-line" data-testid="explore-paging">
-                Showing {formatInt(current.data.groups.length)} of {formatInt(current.data.group_count)}, sorted on the server; the rest are summed in &quot;(other)&quot; and the total stays exact. The CSV export has every row.{" "}
+                Showing {formatInt(current.data.groups.length)} of {formatInt(current.data.group_count)}, sorted on the server; the rest are summed in &quot;(other)&quot; and the total stays exact. The CSV export has every row, and also the groups that spent only in the previous period.{" "}
                 <button className="button small" onClick={() => setMore({ base, pages: limit / PAGE_SIZE + 1 })}>Show {formatInt(Math.min(PAGE_SIZE, current.data.group_count - current.data.groups.length))} more</button>
               </p>
             )}
