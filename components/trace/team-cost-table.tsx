@@ -31,7 +31,7 @@ export function TeamCostTable({ rows, total, testId }: { rows: TeamCost[]; total
           <tr>
             <th scope="row">Total</th>
             <td className="num" title={total}>{formatUsdFine(total)}</td>
-            <td className="num">{rows.length ? "100%" : "–"}</td>
+            <td className="num">{rows.length ? "100.0%" : "–"}</td>
             <td className="num">{formatInt(rows.reduce((n, r) => n + r.attempts, 0))}</td>
           </tr>
         </tfoot>
