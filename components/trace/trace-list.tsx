@@ -23,7 +23,8 @@ const LIMIT = 50;
 const shown = valueLabel;
 /** A long id as its head and tail (the full id is in the title and the copy button). */
 export const shortId = (id: string) => (id.length > 16 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id);
-const when = (iso: string) => new Date(iso).toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone: "UTC" });
+/** A trace's start in the list's time zone (the one its period is read in), as the column header names it. */
+const when = (iso: string, timeZone: string) => new Date(iso).toLocaleString("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone });
 
 /** The most expensive traces for the explorer's range and filters (same URL parameters), and a search by id. */
 export function TraceList() {
@@ -77,7 +78,7 @@ export function TraceList() {
                   {filtered && <th className="num" title="Cost of this trace's calls that match the filters">Matching cost</th>}
                   <th className="num" title="Cost of the whole trace in the range, within your teams">Trace cost</th>
                   <th className="num" title="Cost of attempts that were retried">Retry waste</th>
-                  <th>Start (UTC)</th>
+                  <th>Start ({state.tz})</th>
                   <th>Root service</th>
                   <th className="col-low">Root team</th>
                   <th className="col-low">Feature</th>
@@ -95,7 +96,7 @@ export function TraceList() {
                     {filtered && <td className="num" data-label="Matching cost" title={t.matched_cost_usd}>{formatUsdFine(t.matched_cost_usd)}</td>}
                     <td className="num" data-label="Trace cost" title={t.cost_usd}>{formatUsdFine(t.cost_usd)}</td>
                     <td className="num" data-label="Retry waste" title={t.retry_waste_usd}>{Number(t.retry_waste_usd) > 0 ? <span className="badge waste">{formatUsdFine(t.retry_waste_usd)}</span> : "–"}</td>
-                    <td className="nowrap" data-label="Start (UTC)">{when(t.start)}</td>
+                    <td className="nowrap" data-label={`Start (${state.tz})`}>{when(t.start, state.tz)}</td>
                     <td className="truncate" data-label="Root service" title={shown(t.root_service)}>{shown(t.root_service)}</td>
                     <td className="truncate col-low" data-label="Root team" title={teamLabel(t.root_team)}>{teamLabel(t.root_team)}</td>
                     <td className="truncate col-low" data-label="Feature" title={shown(t.root_feature)}>{shown(t.root_feature)}</td>
