@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { blankAsUndefined, columnsFor, DataTable, valueTitle } from "@/components/ui/data-table";
+import { blankAsUndefined, columnsFor, DataTable, revocationColumn, valueTitle, withActions } from "@/components/ui/data-table";
 import type { KeysResponse } from "@/lib/schemas/settings";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
@@ -22,7 +22,7 @@ const BASE_COLUMNS = [
   col.accessor((k) => k.allowedTeams.join(", "), { id: "scope", header: "Scope", enableSorting: false, cell: (c) => c.getValue() || <span className="muted">any team</span> }),
   col.accessor("rateLimitPerMinute", { header: "Req/min", sortFn: "basic", meta: { className: "num" }, cell: (c) => c.getValue().toLocaleString("en-US") }),
   col.accessor((k) => blankAsUndefined(k.lastUsedAt), { id: "used", header: "Last used (UTC)", sortFn: "natural", sortUndefined: "last", cell: (c) => when(c.getValue() ?? null) }),
-  col.accessor((k) => (k.revokedAt ? "revoked" : "live"), { id: "status", header: "Status", sortFn: "natural", cell: (c) => (c.getValue() === "revoked" ? <span className="badge muted">revoked</span> : <span className="badge ok">live</span>) }),
+  revocationColumn<Key>(),
 ];
 
 export function KeysPanel({ canWrite }: { canWrite: boolean }) {
@@ -33,14 +33,7 @@ export function KeysPanel({ canWrite }: { canWrite: boolean }) {
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
   const revokeKey = revoke.mutate;
   const columns = useMemo(
-    () => [
-      ...BASE_COLUMNS,
-      col.display({
-        id: "actions",
-        header: "",
-        cell: ({ row: { original: k } }) => canWrite && !k.revokedAt && <button className="button small danger" onClick={() => confirm(`Revoke “${k.name}”? Senders using it get 401 from now on.`) && revokeKey(k.id)}>Revoke</button>,
-      }),
-    ],
+    () => withActions(BASE_COLUMNS, (k) => canWrite && !k.revokedAt && <button className="button small danger" onClick={() => confirm(`Revoke “${k.name}”? Senders using it get 401 from now on.`) && revokeKey(k.id)}>Revoke</button>),
     [canWrite, revokeKey],
   );
 

@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { columnsFor, DataTable } from "@/components/ui/data-table";
+import { columnsFor, DataTable, withActions } from "@/components/ui/data-table";
 import type { RulesResponse } from "@/lib/schemas/settings";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
@@ -30,14 +30,7 @@ export function RulesPanel({ canWrite }: { canWrite: boolean }) {
   const [field, setField] = useState("repo");
   const { mutate: deleteRule, isPending: deleting } = del;
   const columns = useMemo(
-    () => [
-      ...BASE_COLUMNS,
-      col.display({
-        id: "actions",
-        header: "",
-        cell: ({ row: { original: r } }) => canWrite && <button className="button small danger" disabled={deleting} onClick={() => confirm(`Delete the rule for ${r.pattern}?`) && deleteRule(r.id)}>Delete</button>,
-      }),
-    ],
+    () => withActions(BASE_COLUMNS, (r) => canWrite && <button className="button small danger" disabled={deleting} onClick={() => confirm(`Delete the rule for ${r.pattern}?`) && deleteRule(r.id)}>Delete</button>),
     [canWrite, deleting, deleteRule],
   );
 

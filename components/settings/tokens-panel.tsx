@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState, type FormEvent } from "react";
 import type { z } from "zod";
-import { blankAsUndefined, columnsFor, DataTable, valueTitle } from "@/components/ui/data-table";
+import { blankAsUndefined, columnsFor, DataTable, revocationColumn, valueTitle, withActions } from "@/components/ui/data-table";
 import type { TokensResponse } from "@/lib/schemas/settings";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { Field, FormError } from "@/components/ui/form";
@@ -22,7 +22,7 @@ const BASE_COLUMNS = [
   col.accessor((t) => t.teams.join(", "), { id: "teams", header: "Teams", enableSorting: false, cell: (c) => c.getValue() || <span className="muted">–</span> }),
   // A token never used sorts after the rest whichever way.
   col.accessor((t) => blankAsUndefined(t.lastUsedAt), { id: "used", header: "Last used (UTC)", sortFn: "natural", sortUndefined: "last", cell: (c) => when(c.getValue() ?? null) }),
-  col.accessor((t) => (t.revokedAt ? "revoked" : "live"), { id: "status", header: "Status", sortFn: "natural", cell: (c) => (c.getValue() === "revoked" ? <span className="badge muted">revoked</span> : <span className="badge ok">live</span>) }),
+  revocationColumn<Token>(),
 ];
 
 export function TokensPanel() {
@@ -32,14 +32,7 @@ export function TokensPanel() {
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
   const revokeToken = revoke.mutate;
   const columns = useMemo(
-    () => [
-      ...BASE_COLUMNS,
-      col.display({
-        id: "actions",
-        header: "",
-        cell: ({ row: { original: t } }) => !t.revokedAt && <button className="button small danger" onClick={() => confirm(`Revoke “${t.name}”?`) && revokeToken(t.id)}>Revoke</button>,
-      }),
-    ],
+    () => withActions(BASE_COLUMNS, (t) => !t.revokedAt && <button className="button small danger" onClick={() => confirm(`Revoke “${t.name}”?`) && revokeToken(t.id)}>Revoke</button>),
     [revokeToken],
   );
   async function submit(e: FormEvent<HTMLFormElement>) {

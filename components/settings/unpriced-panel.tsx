@@ -1,7 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 import type { z } from "zod";
-import { columnsFor, DataTable, valueTitle } from "@/components/ui/data-table";
+import { columnsFor, DataTable, valueTitle, withActions } from "@/components/ui/data-table";
 import type { UnpricedResponse } from "@/lib/schemas/settings";
 import { Card, StatusMessage } from "@/components/ui/card";
 import { formatInt } from "@/lib/finops/format";
@@ -23,10 +23,7 @@ export function UnpricedPanel({ canWrite }: { canWrite: boolean }) {
   const unpriced = useUnpriced();
   const [prefill, setPrefill] = useState<PricePrefill | null>(null);
   const columns = useMemo(
-    () => [
-      ...BASE_COLUMNS,
-      col.display({ id: "actions", header: "", cell: ({ row: { original: m } }) => canWrite && <button className="button small" onClick={() => setPrefill({ provider: m.provider, model: m.model })}>Add price</button> }),
-    ],
+    () => withActions(BASE_COLUMNS, (m) => canWrite && <button className="button small" onClick={() => setPrefill({ provider: m.provider, model: m.model })}>Add price</button>),
     [canWrite],
   );
   return (

@@ -63,6 +63,16 @@ export type DataColumn<T extends RowData> = ColumnDef<DataTableFeatures, T, any>
 export type DataTableInstance<T extends RowData> = ReactTable<DataTableFeatures, T>;
 export const columnsFor = <T extends RowData>() => createColumnHelper<DataTableFeatures, T>();
 
+/** A list's columns with its row actions last (a headerless, unsorted column of buttons). */
+export function withActions<T extends RowData>(columns: readonly DataColumn<T>[], actions: (row: T) => ReactNode): DataColumn<T>[] {
+  return [...columns, columnsFor<T>().display({ id: "actions", header: "", cell: ({ row }) => actions(row.original) })];
+}
+
+/** "live" or "revoked" (a credential's revokedAt), sortable, as a badge: one column for keys and tokens. */
+export function revocationColumn<T extends { revokedAt: string | null }>(): DataColumn<T> {
+  return columnsFor<T>().accessor((r) => (r.revokedAt ? "revoked" : "live"), { id: "status", header: "Status", sortFn: "natural", cell: (c) => (c.getValue() === "revoked" ? <span className="badge muted">revoked</span> : <span className="badge ok">live</span>) });
+}
+
 /**
  * A blank (null, undefined, "") as undefined, so a column with `sortUndefined: "last"` keeps it at the end
  * in both directions: a key never used sorts after every date, whichever way.
