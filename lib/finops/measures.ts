@@ -1,7 +1,7 @@
 import type { TeamScope } from "@/lib/auth/roles";
 import { DIMENSION_NAMES, type Dimension, type DimensionFilters } from "@/lib/clickhouse/fragments";
-import { queryMeasures, ROLLUP_DIMENSIONS, type GroupKey, type MeasureSums, type MeasuresRow, type Source } from "@/lib/clickhouse/queries/measures";
-import { MEASURES, measureDef, MONEY_MEASURES, SUMMED_MEASURES, type RatioMeasureDef, type SummedMeasureId } from "@/lib/measures/registry";
+import { EMPTY_SUMS, queryMeasures, ROLLUP_DIMENSIONS, type GroupKey, type MeasureSums, type MeasuresRow, type Source } from "@/lib/clickhouse/queries/measures";
+import { MEASURES, measureDef, MONEY_MEASURES, type RatioMeasureDef, type SummedMeasureId } from "@/lib/measures/registry";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 import { utcDays, wholeHourDays } from "./date-range";
 import { formatScaled, parseScaled } from "./fixed-point";
@@ -42,7 +42,7 @@ export function toMeasures(r: MeasureSums): SummaryMeasures {
   return out as SummaryMeasures;
 }
 
-export const EMPTY_SUMS: MeasureSums = Object.fromEntries(SUMMED_MEASURES.map((m) => [m.id, "0"])) as MeasureSums;
+export { EMPTY_SUMS };
 
 export type MeasuresRequest = {
   from: string;

@@ -131,8 +131,8 @@ const Row = z.custom<Record<string, string | number>>((v) => typeof v === "objec
  * Runs a spec. Each row says which grouping set it belongs to: ClickHouse's grouping() gives a bit per key,
  * 1 where the key is aggregated away (standard semantics), first key the highest bit.
  */
-/** Every sum at "0": a row's sums start from it and get the columns the query asked for. */
-const ZERO_SUMS = Object.fromEntries(SUMMED_MEASURES.map((m) => [m.id, "0"])) as MeasureSums;
+/** Every sum at "0" (frozen: shared): a row's sums start from a copy and get the columns the query asked for. */
+export const EMPTY_SUMS: Readonly<MeasureSums> = Object.freeze(Object.fromEntries(SUMMED_MEASURES.map((m) => [m.id, "0"])) as MeasureSums);
 
 export async function queryMeasures(spec: MeasuresSpec): Promise<MeasuresRow[]> {
   const { sql, params, keys } = measuresSql(spec);
@@ -145,7 +145,7 @@ export async function queryMeasures(spec: MeasuresSpec): Promise<MeasuresRow[]> 
   return rows.map((r) => {
     const shape = setByMask.get(Number(r.g_mask));
     if (shape === undefined) throw new Error(`Unexpected grouping mask ${r.g_mask}`);
-    const row: MeasuresRow = { set: shape.set, bucket: "", keys: {}, sums: { ...ZERO_SUMS } };
+    const row: MeasuresRow = { set: shape.set, bucket: "", keys: {}, sums: { ...EMPTY_SUMS } };
     for (const [k, column] of shape.columns) {
       if (k === "bucket") row.bucket = String(r[column]);
       else row.keys[k] = String(r[column]);
