@@ -17,7 +17,7 @@ import { comparisonFor } from "@/lib/finops/comparison";
 import { drillDown, explorerParsers, explorerQuery, explorerStateOf, exploreHref, hasFilters, narrowToBucket, nextState, summaryQuery, type ExplorerState } from "@/lib/finops/explorer-state";
 import { isPaged, onPage, pagedSummaryQuery, PAGE_SIZE, previousForGroupsQuery } from "@/lib/finops/explorer-paging";
 import { sortTableRows, tableRows, type TableRow } from "@/lib/finops/explorer-table";
-import { formatDayRange, formatInt, valueLabel } from "@/lib/finops/format";
+import { formatDayRange, formatInt } from "@/lib/finops/format";
 import { SummaryResponse } from "@/lib/schemas/summary";
 import { useSummaryQuery } from "@/lib/hooks/use-summary";
 import { BreakdownTable } from "./breakdown-table";

@@ -2,7 +2,7 @@
 import { DateInput } from "@/components/ui/date-input";
 import { addDays, TIME_ZONES } from "@/lib/finops/date-range";
 import { useOrgCalendar } from "@/components/ui/org-calendar";
-import { DEFAULT_CALENDAR, isPresetRange, presetRange, RANGE_PRESETS, type DayRange } from "@/lib/finops/range-presets";
+import { isPresetRange, presetRange, RANGE_PRESETS, type DayRange } from "@/lib/finops/range-presets";
 
 /**
  * Period presets, From and Through dates and the zone: one control for every page, so a range means the same

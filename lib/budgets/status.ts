@@ -4,7 +4,7 @@ import { startOfLocalDay } from "@/lib/finops/calendar";
 import { cents, periodRun, type ChartPoint } from "@/lib/forecast/period-projection";
 import type { Threshold } from "@/lib/schemas/budget";
 import { onThresholdCrossed } from "./events";
-import { addDays, budgetPeriod, filterOf, localDate, scopeLabel, type Budget, type BudgetPeriod } from "./model";
+import { addDays, budgetPeriod, filterOf, localDate, scopeLabel, type Budget } from "./model";
 import { dailySpend } from "./spend";
 import { highestReached, reachedThresholds, thresholdAmount } from "./thresholds";
 

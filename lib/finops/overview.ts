@@ -3,7 +3,7 @@ import type { GroupKey } from "@/lib/clickhouse/queries/measures";
 import { TOP_DIMENSIONS, type OverviewQuery, type OverviewResponse } from "@/lib/schemas/overview";
 import { getOrgSettings } from "@/lib/db/org-settings";
 import { comparisonFor, untilText } from "./comparison";
-import { DAY_MS, isoDay, lastDays, localDate } from "./date-range";
+import { lastDays } from "./date-range";
 import { EMPTY_SUMS, measures, toMeasures } from "./measures";
 import { Money, toStored } from "./money";
 import { bucketLabels, stackSeries } from "./series";

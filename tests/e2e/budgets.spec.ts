@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { formatUsd } from "../../lib/finops/format";
 import { BudgetDetailOut, BudgetListOut } from "../../lib/schemas/budget";
@@ -6,14 +7,20 @@ import { BudgetDetailOut, BudgetListOut } from "../../lib/schemas/budget";
  * Budgets in the browser on the demo data: create one in the form, land on its page with a forecast, the
  * burn-down band and the figures the API gives; run a what-if; screenshots at desktop and phone widths.
  */
-test("create a budget in the UI and see its forecast, burn-down and a what-if", async ({ page, request }) => {
-  test.setTimeout(240_000); // the list refetches every budget's forecast after a create: slow on a loaded machine
-  await page.setViewportSize({ width: 1440, height: 1000 });
+/** The budgets page's "New budget" form, opened, with its name typed. */
+async function newBudgetForm(page: Page, name: string) {
   await page.goto("/budgets");
   await expect(page.getByRole("heading", { name: "Budgets & Forecasts" })).toBeVisible();
   await page.getByRole("button", { name: "New budget" }).click();
   const form = page.getByRole("form", { name: "New budget" });
-  await form.getByLabel("Name").fill("Search & Retrieval — a deliberately long budget name to check truncation");
+  await form.getByLabel("Name").fill(name);
+  return form;
+}
+
+test("create a budget in the UI and see its forecast, burn-down and a what-if", async ({ page, request }) => {
+  test.setTimeout(240_000); // the list refetches every budget's forecast after a create: slow on a loaded machine
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  const form = await newBudgetForm(page, "Search & Retrieval — a deliberately long budget name to check truncation");
   // A <label> wrapping a <select> takes the selected option's text into its name: address the selects by name.
   await form.locator('select[name="scope_type"]').selectOption("team");
   await form.locator('select[name="scope_value"]').selectOption("search");
@@ -83,10 +90,7 @@ test("right after the demo loads, its budgets show the runaway agent's damage", 
 
 test("a custom period is picked by its last day, as every page shows ranges; the API keeps its exclusive end", async ({ page, request }) => {
   test.setTimeout(180_000);
-  await page.goto("/budgets");
-  await page.getByRole("button", { name: "New budget" }).click();
-  const form = page.getByRole("form", { name: "New budget" });
-  await form.getByLabel("Name").fill("Q1 launch, custom range");
+  const form = await newBudgetForm(page, "Q1 launch, custom range");
   await form.locator('select[name="scope_type"]').selectOption("org");
   await form.locator('select[name="period"]').selectOption("custom");
   await form.getByLabel("From").fill("2027-01-01");

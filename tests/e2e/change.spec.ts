@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { formatUsd, formatUsdSigned } from "../../lib/finops/format";
+import { formatUsdSigned } from "../../lib/finops/format";
 import { Money } from "../../lib/finops/money";
 import { ChangeResponse } from "../../lib/schemas/change";
 import { OverviewResponse } from "../../lib/schemas/overview";

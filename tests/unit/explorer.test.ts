@@ -10,7 +10,6 @@ import {
 } from "@/lib/finops/explorer-state";
 import { sortTableRows, tableRows, type Group } from "@/lib/finops/explorer-table";
 import type { MetricDef } from "@/lib/finops/explorer-metrics";
-import { previousRange } from "@/lib/finops/date-range";
 import type { SummaryMeasures } from "@/lib/schemas/summary";
 
 /** The rows as the table shows them for a sort (its comparator, ties in the API's order). */
